@@ -1,0 +1,123 @@
+"""Shared fixtures: named personas for every role (DESIGN.md, habit 5)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+
+from waspada.core import services
+from waspada.core.models import User
+from waspada.core.roles import Role
+from waspada.partners.models import Agency, AgencyKind
+
+PASSWORD = "persona-password-2026"
+
+
+@pytest.fixture
+def make_user(db: None) -> Callable[..., User]:
+    def make(username: str, role: str, agency_kind: str | None = None, **extra: object) -> User:
+        agency = None
+        if agency_kind:
+            agency, _ = Agency.objects.get_or_create(
+                name=f"Test {agency_kind}", defaults={"kind": agency_kind}
+            )
+        user = services.create_user(
+            acting_user=None,
+            username=username,
+            full_name=username.replace("_", " ").title(),
+            role=role,
+            agency=agency,
+            password=PASSWORD,
+        )
+        for key, value in extra.items():
+            setattr(user, key, value)
+        if extra:
+            user.save()
+        return user
+
+    return make
+
+
+@pytest.fixture
+def intake_officer(make_user: Callable[..., User]) -> User:
+    return make_user("intake_officer", Role.INTAKE_OFFICER)
+
+
+@pytest.fixture
+def interviewer(make_user: Callable[..., User]) -> User:
+    return make_user("interviewer", Role.INTERVIEWER)
+
+
+@pytest.fixture
+def supervisor(make_user: Callable[..., User]) -> User:
+    return make_user("supervisor", Role.SUPERVISOR)
+
+
+@pytest.fixture
+def head_of_office(make_user: Callable[..., User]) -> User:
+    return make_user("head_of_office", Role.HEAD_OF_OFFICE)
+
+
+@pytest.fixture
+def admin_user(make_user: Callable[..., User]) -> User:
+    return make_user("admin_user", Role.ADMIN)
+
+
+@pytest.fixture
+def auditor(make_user: Callable[..., User]) -> User:
+    return make_user("auditor", Role.AUDITOR)
+
+
+@pytest.fixture
+def police_partner(make_user: Callable[..., User]) -> User:
+    return make_user("police_partner", Role.PARTNER, AgencyKind.POLICE)
+
+
+@pytest.fixture
+def partners(make_user: Callable[..., User]) -> dict[str, User]:
+    """One partner user for each kind of agency."""
+    return {kind: make_user(f"partner_{kind}", Role.PARTNER, kind) for kind in AgencyKind.values}
+
+
+@pytest.fixture
+def personas(make_user: Callable[..., User]) -> dict[str, User]:
+    """One user per staff role plus a police partner, keyed by persona name."""
+    return {
+        "intake_officer": make_user("intake_officer", Role.INTAKE_OFFICER),
+        "interviewer": make_user("interviewer", Role.INTERVIEWER),
+        "supervisor": make_user("supervisor", Role.SUPERVISOR),
+        "head_of_office": make_user("head_of_office", Role.HEAD_OF_OFFICE),
+        "admin": make_user("admin_user", Role.ADMIN),
+        "auditor": make_user("auditor", Role.AUDITOR),
+        "partner": make_user("police_partner", Role.PARTNER, AgencyKind.POLICE),
+    }
+
+
+def client_for(user: User | None) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def login() -> Callable[[User | None], Client]:
+    """A test client logged in as the given user (or anonymous for None)."""
+    return client_for
+
+
+@pytest.fixture
+def central_java_regions(db: None, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Province 33 (Central Java) from the real region list, loaded through the service.
+
+    The whole country takes seconds to load; one province is enough for most tests.
+    """
+    from waspada.regions import services as region_services
+
+    source = region_services.WILAYAH_CSV.read_text(encoding="utf-8").splitlines()
+    subset = [source[0], *(line for line in source[1:] if line.startswith("33"))]
+    path = tmp_path_factory.mktemp("regions") / "wilayah-33.csv"
+    path.write_text("\n".join(subset) + "\n", encoding="utf-8")
+    region_services.load_regions(path=path)

@@ -1,0 +1,101 @@
+"""Every URL pattern, for anonymous users and every role: exactly what the policy allows.
+
+The table below must name every URL: a new page without an entry fails this test,
+so nobody can add a page and forget to decide who may see it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from waspada.core.models import User
+
+PERSONAS = [
+    "intake_officer",
+    "interviewer",
+    "supervisor",
+    "head_of_office",
+    "admin",
+    "auditor",
+    "partner",
+]
+STAFF = set(PERSONAS) - {"partner"}
+EVERYONE = set(PERSONAS)
+
+# url name -> the personas that get the page (GET). Anonymous users are sent to the
+# login page for every protected URL. "public" pages answer everybody.
+ACCESS: dict[str, set[str] | str] = {
+    "home": EVERYONE,
+    "login": "public",
+    "healthz": "public",
+    "set_language": "public",
+    "logout": "post-only",
+    "password_change": EVERYONE,
+    "audit_list": {"supervisor", "head_of_office", "auditor"},
+    "user_list": {"admin"},
+    "user_create": {"admin"},
+    "user_edit": {"admin"},
+    "user_set_password": {"admin"},
+    "agency_list": {"admin"},
+    "agency_create": {"admin"},
+    "agency_edit": {"admin"},
+    "region_browser": STAFF,
+    "region_picker": STAFF,
+    "office_edit": {"admin"},
+}
+
+
+def _walk(resolver: URLResolver, prefix: str = "") -> Iterator[str]:
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            yield from _walk(entry)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield entry.name
+
+
+def _url(name: str, target: User) -> str:
+    if name in {"user_edit", "user_set_password"}:
+        return reverse(name, args=[target.pk])
+    if name == "agency_edit":
+        assert target.agency_id is not None
+        return reverse(name, args=[target.agency_id])
+    return reverse(name)
+
+
+def test_every_url_pattern_has_an_access_rule() -> None:
+    names = set(_walk(get_resolver()))
+    assert names == set(ACCESS), "Add new URLs to ACCESS with the roles allowed to see them"
+
+
+@pytest.mark.parametrize("name", sorted(ACCESS))
+def test_url_access_matches_the_policy(name: str, personas: dict[str, User]) -> None:
+    rule = ACCESS[name]
+    # A user the admin may act on, who belongs to an agency (for the agency page).
+    target = personas["partner"]
+    url = _url(name, target)
+
+    anonymous = Client().get(url)
+    if rule == "public":
+        assert anonymous.status_code in {200, 302}
+        assert "/login/" not in anonymous.get("Location", "")
+        return
+    if rule == "post-only":
+        for persona in PERSONAS:
+            client = Client()
+            client.force_login(personas[persona])
+            assert client.get(url).status_code == 405
+        return
+
+    assert anonymous.status_code == 302
+    assert anonymous["Location"].startswith(reverse("login"))
+    assert isinstance(rule, set)
+    for persona in PERSONAS:
+        client = Client()
+        client.force_login(personas[persona])
+        expected = 200 if persona in rule else 403
+        status = client.get(url).status_code
+        assert status == expected, f"{persona} GET {url}: {status}, expected {expected}"

@@ -1,0 +1,1 @@
+"""Waspada: preventing human trafficking (TPPO) at passport issuance."""

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.utils.translation import gettext_lazy as _
+
+from waspada.core.models import User
+from waspada.core.roles import Role
+from waspada.partners.models import Agency
+
+
+class _AccountFieldsForm(forms.Form):
+    """Fields shared by the create and edit forms, with the partner/agency rule."""
+
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    email = forms.EmailField(label=_("Email"), required=False)
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    agency = forms.ModelChoiceField(
+        label=_("Agency (partner users only)"),
+        queryset=Agency.objects.filter(is_active=True),
+        required=False,
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        role, agency = data.get("role"), data.get("agency")
+        if role == Role.PARTNER and agency is None:
+            self.add_error("agency", _("A partner user must belong to an agency."))
+        if role and role != Role.PARTNER and agency is not None:
+            self.add_error("agency", _("Only partner users belong to an agency."))
+        return data
+
+
+class UserCreateForm(_AccountFieldsForm):
+    username = forms.RegexField(
+        label=_("Username"),
+        max_length=150,
+        regex=r"^[\w.@+-]+$",
+        error_messages={"invalid": _("Use letters, digits and . @ + - _ only.")},
+    )
+    password = forms.CharField(
+        label=_("Initial password"),
+        widget=forms.PasswordInput(render_value=True),
+        help_text=_("The user can change it after logging in."),
+    )
+    field_order = ["username", "full_name", "email", "role", "agency", "password"]
+
+    def clean_username(self) -> str:
+        username: str = self.cleaned_data["username"]
+        if User.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError(_("This username is already taken."))
+        return username
+
+    def clean_password(self) -> str:
+        password: str = self.cleaned_data["password"]
+        password_validation.validate_password(password)
+        return password
+
+
+class UserEditForm(_AccountFieldsForm):
+    is_active = forms.BooleanField(
+        label=_("Active (may log in)"),
+        required=False,
+        help_text=_("Deactivate instead of deleting: the user's history stays."),
+    )
+
+
+class AuditFilterForm(forms.Form):
+    actor = forms.CharField(label=_("Actor (username)"), required=False)
+    action = forms.CharField(label=_("Action"), required=False)
+    object_type = forms.CharField(label=_("Object type"), required=False)
+    object_id = forms.CharField(label=_("Object id"), required=False)
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", _("The end date is before the start date."))
+        return data

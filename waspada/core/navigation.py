@@ -1,0 +1,63 @@
+"""The menu and the home-page tiles, filtered by what the user's role may do.
+
+Apps add their pages to NAVIGATION; the policy decides who sees each entry, so a
+role never sees a link it would be refused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from waspada.core.policy import Action, can
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    url_name: str
+    label: str | Promise
+    description: str | Promise
+    action: Action
+
+
+NAVIGATION: list[NavEntry] = [
+    NavEntry(
+        "audit_list",
+        _("Audit trail"),
+        _("Who did what and when: every change and every login."),
+        Action.VIEW_AUDIT,
+    ),
+    NavEntry(
+        "region_browser",
+        _("Regions"),
+        _("Province, regency, kecamatan and village codes, and the office's working area."),
+        Action.VIEW_REGIONS,
+    ),
+    NavEntry(
+        "user_list",
+        _("Users"),
+        _("Accounts and roles of the office staff and partner agencies."),
+        Action.MANAGE_USERS,
+    ),
+    NavEntry(
+        "agency_list",
+        _("Agencies"),
+        _("Partner agencies: police, manpower office, population registry, NGOs."),
+        Action.MANAGE_AGENCIES,
+    ),
+]
+
+
+def visible_entries(user: Any) -> list[NavEntry]:
+    return [entry for entry in NAVIGATION if can(user, entry.action)]
+
+
+def home_tiles(user: Any) -> list[dict[str, Any]]:
+    return [
+        {"url": reverse(entry.url_name), "label": entry.label, "description": entry.description}
+        for entry in visible_entries(user)
+    ]

@@ -1,0 +1,70 @@
+"""The one permission policy: may this user do this action (on this object)?
+
+Deny by default: an action not listed for a role is refused, an unknown action is
+refused, and anonymous or deactivated users may do nothing. Object rules add
+conditions that a role alone cannot express (e.g. four-eyes: nobody approves
+their own proposal). Every view, API endpoint and template asks `can`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+
+from waspada.core.roles import Role
+
+
+class Action(StrEnum):
+    VIEW_HOME = "home.view"
+    CHANGE_OWN_PASSWORD = "account.change_password"
+    VIEW_REGIONS = "regions.view"
+    MANAGE_OFFICE = "office.manage"
+    VIEW_AUDIT = "audit.view"
+    MANAGE_USERS = "users.manage"
+    MANAGE_AGENCIES = "agencies.manage"
+
+
+_EVERYONE = frozenset({Action.VIEW_HOME, Action.CHANGE_OWN_PASSWORD, Action.VIEW_REGIONS})
+
+ROLE_ACTIONS: dict[str, frozenset[Action]] = {
+    Role.INTAKE_OFFICER: _EVERYONE,
+    Role.INTERVIEWER: _EVERYONE,
+    Role.SUPERVISOR: _EVERYONE | {Action.VIEW_AUDIT},
+    Role.HEAD_OF_OFFICE: _EVERYONE | {Action.VIEW_AUDIT},
+    Role.ADMIN: _EVERYONE | {Action.MANAGE_USERS, Action.MANAGE_AGENCIES, Action.MANAGE_OFFICE},
+    Role.AUDITOR: _EVERYONE | {Action.VIEW_AUDIT},
+    Role.PARTNER: frozenset({Action.VIEW_HOME, Action.CHANGE_OWN_PASSWORD}),
+}
+
+ObjectRule = Callable[[Any, Any], bool]
+
+
+def _not_self(user: Any, obj: Any) -> bool:
+    # An admin must not change their own role or lock themselves out.
+    return obj is None or getattr(obj, "pk", None) != user.pk
+
+
+OBJECT_RULES: dict[Action, ObjectRule] = {Action.MANAGE_USERS: _not_self}
+
+
+def actions_for_role(role: str) -> frozenset[Action]:
+    return ROLE_ACTIONS.get(role, frozenset())
+
+
+def can(user: Any, action: Action | str, obj: Any = None) -> bool:
+    """True when `user` may perform `action` (on `obj`, when given)."""
+    if user is None or isinstance(user, AnonymousUser) or not user.is_authenticated:
+        return False
+    if not user.is_active:
+        return False
+    try:
+        action = Action(action)
+    except ValueError:
+        return False
+    if action not in actions_for_role(user.role):
+        return False
+    rule = OBJECT_RULES.get(action)
+    return rule is None or rule(user, obj)

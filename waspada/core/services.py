@@ -1,0 +1,101 @@
+"""State changes of accounts. Each function is atomic and writes an audit event."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.http import HttpRequest
+
+from waspada.core import audit
+from waspada.core.models import User
+from waspada.partners.models import Agency
+
+
+@transaction.atomic
+def create_user(
+    *,
+    acting_user: User | None,
+    username: str,
+    full_name: str,
+    role: str,
+    password: str | None,
+    email: str = "",
+    agency: Agency | None = None,
+    request: HttpRequest | None = None,
+) -> User:
+    """Create an account; without a password the user cannot log in until one is set."""
+    user = User(username=username, full_name=full_name, role=role, email=email, agency=agency)
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.save()
+    audit.record(
+        "user.created",
+        f"User {username} created with role {role}",
+        actor=acting_user,
+        obj=user,
+        details={"role": role, "agency": agency.name if agency else None},
+        request=request,
+    )
+    return user
+
+
+@transaction.atomic
+def update_user(
+    user: User,
+    *,
+    acting_user: User | None,
+    full_name: str,
+    email: str,
+    role: str,
+    agency: Agency | None,
+    is_active: bool,
+    request: HttpRequest | None = None,
+) -> User:
+    """Change a user's name, role, agency or active flag; the audit lists what changed."""
+    new = {
+        "full_name": full_name,
+        "email": email,
+        "role": role,
+        "agency": agency.name if agency else None,
+        "is_active": is_active,
+    }
+    old = {
+        "full_name": user.full_name,
+        "email": user.email,
+        "role": user.role,
+        "agency": user.agency.name if user.agency else None,
+        "is_active": user.is_active,
+    }
+    changes = {key: [old[key], new[key]] for key in new if old[key] != new[key]}
+    if not changes:
+        return user
+    user.full_name, user.email, user.role = full_name, email, role
+    user.agency, user.is_active = agency, is_active
+    user.save()
+    audit.record(
+        "user.updated",
+        f"User {user.username} changed: {', '.join(sorted(changes))}",
+        actor=acting_user,
+        obj=user,
+        details={"changes": changes},
+        request=request,
+    )
+    return user
+
+
+@transaction.atomic
+def set_password(
+    user: User, password: str, *, acting_user: User | None, request: HttpRequest | None = None
+) -> None:
+    """Set a password (by the user or an admin); the password itself is never logged."""
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    own = acting_user is not None and acting_user.pk == user.pk
+    audit.record(
+        "user.password_changed" if own else "user.password_reset",
+        f"Password of {user.username} {'changed' if own else 'reset by an administrator'}",
+        actor=acting_user,
+        obj=user,
+        request=request,
+    )

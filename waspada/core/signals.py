@@ -1,0 +1,39 @@
+"""Login, logout and failed logins go into the audit trail."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.dispatch import receiver
+from django.http import HttpRequest
+
+from waspada.core import audit
+
+
+@receiver(user_logged_in)
+def _logged_in(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
+    audit.record("auth.login", f"{user.username} logged in", actor=user, obj=user, request=request)
+
+
+@receiver(user_logged_out)
+def _logged_out(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
+    if user is not None:
+        audit.record(
+            "auth.logout", f"{user.username} logged out", actor=user, obj=user, request=request
+        )
+
+
+@receiver(user_login_failed)
+def _login_failed(
+    sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any
+) -> None:
+    username = str(credentials.get("username", ""))[:150]
+    audit.record(
+        "auth.login_failed",
+        f"Failed login for {username!r}",
+        actor=None,
+        object_type="core.user",
+        details={"username": username},
+        request=request,
+    )

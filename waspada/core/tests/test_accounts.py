@@ -1,0 +1,172 @@
+"""Logging in and out, throttling, passwords, and admins managing accounts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.test import Client
+from django.urls import reverse
+
+from conftest import PASSWORD
+from waspada.core.models import AuditEvent, User
+from waspada.core.roles import Role
+from waspada.partners.models import Agency, AgencyKind
+
+
+def _login(client: Client, username: str, password: str) -> Any:
+    return client.post(reverse("login"), {"username": username, "password": password})
+
+
+def test_login_lands_on_the_home_page_and_is_audited(interviewer: User) -> None:
+    client = Client()
+    response = _login(client, "interviewer", PASSWORD)
+    assert response.status_code == 302 and response["Location"] == reverse("home")
+    home = client.get(reverse("home"))
+    assert "Interviewer" in home.content.decode()
+    assert AuditEvent.objects.filter(action="auth.login", actor=interviewer).exists()
+
+
+def test_wrong_password_shows_a_message_not_an_error_page(interviewer: User) -> None:
+    response = _login(Client(), "interviewer", "wrong")
+    assert response.status_code == 200
+    assert "dan sandi yang benar" in response.content.decode()
+    assert AuditEvent.objects.filter(action="auth.login_failed").count() == 1
+
+
+def test_login_is_locked_after_repeated_failures(settings: object, interviewer: User) -> None:
+    client = Client()
+    for _ in range(5):
+        _login(client, "interviewer", "wrong")
+    locked = _login(client, "interviewer", PASSWORD)
+    assert locked.status_code == 429
+    assert "Terlalu banyak" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_passwords_are_hashed_with_argon2(interviewer: User) -> None:
+    assert interviewer.password.startswith("argon2$")
+
+
+def test_logout_is_a_post_and_is_audited(interviewer: User) -> None:
+    client = Client()
+    client.force_login(interviewer)
+    assert client.post(reverse("logout")).status_code == 302
+    assert AuditEvent.objects.filter(action="auth.logout", actor=interviewer).exists()
+    assert client.get(reverse("home")).status_code == 302
+
+
+def test_user_changes_own_password(interviewer: User) -> None:
+    client = Client()
+    client.force_login(interviewer)
+    response = client.post(
+        reverse("password_change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": "a-new-Long-passphrase-42",
+            "new_password2": "a-new-Long-passphrase-42",
+        },
+    )
+    assert response.status_code == 302
+    interviewer.refresh_from_db()
+    assert interviewer.check_password("a-new-Long-passphrase-42")
+    assert AuditEvent.objects.filter(action="user.password_changed", actor=interviewer).exists()
+    # Still logged in after the change.
+    assert client.get(reverse("home")).status_code == 200
+
+
+def test_admin_creates_a_user_through_the_ui(
+    login: Callable[..., Client], admin_user: User
+) -> None:
+    response = login(admin_user).post(
+        reverse("user_create"),
+        {
+            "username": "budi",
+            "full_name": "Budi Santoso",
+            "role": Role.INTERVIEWER,
+            "password": "Cilacap-wawancara-77",
+        },
+    )
+    assert response.status_code == 302
+    budi = User.objects.get(username="budi")
+    assert budi.role == Role.INTERVIEWER and budi.check_password("Cilacap-wawancara-77")
+    event = AuditEvent.objects.get(action="user.created", object_id=str(budi.pk))
+    assert event.actor == admin_user
+
+
+def test_partner_without_agency_is_refused_and_form_keeps_input(
+    login: Callable[..., Client], admin_user: User
+) -> None:
+    response = login(admin_user).post(
+        reverse("user_create"),
+        {"username": "polisi1", "full_name": "Pak Polisi", "role": Role.PARTNER, "password": "x"},
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Pengguna mitra harus terdaftar pada sebuah instansi." in body
+    assert 'value="Pak Polisi"' in body
+    assert not User.objects.filter(username="polisi1").exists()
+
+
+def test_duplicate_username_is_refused(
+    login: Callable[..., Client], admin_user: User, interviewer: User
+) -> None:
+    response = login(admin_user).post(
+        reverse("user_create"),
+        {
+            "username": "Interviewer",
+            "full_name": "X",
+            "role": Role.INTERVIEWER,
+            "password": "Cilacap-wawancara-77",
+        },
+    )
+    assert response.status_code == 200
+    assert User.objects.filter(username__iexact="interviewer").count() == 1
+
+
+def test_admin_changes_role_and_deactivates_with_audit(
+    login: Callable[..., Client], admin_user: User, interviewer: User
+) -> None:
+    agency = Agency.objects.create(name="Polres Banyumas", kind=AgencyKind.POLICE)
+    response = login(admin_user).post(
+        reverse("user_edit", args=[interviewer.pk]),
+        {
+            "full_name": "Interviewer",
+            "email": "",
+            "role": Role.PARTNER,
+            "agency": agency.pk,
+            "is_active": "",
+        },
+    )
+    assert response.status_code == 302
+    interviewer.refresh_from_db()
+    assert (interviewer.role, interviewer.agency, interviewer.is_active) == (
+        Role.PARTNER,
+        agency,
+        False,
+    )
+    event = AuditEvent.objects.get(action="user.updated", object_id=str(interviewer.pk))
+    assert event.details["changes"]["role"] == [Role.INTERVIEWER, Role.PARTNER]
+    # A deactivated user can no longer log in.
+    assert _login(Client(), "interviewer", PASSWORD).status_code == 200
+
+
+def test_admin_resets_a_password(
+    login: Callable[..., Client], admin_user: User, interviewer: User
+) -> None:
+    response = login(admin_user).post(
+        reverse("user_set_password", args=[interviewer.pk]),
+        {"new_password1": "Reset-by-admin-2026", "new_password2": "Reset-by-admin-2026"},
+    )
+    assert response.status_code == 302
+    interviewer.refresh_from_db()
+    assert interviewer.check_password("Reset-by-admin-2026")
+    assert AuditEvent.objects.filter(action="user.password_reset", actor=admin_user).exists()
+
+
+def test_admin_cannot_edit_own_account(login: Callable[..., Client], admin_user: User) -> None:
+    assert login(admin_user).get(reverse("user_edit", args=[admin_user.pk])).status_code == 403
+
+
+def test_unknown_user_is_a_404(login: Callable[..., Client], admin_user: User) -> None:
+    assert login(admin_user).get(reverse("user_edit", args=[999999])).status_code == 404

@@ -1,0 +1,54 @@
+"""Indonesian administrative regions (Kepmendagri codes) and the office's working area."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Level(models.TextChoices):
+    PROVINCE = "province", _("Province")
+    REGENCY = "regency", _("Regency / city")
+    DISTRICT = "district", _("District (kecamatan)")
+    VILLAGE = "village", _("Village (desa / kelurahan)")
+
+
+class Region(models.Model):
+    """One region; the dotted code is the key (e.g. 33.01.01.2001)."""
+
+    code = models.CharField(_("code"), max_length=13, primary_key=True)
+    name = models.CharField(_("name"), max_length=100)
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices, db_index=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+
+    class Meta:
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class Office(models.Model):
+    """The immigration office this installation serves, and its working area."""
+
+    name = models.CharField(_("name"), max_length=200)
+    regencies = models.ManyToManyField(
+        Region,
+        verbose_name=_("working area (regencies and cities)"),
+        limit_choices_to={"level": Level.REGENCY},
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("office")
+        verbose_name_plural = _("offices")
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,11 @@
+from django.urls import include, path
+from django.views.i18n import set_language
+
+# No Django admin: every change goes through Waspada's own pages and services,
+# which check the policy and write the audit trail.
+urlpatterns = [
+    path("", include("waspada.core.urls")),
+    path("regions/", include("waspada.regions.urls")),
+    path("partners/", include("waspada.partners.urls")),
+    path("i18n/setlang/", set_language, name="set_language"),
+]
