@@ -33,7 +33,7 @@ def region_picker(request: HttpRequest) -> HttpResponse:
     name = request.GET.get("name", "region")
     selected = {level: request.GET.get(f"{name}_{level}", "") for level in PICKER_LEVELS}
     context = picker_context(name, selected, request.GET.get(name, ""))
-    return render(request, "regions/_picker.html", {"picker": context})
+    return render(request, "regions/_picker.html#fields", {"picker": context})
 
 
 @requires(Action.MANAGE_OFFICE)
