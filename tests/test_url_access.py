@@ -12,6 +12,8 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from waspada.applications.models import ImportJob
+from waspada.applications.tests.factories import make_application
 from waspada.core.models import User
 
 PERSONAS = [
@@ -25,6 +27,8 @@ PERSONAS = [
 ]
 STAFF = set(PERSONAS) - {"partner"}
 EVERYONE = set(PERSONAS)
+# Applicants' personal data: the office's case workers only (not IT admins, not partners).
+CASEWORK = {"intake_officer", "interviewer", "supervisor", "head_of_office", "auditor"}
 
 # url name -> the personas that get the page (GET). Anonymous users are sent to the
 # login page for every protected URL. "public" pages answer everybody.
@@ -46,6 +50,16 @@ ACCESS: dict[str, set[str] | str] = {
     "region_browser": STAFF,
     "region_picker": STAFF,
     "office_edit": {"admin"},
+    "application_list": CASEWORK,
+    "application_register": {"intake_officer", "supervisor"},
+    "nik_check": {"intake_officer", "supervisor"},
+    "documents_checklist": {"intake_officer", "supervisor"},
+    "application_detail": CASEWORK,
+    "applicant_detail": CASEWORK,
+    "application_import": {"supervisor"},
+    "application_import_list": {"supervisor"},
+    "application_import_job": {"supervisor"},
+    "application_export": {"supervisor", "head_of_office"},
 }
 
 
@@ -58,6 +72,13 @@ def _walk(resolver: URLResolver, prefix: str = "") -> Iterator[str]:
 
 
 def _url(name: str, target: User) -> str:
+    if name == "application_import_job":
+        return reverse(name, args=[ImportJob.objects.create(filename="x.csv").pk])
+    if name in {"application_detail", "applicant_detail"}:
+        application = make_application()
+        if name == "applicant_detail":
+            return reverse(name, args=[application.applicant.nik])
+        return reverse(name, args=[application.application_no])
     if name in {"user_edit", "user_set_password"}:
         return reverse(name, args=[target.pk])
     if name == "agency_edit":
@@ -72,7 +93,9 @@ def test_every_url_pattern_has_an_access_rule() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(ACCESS))
-def test_url_access_matches_the_policy(name: str, personas: dict[str, User]) -> None:
+def test_url_access_matches_the_policy(
+    name: str, personas: dict[str, User], central_java_regions: None
+) -> None:
     rule = ACCESS[name]
     # A user the admin may act on, who belongs to an agency (for the agency page).
     target = personas["partner"]

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "waspada.core",
     "waspada.regions",
     "waspada.partners",
+    "waspada.applications",
 ]
 
 MIDDLEWARE = [
@@ -171,4 +172,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("WASPADA_LOG_LEVEL", "INFO")},
+    # django-axes logs every login at INFO; the audit trail already records them.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

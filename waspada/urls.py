@@ -7,5 +7,6 @@ urlpatterns = [
     path("", include("waspada.core.urls")),
     path("regions/", include("waspada.regions.urls")),
     path("partners/", include("waspada.partners.urls")),
+    path("applications/", include("waspada.applications.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
 ]

@@ -12,13 +12,13 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav_entries": []}
+    entries = [(reverse(entry.url_name), entry.label) for entry in visible_entries(user)]
+    # The longest matching URL is the current section (/applications/new/ is "Register",
+    # not also "Applications").
+    matching = [url for url, _label in entries if request.path.startswith(url) and url != "/"]
+    current = max(matching, key=len, default=None)
     return {
         "nav_entries": [
-            {
-                "url": reverse(entry.url_name),
-                "label": entry.label,
-                "active": request.path.startswith(reverse(entry.url_name)),
-            }
-            for entry in visible_entries(user)
+            {"url": url, "label": label, "active": url == current} for url, label in entries
         ]
     }

@@ -26,6 +26,24 @@ class NavEntry:
 
 NAVIGATION: list[NavEntry] = [
     NavEntry(
+        "application_list",
+        _("Applications"),
+        _("Find any passport application by name, NIK, number or phone."),
+        Action.VIEW_APPLICATIONS,
+    ),
+    NavEntry(
+        "application_register",
+        _("Register"),
+        _("Register a new passport application at the counter."),
+        Action.REGISTER_APPLICATION,
+    ),
+    NavEntry(
+        "application_import_list",
+        _("Imports"),
+        _("Import applications from M-Paspor or SIMKIM files and follow their progress."),
+        Action.IMPORT_APPLICATIONS,
+    ),
+    NavEntry(
         "audit_list",
         _("Audit trail"),
         _("Who did what and when: every change and every login."),

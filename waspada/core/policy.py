@@ -25,17 +25,30 @@ class Action(StrEnum):
     VIEW_AUDIT = "audit.view"
     MANAGE_USERS = "users.manage"
     MANAGE_AGENCIES = "agencies.manage"
+    VIEW_APPLICATIONS = "applications.view"
+    REGISTER_APPLICATION = "applications.register"
+    IMPORT_APPLICATIONS = "applications.import"
+    EXPORT_APPLICATIONS = "applications.export"
 
 
 _EVERYONE = frozenset({Action.VIEW_HOME, Action.CHANGE_OWN_PASSWORD, Action.VIEW_REGIONS})
+# Applicants' personal data: only the office roles whose work needs it (UU 27/2022).
+# Admins run the system but do not read applications; partners get their own views.
+_CASEWORK = _EVERYONE | {Action.VIEW_APPLICATIONS}
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
-    Role.INTAKE_OFFICER: _EVERYONE,
-    Role.INTERVIEWER: _EVERYONE,
-    Role.SUPERVISOR: _EVERYONE | {Action.VIEW_AUDIT},
-    Role.HEAD_OF_OFFICE: _EVERYONE | {Action.VIEW_AUDIT},
+    Role.INTAKE_OFFICER: _CASEWORK | {Action.REGISTER_APPLICATION},
+    Role.INTERVIEWER: _CASEWORK,
+    Role.SUPERVISOR: _CASEWORK
+    | {
+        Action.VIEW_AUDIT,
+        Action.REGISTER_APPLICATION,
+        Action.IMPORT_APPLICATIONS,
+        Action.EXPORT_APPLICATIONS,
+    },
+    Role.HEAD_OF_OFFICE: _CASEWORK | {Action.VIEW_AUDIT, Action.EXPORT_APPLICATIONS},
     Role.ADMIN: _EVERYONE | {Action.MANAGE_USERS, Action.MANAGE_AGENCIES, Action.MANAGE_OFFICE},
-    Role.AUDITOR: _EVERYONE | {Action.VIEW_AUDIT},
+    Role.AUDITOR: _CASEWORK | {Action.VIEW_AUDIT},
     Role.PARTNER: frozenset({Action.VIEW_HOME, Action.CHANGE_OWN_PASSWORD}),
 }
 

@@ -1,0 +1,74 @@
+"""An intake officer registers an application in Chromium, as at the counter."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from waspada.core.demo import DEMO_ACCOUNTS, DemoAccount, ensure_demo_users
+from waspada.core.roles import Role
+from waspada.regions import services
+
+
+@pytest.fixture
+def counter_ready(transactional_db: None, tmp_path: Path) -> DemoAccount:
+    ensure_demo_users()
+    # Kecamatan Kedungreja (33.01.01) and its parents are enough for the picker.
+    wanted = ("kode", "33,", "33.01,", "33.01.01")
+    lines = services.WILAYAH_CSV.read_text(encoding="utf-8").splitlines()
+    subset = tmp_path / "wilayah.csv"
+    subset.write_text("\n".join(line for line in lines if line.startswith(wanted)) + "\n")
+    services.load_regions(path=subset)
+    return next(a for a in DEMO_ACCOUNTS if a.role == Role.INTAKE_OFFICER)
+
+
+def test_intake_officer_registers_an_application(
+    page: Page, live_server: object, counter_ready: DemoAccount
+) -> None:
+    base = str(live_server)
+    page.goto(f"{base}/login/")
+    page.get_by_label("Nama pengguna").fill(counter_ready.username)
+    page.get_by_label("Kata sandi").fill(counter_ready.password)
+    page.get_by_role("button", name="Masuk").click()
+    page.get_by_role("navigation", name="Menu utama").get_by_role("link", name="Daftarkan").click()
+    expect(page).to_have_url(re.compile(r"/applications/new/$"))
+
+    # The NIK is checked while it is typed.
+    page.get_by_role("textbox", name="NIK").press_sequentially("3301015403980007")
+    nik_check = page.get_by_test_id("nik-check")
+    expect(nik_check).to_contain_text("NIK sah")
+    expect(nik_check).to_contain_text("Kedungreja")
+    page.get_by_label("Tanggal lahir").fill("1998-03-15")
+    expect(nik_check).to_contain_text("Menurut NIK, tanggal lahir adalah")
+    page.get_by_label("Tanggal lahir").fill("1998-03-14")
+    expect(nik_check).not_to_contain_text("Menurut NIK")
+
+    page.get_by_label("Nama lengkap (sesuai KTP)").fill("Siti Aminah")
+    page.get_by_label("Jenis kelamin").select_option("P")
+    page.get_by_label("Tempat lahir").fill("Cilacap")
+    page.get_by_label("Telepon:", exact=True).fill("0812 3456 7890")
+    page.get_by_label("Alamat (jalan, RT/RW)").fill("Dusun Karanganyar RT 02/RW 04")
+    picker = page.get_by_test_id("region-picker")
+    picker.get_by_label("Provinsi").select_option("33")
+    picker.get_by_label("Kabupaten / kota").select_option("33.01")
+    picker.get_by_label("Kecamatan").select_option("33.01.01")
+    picker.get_by_label("Desa / kelurahan").select_option("33.01.01.2001")
+
+    page.get_by_label("Nomor permohonan").fill("CLP-2026-004242")
+    page.get_by_label("Tujuan perjalanan").select_option("work")
+    # The checklist follows the purpose and warns about what is missing.
+    expect(page.get_by_test_id("documents-missing")).to_contain_text("Rekomendasi paspor Disnaker")
+    page.get_by_label("Negara tujuan").select_option("TW")
+    page.get_by_label("Akta kelahiran").check()
+    expect(page.get_by_test_id("documents-missing")).not_to_contain_text("akta kelahiran")
+    page.get_by_role("button", name="Daftarkan").click()
+
+    expect(page).to_have_url(re.compile(r"/applications/CLP-2026-004242/$"))
+    expect(page.get_by_role("status")).to_contain_text(
+        "Permohonan CLP-2026-004242 telah didaftarkan"
+    )
+    expect(page.get_by_test_id("application-status")).to_have_text("Diajukan")
+    expect(page.get_by_test_id("timeline")).to_contain_text("loket")

@@ -1,0 +1,168 @@
+"""Export of applications in the exchange format, shared by the command and the web download.
+
+The rows stream from the database in chunks (`iterator(chunk_size=...)`, applicant
+joined), so an export of a year's applications neither loads them all nor runs a query
+per row. What a spreadsheet would run as a formula is neutralised (see FORMULA_START).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
+
+from waspada.applications.exchange import (
+    COLUMNS,
+    FORMULA_START,
+    ISO_DATE,
+    record_to_row,
+    render_message,
+)
+from waspada.applications.forms import ApplicationFilterForm
+from waspada.applications.models import PassportApplication
+from waspada.applications.queries import ApplicationFilters
+from waspada.core import audit
+from waspada.core.models import User
+
+FORMATS = ("csv", "xlsx")
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+CHUNK_SIZE = 2000
+# E.164 numbers start with "+" and are only digits: harmless, and kept as the format says.
+_UNESCAPED_COLUMNS = frozenset({"phone", "sponsor_phone", "companion_phone"})
+FILTER_FIELDS = ("q", "status", "purpose", "destination", "regency", "date_from", "date_to", "sort")
+
+
+class InvalidFilters(Exception):
+    """The export parameters are wrong; `problems` maps each parameter to its messages."""
+
+    def __init__(self, problems: dict[str, list[str]]) -> None:
+        super().__init__("; ".join(f"{k}: {' '.join(v)}" for k, v in problems.items()))
+        self.problems = problems
+
+
+def parse_filters(params: Mapping[str, str]) -> ApplicationFilters:
+    """The list page's filters from query parameters, checked by the list page's form."""
+    data = {name: str(params.get(name) or "").strip() for name in FILTER_FIELDS}
+    form = ApplicationFilterForm({name: value for name, value in data.items() if value})
+    problems = {
+        name: [str(message) for message in messages] for name, messages in form.errors.items()
+    }
+    # Only ISO dates: "02/03/2025" would be read as 3 February by the form's US formats.
+    for name in ("date_from", "date_to"):
+        if data[name] and not ISO_DATE.fullmatch(data[name]):
+            problems[name] = [render_message("bad_date", {"value": data[name]})]
+    if problems:
+        raise InvalidFilters(problems)
+    return form.filters()
+
+
+def filters_for_audit(filters: ApplicationFilters) -> dict[str, str]:
+    defaults = ApplicationFilters()
+    return {
+        name: value.isoformat() if isinstance(value, dt.date) else str(value)
+        for name in FILTER_FIELDS
+        if (value := getattr(filters, name)) != getattr(defaults, name)
+    }
+
+
+def rows(queryset: QuerySet[PassportApplication]) -> Iterator[dict[str, str]]:
+    """Exchange-format rows for the applications, read in chunks with their applicants."""
+    for application in queryset.select_related("applicant").iterator(chunk_size=CHUNK_SIZE):
+        yield record_to_row(application.applicant, application)
+
+
+def _csv_safe(column: str, value: str) -> str:
+    if column not in _UNESCAPED_COLUMNS and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+class _Echo:
+    """A file-like object whose write returns the text: csv.writer into a generator."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_chunks(queryset: QuerySet[PassportApplication]) -> Iterator[str]:
+    """The CSV file as text pieces: BOM (so Excel reads UTF-8), header, one line per row."""
+    writer = csv.writer(_Echo())
+    yield "\ufeff" + writer.writerow(COLUMNS)
+    for row in rows(queryset):
+        yield writer.writerow([_csv_safe(column, row[column]) for column in COLUMNS])
+
+
+def write_csv(queryset: QuerySet[PassportApplication], out: IO[str]) -> int:
+    """Write the CSV to a text file opened with newline=""; returns the number of rows."""
+    chunks = csv_chunks(queryset)
+    out.write(next(chunks))
+    count = 0
+    for chunk in chunks:
+        out.write(chunk)
+        count += 1
+    return count
+
+
+def _xlsx_value(sheet: Any, value: str) -> Any:
+    if not value:
+        return None
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if value.startswith("=") or value in ERROR_CODES:
+        # Text, never a formula or an error value.
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
+
+
+def write_xlsx(queryset: QuerySet[PassportApplication], out: IO[bytes] | str | Path) -> int:
+    """Write an XLSX workbook (one sheet, every value as text); returns the number of rows."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("applications")
+    sheet.append(list(COLUMNS))
+    count = 0
+    for row in rows(queryset):
+        sheet.append([_xlsx_value(sheet, row[column]) for column in COLUMNS])
+        count += 1
+    workbook.save(out)
+    return count
+
+
+def export_filename(fmt: str) -> str:
+    return f"applications-{timezone.localtime():%Y%m%d-%H%M}.{fmt}"
+
+
+def record_export(
+    filters: ApplicationFilters,
+    *,
+    fmt: str,
+    rows: int,
+    acting_user: User | None,
+    destination: str,
+    request: HttpRequest | None = None,
+) -> None:
+    """Audit an export: who took which applicants' data, filtered how, where to."""
+    audit.record(
+        "applications.exported",
+        f"{rows} applications exported as {fmt.upper()} ({destination})",
+        actor=acting_user,
+        details={
+            "filters": filters_for_audit(filters),
+            "format": fmt,
+            "rows": rows,
+            "file": destination,
+        },
+        request=request,
+    )

@@ -1,0 +1,261 @@
+"""Applicants and their passport applications: the record every later step works on.
+
+Every field of the application exchange format (DESIGN.md) has a home here, so an
+export followed by an import loses nothing.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from waspada.domain.documents import PURPOSES
+
+
+class Sex(models.TextChoices):
+    MALE = "L", _("Male")
+    FEMALE = "P", _("Female")
+
+
+class Purpose(models.TextChoices):
+    TOURISM = "tourism", _("Tourism")
+    UMRAH = "umrah", _("Umrah")
+    HAJJ = "hajj", _("Hajj")
+    WORK = "work", _("Work")
+    STUDY = "study", _("Study")
+    INTERNSHIP = "internship", _("Internship (magang)")
+    FAMILY_VISIT = "family_visit", _("Family visit")
+    MEDICAL = "medical", _("Medical treatment")
+    BUSINESS = "business", _("Business")
+    SEAFARER = "seafarer", _("Seafarer")
+    OTHER = "other", _("Other")
+
+
+assert set(Purpose.values) == set(PURPOSES), "Purpose choices must match the domain list"
+
+
+class ReturnTicket(models.TextChoices):
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
+    UNKNOWN = "unknown", _("Unknown")
+
+
+class ApplicationType(models.TextChoices):
+    NEW = "new", _("New passport")
+    REPLACEMENT = "replacement", _("Replacement (expired or full)")
+    LOST = "lost", _("Replacement for a lost passport")
+    DAMAGED = "damaged", _("Replacement for a damaged passport")
+
+
+class Status(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted")
+    SCREENING = "screening", _("Screening")
+    INTERVIEW = "interview", _("Interview")
+    DECISION_PENDING = "decision_pending", _("Decision pending")
+    ISSUED = "issued", _("Issued")
+    DEFERRED = "deferred", _("Deferred")
+    REFUSED = "refused", _("Refused")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Applicant(models.Model):
+    """A person, identified by NIK."""
+
+    nik = models.CharField(_("NIK"), max_length=16, unique=True)
+    full_name = models.CharField(_("full name"), max_length=200)
+    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
+    birth_place = models.CharField(_("birth place"), max_length=100)
+    birth_date = models.DateField(_("birth date"))
+    phone = models.CharField(_("phone (E.164)"), max_length=20, blank=True, db_index=True)
+    address = models.CharField(_("address"), max_length=300)
+    village = models.ForeignKey(
+        "regions.Region", verbose_name=_("village"), on_delete=models.PROTECT, related_name="+"
+    )
+    education = models.CharField(_("education"), max_length=100, blank=True)
+    occupation = models.CharField(_("occupation"), max_length=100, blank=True)
+    marital_status = models.CharField(_("marital status"), max_length=50, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("applicant")
+        verbose_name_plural = _("applicants")
+        indexes = [models.Index(fields=["full_name"])]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} ({self.nik})"
+
+
+class PassportApplication(models.Model):
+    application_no = models.CharField(_("application number"), max_length=40, unique=True)
+    applicant = models.ForeignKey(
+        Applicant,
+        verbose_name=_("applicant"),
+        on_delete=models.PROTECT,
+        related_name="applications",
+    )
+    office = models.ForeignKey(
+        "regions.Office", verbose_name=_("office"), on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_on = models.DateField(_("submitted on"))
+    application_type = models.CharField(
+        _("application type"),
+        max_length=12,
+        choices=ApplicationType.choices,
+        default=ApplicationType.NEW,
+    )
+    purpose = models.CharField(_("travel purpose"), max_length=16, choices=Purpose.choices)
+    destination_country = models.CharField(_("destination country"), max_length=2)
+    intended_departure = models.DateField(_("intended departure"), null=True, blank=True)
+    return_ticket = models.CharField(
+        _("return ticket"), max_length=7, choices=ReturnTicket.choices, default=ReturnTicket.UNKNOWN
+    )
+    itinerary = models.TextField(_("itinerary"), blank=True)
+    funds_source = models.CharField(_("source of funds"), max_length=200, blank=True)
+    sponsor_name = models.CharField(_("sponsor / guarantor"), max_length=200, blank=True)
+    sponsor_phone = models.CharField(_("sponsor phone"), max_length=20, blank=True, db_index=True)
+    sponsor_relation = models.CharField(_("relation to sponsor"), max_length=100, blank=True)
+    sponsor_address = models.CharField(_("sponsor address"), max_length=300, blank=True)
+    employer_name = models.CharField(_("employer"), max_length=200, blank=True)
+    recruiter_name = models.CharField(_("recruiter"), max_length=200, blank=True)
+    recruiter_license_no = models.CharField(
+        _("recruiter licence number"), max_length=100, blank=True
+    )
+    disnaker_recommendation_no = models.CharField(
+        _("Disnaker recommendation number"), max_length=100, blank=True
+    )
+    companion_name = models.CharField(_("companion"), max_length=200, blank=True)
+    companion_phone = models.CharField(_("companion phone"), max_length=20, blank=True)
+    companion_relation = models.CharField(_("relation to companion"), max_length=100, blank=True)
+    previous_passport_no = models.CharField(_("previous passport number"), max_length=9, blank=True)
+    documents = models.JSONField(_("documents presented"), default=list, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.SUBMITTED
+    )
+    # Where the applicant comes from, copied from the village so that lists and reports
+    # filter by regency or kecamatan without joining the region tree.
+    regency_code = models.CharField(_("regency code"), max_length=5)
+    district_code = models.CharField(_("kecamatan code"), max_length=8)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registered by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("passport application")
+        verbose_name_plural = _("passport applications")
+        indexes = [
+            models.Index(fields=["-submitted_on", "-id"], name="app_submitted_idx"),
+            models.Index(fields=["status", "-submitted_on"], name="app_status_idx"),
+            models.Index(fields=["purpose", "-submitted_on"], name="app_purpose_idx"),
+            models.Index(fields=["destination_country", "-submitted_on"], name="app_dest_idx"),
+            models.Index(fields=["regency_code", "-submitted_on"], name="app_regency_idx"),
+            models.Index(fields=["district_code"], name="app_district_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.application_no
+
+
+class StatusChange(models.Model):
+    """The history of an application's status (later issues add the transitions)."""
+
+    application = models.ForeignKey(
+        PassportApplication,
+        verbose_name=_("application"),
+        on_delete=models.PROTECT,
+        related_name="status_changes",
+    )
+    from_status = models.CharField(_("from"), max_length=16, choices=Status.choices, blank=True)
+    to_status = models.CharField(_("to"), max_length=16, choices=Status.choices)
+    changed_at = models.DateTimeField(_("changed"), default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["changed_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.application_id}: {self.from_status} → {self.to_status}"
+
+
+class ImportState(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class ImportJob(models.Model):
+    """One uploaded exchange file and what its import did (run by a background task).
+
+    Row errors, warnings and a file-level failure are stored as codes with parameters
+    (see `exchange.RowError`), so the status page shows them in the reader's language.
+    """
+
+    file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
+    filename = models.CharField(_("file name"), max_length=255)
+    status = models.CharField(
+        _("status"), max_length=8, choices=ImportState.choices, default=ImportState.QUEUED
+    )
+    total_rows = models.PositiveIntegerField(_("rows in the file"), null=True, blank=True)
+    processed_rows = models.PositiveIntegerField(_("rows processed"), default=0)
+    created_count = models.PositiveIntegerField(_("created"), default=0)
+    updated_count = models.PositiveIntegerField(_("updated"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
+    rejected_count = models.PositiveIntegerField(_("rows rejected"), default=0)
+    error_count = models.PositiveIntegerField(_("errors"), default=0)
+    errors = models.JSONField(_("row errors"), default=list, blank=True)
+    warnings = models.JSONField(_("warnings"), default=list, blank=True)
+    missing_columns = models.JSONField(_("missing columns"), default=list, blank=True)
+    failure = models.JSONField(_("failure"), null=True, blank=True)
+    task_id = models.CharField(_("task id"), max_length=64, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import job")
+        verbose_name_plural = _("import jobs")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.status})"
+
+    @property
+    def active(self) -> bool:
+        return self.status in {ImportState.QUEUED, ImportState.RUNNING}
+
+    @property
+    def percent(self) -> int | None:
+        """How far the import is, 0-100; None while the number of rows is unknown."""
+        if self.status == ImportState.DONE:
+            return 100
+        if not self.total_rows:
+            return None
+        return min(100, self.processed_rows * 100 // self.total_rows)

@@ -1,0 +1,60 @@
+"""Validated application data as plain dataclasses: what a form or an import row becomes.
+
+The intake form, the file import and the demo generator all build these and hand
+them to the services, so there is one path into the database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class ApplicantRecord:
+    nik: str
+    full_name: str
+    sex: str
+    birth_place: str
+    birth_date: dt.date
+    phone: str  # E.164 or ""
+    address: str
+    village_code: str
+    education: str = ""
+    occupation: str = ""
+    marital_status: str = ""
+
+
+@dataclass
+class ApplicationRecord:
+    application_no: str
+    submitted_on: dt.date
+    purpose: str
+    destination_country: str
+    application_type: str = "new"
+    intended_departure: dt.date | None = None
+    return_ticket: str = "unknown"
+    itinerary: str = ""
+    funds_source: str = ""
+    sponsor_name: str = ""
+    sponsor_phone: str = ""
+    sponsor_relation: str = ""
+    sponsor_address: str = ""
+    employer_name: str = ""
+    recruiter_name: str = ""
+    recruiter_license_no: str = ""
+    disnaker_recommendation_no: str = ""
+    companion_name: str = ""
+    companion_phone: str = ""
+    companion_relation: str = ""
+    previous_passport_no: str = ""
+    documents: list[str] = field(default_factory=list)
+
+
+def record_values(record: ApplicantRecord | ApplicationRecord) -> dict[str, Any]:
+    """The record as model field values (village_code becomes village_id)."""
+    values = asdict(record)
+    if "village_code" in values:
+        values["village_id"] = values.pop("village_code")
+    return values
