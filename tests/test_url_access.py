@@ -15,6 +15,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from waspada.applications.models import ImportJob
 from waspada.applications.tests.factories import make_application
 from waspada.core.models import User
+from waspada.screening.models import PolicyVersion, ScreeningRun
+from waspada.screening.policies import version_in_force
 
 PERSONAS = [
     "intake_officer",
@@ -60,6 +62,14 @@ ACCESS: dict[str, set[str] | str] = {
     "application_import_list": {"supervisor"},
     "application_import_job": {"supervisor"},
     "application_export": {"supervisor", "head_of_office"},
+    "screening_queue": CASEWORK,
+    "screening_run": CASEWORK,
+    "policy_list": {"supervisor", "head_of_office", "auditor"},
+    "policy_detail": {"supervisor", "head_of_office", "auditor"},
+    "policy_draft": "post-only",
+    "policy_edit": {"supervisor"},
+    "policy_backtest": {"supervisor"},
+    "policy_publish": {"supervisor"},
 }
 
 
@@ -72,6 +82,14 @@ def _walk(resolver: URLResolver, prefix: str = "") -> Iterator[str]:
 
 
 def _url(name: str, target: User) -> str:
+    if name == "screening_run":
+        return reverse(name, args=[ScreeningRun.objects.create(trigger="manual").pk])
+    if name in {"policy_detail", "policy_draft"}:
+        return reverse(name, args=[version_in_force().number])
+    if name in {"policy_edit", "policy_backtest", "policy_publish"}:
+        current = version_in_force()
+        draft = PolicyVersion.objects.create(number=current.number + 1, data=current.data)
+        return reverse(name, args=[draft.number])
     if name == "application_import_job":
         return reverse(name, args=[ImportJob.objects.create(filename="x.csv").pk])
     if name in {"application_detail", "applicant_detail"}:

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "waspada.regions",
     "waspada.partners",
     "waspada.applications",
+    "waspada.screening",
 ]
 
 MIDDLEWARE = [

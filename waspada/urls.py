@@ -8,5 +8,6 @@ urlpatterns = [
     path("regions/", include("waspada.regions.urls")),
     path("partners/", include("waspada.partners.urls")),
     path("applications/", include("waspada.applications.urls")),
+    path("screening/", include("waspada.screening.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
 ]

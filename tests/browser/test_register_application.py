@@ -70,5 +70,5 @@ def test_intake_officer_registers_an_application(
     expect(page.get_by_role("status")).to_contain_text(
         "Permohonan CLP-2026-004242 telah didaftarkan"
     )
-    expect(page.get_by_test_id("application-status")).to_have_text("Diajukan")
+    expect(page.get_by_test_id("application-status")).to_have_text("Disaring, menunggu wawancara")
     expect(page.get_by_test_id("timeline")).to_contain_text("loket")

@@ -152,11 +152,12 @@ def record_export(
     acting_user: User | None,
     destination: str,
     request: HttpRequest | None = None,
+    what: str = "applications",
 ) -> None:
     """Audit an export: who took which applicants' data, filtered how, where to."""
     audit.record(
-        "applications.exported",
-        f"{rows} applications exported as {fmt.upper()} ({destination})",
+        f"{what}.exported",
+        f"{rows} {what} rows exported as {fmt.upper()} ({destination})",
         actor=acting_user,
         details={
             "filters": filters_for_audit(filters),

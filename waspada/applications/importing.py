@@ -24,6 +24,7 @@ from django.db import connections, models, router, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from waspada.applications import hooks
 from waspada.applications.exchange import (
     APPLICATION_COLUMNS,
     ExchangeFileError,
@@ -88,6 +89,8 @@ class ImportReport:
     warnings: list[Notice] = field(default_factory=list)
     missing_columns: list[str] = field(default_factory=list)
     failure: Notice | None = None
+    # Applications created or changed (also through their applicant): to be screened.
+    application_ids: list[int] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -279,6 +282,14 @@ class _Saver:
             return
         events: list[dict[str, Any]] = []
         self.now = timezone.now()
+        already = len(report.application_ids)
+        self._save(pairs, report, events)
+        # What this batch created or changed is assessed before the next batch (screening).
+        hooks.applications_saved(
+            report.application_ids[already:], trigger="import", acting_user=self.actor
+        )
+
+    def _save(self, pairs: list[Pair], report: ImportReport, events: list[dict[str, Any]]) -> None:
         with transaction.atomic():
             applicant_ids = self._applicants(pairs, events)
             existing = {
@@ -322,6 +333,7 @@ class _Saver:
                 if not changes:
                     if nik in self.changed_niks:
                         report.updated += 1
+                        report.application_ids.append(application.pk)
                     else:
                         report.unchanged += 1
                     continue
@@ -329,6 +341,7 @@ class _Saver:
                 changed.append(application)
                 changed_fields.update(changes)
                 report.updated += 1
+                report.application_ids.append(application.pk)
                 events.append(
                     self._event(
                         "application.updated",
@@ -340,7 +353,7 @@ class _Saver:
                     )
                 )
             if new:
-                self._create_applications(new, events)
+                report.application_ids.extend(self._create_applications(new, events))
                 report.created += len(new)
             if changed:
                 PassportApplication.objects.bulk_update(
@@ -350,7 +363,7 @@ class _Saver:
 
     def _create_applications(
         self, rows: list[dict[str, Any]], events: list[dict[str, Any]]
-    ) -> None:
+    ) -> list[int]:
         """Insert new applications with their first status change and audit events."""
         _insert_rows(PassportApplication, rows)
         ids = dict(
@@ -383,6 +396,7 @@ class _Saver:
             )
             for row in rows
         )
+        return list(ids.values())
 
 
 def save_records(

@@ -51,7 +51,7 @@ class ApplicationType(models.TextChoices):
 
 class Status(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
-    SCREENING = "screening", _("Screening")
+    SCREENING = "screening", _("Screened, awaiting interview")
     INTERVIEW = "interview", _("Interview")
     DECISION_PENDING = "decision_pending", _("Decision pending")
     ISSUED = "issued", _("Issued")
@@ -134,6 +134,13 @@ class PassportApplication(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.SUBMITTED
     )
+    # The latest risk assessment, copied here so that queues sort and filter by risk
+    # with an index (the assessments themselves are history in the screening app).
+    risk_score = models.PositiveSmallIntegerField(_("risk score"), null=True, blank=True)
+    risk_level = models.CharField(_("risk level"), max_length=6, blank=True)
+    risk_action = models.CharField(_("recommended action"), max_length=16, blank=True)
+    # ";"-separated indicator codes of the latest assessment, e.g. "D01;D22".
+    risk_indicators = models.CharField(_("indicators"), max_length=300, blank=True)
     # Where the applicant comes from, copied from the village so that lists and reports
     # filter by regency or kecamatan without joining the region tree.
     regency_code = models.CharField(_("regency code"), max_length=5)
@@ -159,6 +166,7 @@ class PassportApplication(models.Model):
             models.Index(fields=["destination_country", "-submitted_on"], name="app_dest_idx"),
             models.Index(fields=["regency_code", "-submitted_on"], name="app_regency_idx"),
             models.Index(fields=["district_code"], name="app_district_idx"),
+            models.Index(fields=["status", "-risk_score", "-id"], name="app_queue_idx"),
         ]
 
     def __str__(self) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.http import HttpRequest
 
+from waspada.applications import hooks
 from waspada.applications.models import Applicant, PassportApplication, Status, StatusChange
 from waspada.applications.records import ApplicantRecord, ApplicationRecord, record_values
 from waspada.core import audit
@@ -105,6 +106,7 @@ def register_application(
     StatusChange.objects.create(
         application=application, to_status=Status.SUBMITTED, changed_by=acting_user, note=source
     )
+    hooks.applications_saved([application.pk], trigger="intake", acting_user=acting_user)
     audit.record(
         "application.registered",
         f"Application {application.application_no} registered ({source})",

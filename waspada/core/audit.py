@@ -17,6 +17,32 @@ def client_ip(request: HttpRequest | None) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
 
 
+def event(
+    action: str,
+    summary: str,
+    *,
+    actor: User | None,
+    object_type: str = "",
+    object_id: str = "",
+    details: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """An unsaved audit event, for `record_many`."""
+    return AuditEvent(
+        actor=actor if actor is not None and actor.pk else None,
+        actor_label=actor.get_username() if actor is not None else "",
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        summary=summary[:500],
+        details=details or {},
+    )
+
+
+def record_many(events: list[AuditEvent]) -> None:
+    """Append many audit events in one statement (bulk screening, imports)."""
+    AuditEvent.objects.bulk_create(events, batch_size=1000)
+
+
 def record(
     action: str,
     summary: str,

@@ -38,6 +38,18 @@ NAVIGATION: list[NavEntry] = [
         Action.REGISTER_APPLICATION,
     ),
     NavEntry(
+        "screening_queue",
+        _("Screening"),
+        _("Assessed applications by risk, with the reasons and the questions to ask."),
+        Action.VIEW_SCREENING,
+    ),
+    NavEntry(
+        "policy_list",
+        _("Policy"),
+        _("The screening indicators, their weights and legal basis; drafts and backtests."),
+        Action.VIEW_POLICY,
+    ),
+    NavEntry(
         "application_import_list",
         _("Imports"),
         _("Import applications from M-Paspor or SIMKIM files and follow their progress."),

@@ -29,12 +29,15 @@ class Action(StrEnum):
     REGISTER_APPLICATION = "applications.register"
     IMPORT_APPLICATIONS = "applications.import"
     EXPORT_APPLICATIONS = "applications.export"
+    VIEW_SCREENING = "screening.view"
+    VIEW_POLICY = "policy.view"
+    MANAGE_POLICY = "policy.manage"
 
 
 _EVERYONE = frozenset({Action.VIEW_HOME, Action.CHANGE_OWN_PASSWORD, Action.VIEW_REGIONS})
 # Applicants' personal data: only the office roles whose work needs it (UU 27/2022).
 # Admins run the system but do not read applications; partners get their own views.
-_CASEWORK = _EVERYONE | {Action.VIEW_APPLICATIONS}
+_CASEWORK = _EVERYONE | {Action.VIEW_APPLICATIONS, Action.VIEW_SCREENING}
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.INTAKE_OFFICER: _CASEWORK | {Action.REGISTER_APPLICATION},
@@ -45,10 +48,13 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.REGISTER_APPLICATION,
         Action.IMPORT_APPLICATIONS,
         Action.EXPORT_APPLICATIONS,
+        Action.VIEW_POLICY,
+        Action.MANAGE_POLICY,
     },
-    Role.HEAD_OF_OFFICE: _CASEWORK | {Action.VIEW_AUDIT, Action.EXPORT_APPLICATIONS},
+    Role.HEAD_OF_OFFICE: _CASEWORK
+    | {Action.VIEW_AUDIT, Action.EXPORT_APPLICATIONS, Action.VIEW_POLICY},
     Role.ADMIN: _EVERYONE | {Action.MANAGE_USERS, Action.MANAGE_AGENCIES, Action.MANAGE_OFFICE},
-    Role.AUDITOR: _CASEWORK | {Action.VIEW_AUDIT},
+    Role.AUDITOR: _CASEWORK | {Action.VIEW_AUDIT, Action.VIEW_POLICY},
     Role.PARTNER: frozenset({Action.VIEW_HOME, Action.CHANGE_OWN_PASSWORD}),
 }
 

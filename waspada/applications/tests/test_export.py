@@ -31,6 +31,7 @@ from waspada.applications.models import (
 from waspada.applications.queries import ApplicationFilters, filtered_applications
 from waspada.applications.tests.factories import make_application
 from waspada.core.models import AuditEvent, User
+from waspada.screening.models import IndicatorHit, RiskAssessment
 
 pytestmark = pytest.mark.usefixtures("central_java_regions")
 
@@ -90,6 +91,9 @@ def snapshot() -> list[dict[str, str]]:
 
 
 def wipe() -> None:
+    # Test-only: empty the database so that the import starts from nothing.
+    IndicatorHit.objects.all().delete()
+    RiskAssessment.objects.all().delete()
     StatusChange.objects.all().delete()
     PassportApplication.objects.all().delete()
     Applicant.objects.all().delete()
@@ -330,7 +334,7 @@ def test_command_writes_xlsx_by_extension_and_filters_by_regency_status_destinat
     full_application(2, destination_country="SA")
     out = tmp_path / "my.xlsx"
     export_command(
-        "--out", str(out), "--destination", "my", "--regency", "33.01", "--status", "submitted"
+        "--out", str(out), "--destination", "my", "--regency", "33.01", "--status", "screening"
     )
     rows = list(load_workbook(out).worksheets[0].iter_rows(values_only=True))
     assert [row[0] for row in rows[1:]] == ["CLP-2025-000001"]

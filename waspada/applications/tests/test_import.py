@@ -18,7 +18,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from waspada.applications import importing
+from waspada.applications import hooks, importing
 from waspada.applications.exchange import parse_row
 from waspada.applications.importing import import_file, save_records
 from waspada.applications.models import Applicant, PassportApplication, Status, StatusChange
@@ -71,12 +71,14 @@ def test_a_clean_file_creates_applicants_applications_history_and_audit(
     application = PassportApplication.objects.select_related("applicant").get(
         application_no="CLP-2025-000003"
     )
-    assert application.status == Status.SUBMITTED
+    # Screened at once after the import: waiting for the interview desk.
+    assert application.status == Status.SCREENING
     assert application.created_by == supervisor
     assert (application.regency_code, application.district_code) == ("33.01", "33.01.05")
     assert application.documents == ["ktp", "kk", "akta_lahir"]
     assert application.applicant.phone == "+6281234567890"
-    [change] = StatusChange.objects.filter(application=application)
+    change, screened = StatusChange.objects.filter(application=application)
+    assert screened.to_status == Status.SCREENING
     assert (change.to_status, change.note, change.changed_by) == (
         Status.SUBMITTED,
         "mpaspor.csv",
@@ -162,7 +164,7 @@ def test_importing_the_same_file_again_changes_nothing() -> None:
     assert (first.created, again.created, again.updated, again.unchanged) == (7, 0, 0, 7)
     assert PassportApplication.objects.count() == 7
     assert Applicant.objects.count() == 7
-    assert StatusChange.objects.count() == 7
+    assert StatusChange.objects.count() == 14  # submitted + screened, once each
     assert AuditEvent.objects.count() == events
 
 
@@ -190,7 +192,8 @@ def test_a_changed_row_updates_the_application_and_applicant_with_audited_diffs(
     assert event.details["source"] == "koreksi.csv"
     applicant_event = AuditEvent.objects.get(action="applicant.updated")
     assert applicant_event.details["changes"] == {"phone": ["+6281234567890", "+6285711112222"]}
-    assert StatusChange.objects.count() == 2  # an update is not a new submission
+    # An update is not a new submission (each was submitted and screened once).
+    assert StatusChange.objects.count() == 4
 
 
 def test_a_file_without_an_optional_column_keeps_the_recorded_values() -> None:
@@ -251,7 +254,12 @@ def test_a_file_that_cannot_be_read_imports_nothing(data: bytes, filename: str, 
     assert not PassportApplication.objects.exists()
 
 
-def test_a_batch_takes_the_same_few_queries_whatever_its_size() -> None:
+def test_a_batch_takes_the_same_few_queries_whatever_its_size(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The import's own queries; screening after each batch has its own query test.
+    monkeypatch.setattr(hooks, "_after_save", [])
+
     def queries(count: int, start: int) -> int:
         data = csv_bytes([person(n) for n in range(start, start + count)])
         with CaptureQueriesContext(connection) as context:

@@ -52,13 +52,16 @@ def test_officer_registers_an_application(counter: Client, intake_officer: User)
     assert response.status_code == 302
     application = PassportApplication.objects.get(application_no="CLP-2026-000321")
     assert response["Location"] == reverse("application_detail", args=["CLP-2026-000321"])
-    assert application.status == Status.SUBMITTED
+    assert application.status == Status.SCREENING  # assessed at once
     assert (application.regency_code, application.district_code) == ("33.01", "33.01.01")
     applicant = application.applicant
     assert applicant.nik == "3301015403980007"
     assert applicant.full_name == "Siti Aminah"
     assert applicant.phone == "+6281234567890"
-    assert application.status_changes.get().to_status == Status.SUBMITTED
+    assert [c.to_status for c in application.status_changes.all()] == [
+        Status.SUBMITTED,
+        Status.SCREENING,
+    ]
     actions = set(AuditEvent.objects.filter(actor=intake_officer).values_list("action", flat=True))
     assert {"applicant.created", "application.registered"} <= actions
 

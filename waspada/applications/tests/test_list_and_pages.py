@@ -94,7 +94,7 @@ def test_filters_combine(officer: Client, sample: dict[str, PassportApplication]
     assert _numbers(officer, purpose="work") == ["CLP-2026-000002"]
     assert _numbers(officer, destination="SA") == ["CLP-2026-000001"]
     assert _numbers(officer, regency="33.02") == ["CLP-2026-000002"]
-    assert _numbers(officer, status="submitted", date_from="2026-02-01", date_to="2026-02-28") == [
+    assert _numbers(officer, status="screening", date_from="2026-02-01", date_to="2026-02-28") == [
         "CLP-2026-000002"
     ]
     assert _numbers(officer, status="refused") == []

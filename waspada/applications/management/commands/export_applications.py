@@ -6,10 +6,12 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from waspada.applications import exporting
 from waspada.applications.management.commands.import_applications import acting_user
+from waspada.applications.models import PassportApplication
 from waspada.applications.queries import filtered_applications
 
 # Filter parameter -> the command-line option that sets it, for error messages.
@@ -26,6 +28,10 @@ OPTIONS = {
 
 
 class Command(BaseCommand):
+    # Subclasses (export-screening) change what is written, keeping the filters.
+    formats: tuple[str, ...] = exporting.FORMATS
+    what = "applications"
+
     help = (
         "Export passport applications in the exchange format, filtered like the list page. "
         "The format follows the extension of --out (.csv or .xlsx)."
@@ -43,12 +49,20 @@ class Command(BaseCommand):
         parser.add_argument("--sort", default="")
         parser.add_argument("--user", help="username recorded as the actor in the audit trail")
 
+    def write(self, queryset: QuerySet[PassportApplication], out: Path, fmt: str) -> int:
+        """Write the applications to `out`; returns how many rows were written."""
+        if fmt == "csv":
+            with out.open("w", encoding="utf-8", newline="") as handle:
+                return exporting.write_csv(queryset, handle)
+        return exporting.write_xlsx(queryset, out)
+
     def handle(self, *args: Any, **options: Any) -> None:
         out = Path(options["out"])
         fmt = out.suffix.lower().lstrip(".")
-        if fmt not in exporting.FORMATS:
+        if fmt not in self.formats:
             raise CommandError(
-                _("--out must end in .csv or .xlsx (got %(name)s).") % {"name": out.name}
+                _("--out must end in %(formats)s (got %(name)s).")
+                % {"formats": " or ".join(f".{f}" for f in self.formats), "name": out.name}
             )
         user = acting_user(options["user"])
         params = {name: str(options[name] or "") for name in OPTIONS}
@@ -64,17 +78,13 @@ class Command(BaseCommand):
             ) from exc
         queryset = filtered_applications(filters)
         try:
-            if fmt == "csv":
-                with out.open("w", encoding="utf-8", newline="") as handle:
-                    count = exporting.write_csv(queryset, handle)
-            else:
-                count = exporting.write_xlsx(queryset, out)
+            count = self.write(queryset, out, fmt)
         except OSError as exc:
             raise CommandError(
                 _("Could not write %(path)s: %(error)s") % {"path": out, "error": exc}
             ) from exc
         exporting.record_export(
-            filters, fmt=fmt, rows=count, acting_user=user, destination=out.name
+            filters, fmt=fmt, rows=count, acting_user=user, destination=out.name, what=self.what
         )
         self.stdout.write(
             _("%(count)d applications written to %(path)s.") % {"count": count, "path": out}

@@ -1,0 +1,881 @@
+"""Tests of the pure risk engine: each indicator, the score, and the fairness guard.
+
+Every indicator D01-D28 has at least one positive and one negative case, built by changing
+a few fields of a clean application that fires nothing. The fairness guard is checked on
+examples and, with Hypothesis, on generated applications.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from waspada.applications.records import ApplicantRecord, ApplicationRecord
+from waspada.domain.documents import DOCUMENT_CODES, PURPOSES
+from waspada.domain.risk import (
+    CONDITIONS,
+    INDICATOR_CODES,
+    LANGUAGES,
+    Policy,
+    assess,
+    context_from_records,
+    interview_codes,
+    load_policy_file,
+    policy_from_data,
+    policy_to_data,
+)
+from waspada.domain.screening import Level, RecommendedAction, ScreeningContext
+
+POLICY = load_policy_file()
+TODAY = dt.date(2025, 6, 16)
+OFFICE = frozenset({"33.01", "33.02", "33.03", "33.04", "33.05"})
+GENUINE_RECOMMENDATION = "562/0123/REKOM/2025"
+SENDING_DISTRICT = "33.01.06"  # Kroya, in the policy's D28 list
+QUIET_DISTRICT = "33.01.01"  # not in it
+
+
+def born(age: int) -> dt.date:
+    """A birth date giving exactly `age` on TODAY (birthday a month ago)."""
+    return dt.date(TODAY.year - age, TODAY.month - 1, 10)
+
+
+BASE = ScreeningContext(
+    application_no="CLP-2025-000001",
+    submitted_on=TODAY,
+    application_type="new",
+    purpose="tourism",
+    destination_country="JP",
+    intended_departure=TODAY + dt.timedelta(days=30),
+    return_ticket="yes",
+    itinerary="Liburan 6 hari ke Tokyo dan Osaka, berangkat 16/07/2025",
+    funds_source="Tabungan pribadi",
+    documents=frozenset({"ktp", "kk", "akta_lahir", "tiket_pulang"}),
+    disnaker_recommendation_no="",
+    employer_name="",
+    recruiter_name="",
+    recruiter_license_no="",
+    sponsor_name="",
+    sponsor_phone="",
+    sponsor_relation="",
+    sponsor_address="",
+    companion_name="",
+    companion_phone="",
+    companion_relation="",
+    previous_passport_no="",
+    nik="3301011005900001",
+    sex="L",
+    birth_date=born(35),
+    occupation="Karyawan Swasta",
+    education="S1",
+    marital_status="Kawin",
+    address_regency="33.01",
+    address_district=QUIET_DISTRICT,
+    nik_valid=True,
+    nik_regency="33.01",
+    nik_mismatches=(),
+    office_regencies=OFFICE,
+    other_open_applications=0,
+    holds_valid_passport=False,
+    facts={},
+)
+
+# Clean applications per purpose: everything the purpose needs, nothing suspicious.
+CLEAN: dict[str, dict[str, Any]] = {
+    "tourism": {},
+    "umrah": {
+        "purpose": "umrah",
+        "destination_country": "SA",
+        "itinerary": "Paket umrah 12 hari PT Safa Marwa Mulia Tour: Madinah - Makkah",
+        "documents": frozenset({"ktp", "kk", "akta_lahir", "ppiu_letter"}),
+        "sponsor_name": "PT Safa Marwa Mulia Tour",
+        "sponsor_relation": "Biro perjalanan umrah (PPIU)",
+    },
+    "hajj": {
+        "purpose": "hajj",
+        "destination_country": "SA",
+        "itinerary": "Haji reguler 2025, embarkasi Solo (SOC)",
+        "documents": frozenset({"ktp", "kk", "akta_lahir", "ppiu_letter"}),
+    },
+    "work": {
+        "purpose": "work",
+        "destination_country": "TW",
+        "itinerary": "Kontrak kerja 3 tahun sebagai operator pabrik",
+        "return_ticket": "no",
+        "funds_source": "Ditanggung P3MI",
+        "documents": frozenset(
+            {"ktp", "kk", "akta_lahir", "rekomendasi_disnaker", "sarkes", "kontrak_kerja"}
+            | {"izin_keluarga"}
+        ),
+        "disnaker_recommendation_no": GENUINE_RECOMMENDATION,
+        "employer_name": "Hsin Feng Precision Industry Co., Ltd. (Taichung)",
+        "recruiter_name": "PT Bina Tenaga Mandiri Sejahtera",
+        "recruiter_license_no": "KEP.118/SIP3MI/2019",
+        "education": "SMA/SMK",
+    },
+    "study": {
+        "purpose": "study",
+        "destination_country": "EG",
+        "itinerary": "Kuliah di Universitas Al-Azhar, Kairo",
+        "return_ticket": "unknown",
+        "documents": frozenset({"ktp", "kk", "ijazah", "loa"}),
+        "funds_source": "Beasiswa LPDP",
+    },
+    "internship": {
+        "purpose": "internship",
+        "itinerary": "Program magang teknis (pemagangan) 3 tahun di Aichi",
+        "return_ticket": "unknown",
+        "documents": frozenset({"ktp", "kk", "ijazah", "loa"}),
+        "employer_name": "Kabushiki Kaisha Aoi Seimitsu (Aichi)",
+        "recruiter_name": "LPK Hikari Karya Kebumen",
+        "recruiter_license_no": "SO 0402/2022",
+    },
+    "family_visit": {
+        "purpose": "family_visit",
+        "destination_country": "TW",
+        "itinerary": "Mengunjungi anak di Taichung, Taiwan",
+        "documents": frozenset({"ktp", "kk", "akta_lahir", "surat_jaminan", "tiket_pulang"}),
+        "sponsor_name": "Dwi Lestari",
+        "sponsor_phone": "+886912345678",
+        "sponsor_relation": "Anak",
+        "funds_source": "Dibiayai keluarga di luar negeri",
+    },
+    "medical": {
+        "purpose": "medical",
+        "destination_country": "MY",
+        "itinerary": "Berobat ke Lam Wah Ee Hospital, Penang",
+    },
+    "business": {
+        "purpose": "business",
+        "destination_country": "CN",
+        "itinerary": "Pameran dagang di Guangzhou",
+        "funds_source": "Biaya perusahaan",
+    },
+    "seafarer": {
+        "purpose": "seafarer",
+        "destination_country": "KR",
+        "itinerary": "Naik kapal FV Dong Won No. 12 di Busan",
+        "return_ticket": "no",
+        "documents": frozenset({"ktp", "kk", "ijazah", "buku_pelaut", "bst"}),
+        "employer_name": "FV Dong Won No. 12 (Busan)",
+        "recruiter_name": "PT Samudera Bahari Crewing",
+        "recruiter_license_no": "SIUPPAK 118/2019",
+        "funds_source": "Ditanggung perusahaan (manning agency)",
+    },
+    "other": {
+        "purpose": "other",
+        "destination_country": "SG",
+        "itinerary": "Lomba paduan suara di Singapura",
+    },
+}
+assert set(CLEAN) == set(PURPOSES)
+
+
+def ctx(purpose: str = "tourism", **changes: Any) -> ScreeningContext:
+    return dataclasses.replace(BASE, **{**CLEAN[purpose], **changes})
+
+
+def docs(purpose: str, *, without: str = "", add: str = "") -> frozenset[str]:
+    base = ctx(purpose).documents
+    return (base - {without}) | ({add} if add else set())
+
+
+def fired(code: str, context: ScreeningContext) -> dict[str, str] | None:
+    return CONDITIONS[code](context, POLICY.indicator(code).compiled)
+
+
+WATCHLIST = {"watchlist": ("cekal list 'Imigrasi': Siti Aminah, likely (0.93)",)}
+
+# (code, case name, context): the indicator must fire.
+POSITIVE: list[tuple[str, str, ScreeningContext]] = [
+    (
+        "D01",
+        "tourist with a vague plan and no ticket",
+        ctx(
+            itinerary="Jalan-jalan",
+            return_ticket="unknown",
+            documents=docs("tourism", without="tiket_pulang"),
+        ),
+    ),
+    (
+        "D01",
+        "tourist with no itinerary, one-way",
+        ctx(itinerary="", return_ticket="no", documents=docs("tourism", without="tiket_pulang")),
+    ),
+    ("D02", "work without recommendation", ctx("work", disnaker_recommendation_no="")),
+    (
+        "D02",
+        "tourist with an employer",
+        ctx(employer_name="Syarikat Seri Pelangi Sdn. Bhd. (Johor Bahru)"),
+    ),
+    ("D02", "umrah sponsored by an employer", ctx("umrah", sponsor_relation="Majikan")),
+    ("D03", "malformed number", ctx("work", disnaker_recommendation_no="560/12/2025")),
+    (
+        "D03",
+        "number of another year",
+        ctx("work", disnaker_recommendation_no="562/0123/REKOM/2019"),
+    ),
+    ("D03", "number given to a minor", ctx("work", birth_date=born(17))),
+    (
+        "D03",
+        "Disnaker could not confirm",
+        ctx("work", facts={"disnaker_unverified": ("not in the Disnaker register",)}),
+    ),
+    (
+        "D04",
+        "young first-timer with no plan",
+        ctx(birth_date=born(22), itinerary="Liburan", return_ticket="unknown"),
+    ),
+    (
+        "D05",
+        "housewife to work in Saudi Arabia",
+        ctx("work", destination_country="SA", occupation="Ibu Rumah Tangga"),
+    ),
+    (
+        "D05",
+        "tourist to Qatar with a household employer",
+        ctx(destination_country="QA", employer_name="Keluarga Al-Thani (Doha)"),
+    ),
+    (
+        "D06",
+        "job ad for Cambodia",
+        ctx(
+            destination_country="KH",
+            itinerary="Ditawari kerja admin online di Phnom Penh lewat Facebook",
+        ),
+    ),
+    (
+        "D06",
+        "holiday in Thailand paid by a company",
+        ctx(destination_country="TH", funds_source="Tiket dibelikan perusahaan"),
+    ),
+    (
+        "D06",
+        "trip to a scam hub",
+        ctx(destination_country="MM", itinerary="Liburan 5 hari ke Myawaddy"),
+    ),
+    ("D06", "work in Thailand", ctx("work", destination_country="TH")),
+    (
+        "D07",
+        "independent umrah without a PPIU letter",
+        ctx(
+            "umrah",
+            itinerary="Umrah mandiri",
+            sponsor_name="",
+            sponsor_relation="",
+            documents=docs("umrah", without="ppiu_letter"),
+        ),
+    ),
+    (
+        "D08",
+        "internship without LoA",
+        ctx("internship", documents=docs("internship", without="loa")),
+    ),
+    (
+        "D09",
+        "family visit without guarantee letter",
+        ctx("family_visit", documents=docs("family_visit", without="surat_jaminan")),
+    ),
+    ("D09", "family visit with no phone for the relative", ctx("family_visit", sponsor_phone="")),
+    ("D10", "KTP address in Jakarta", ctx(address_regency="31.71", address_district="31.71.03")),
+    ("D11", "another open application", ctx(other_open_applications=1)),
+    ("D11", "holds a valid passport, applies new", ctx(holds_valid_passport=True)),
+    ("D12", "invalid NIK", ctx(nik_valid=False, nik="3301")),
+    ("D12", "Dukcapil does not know the NIK", ctx(facts={"identity": ("Dukcapil: NIK unknown",)})),
+    ("D13", "NIK gives another sex", ctx(nik_mismatches=("sex",))),
+    ("D13", "NIK gives another birth date and sex", ctx(nik_mismatches=("birth_date", "sex"))),
+    ("D14", "watchlist match", ctx(facts=WATCHLIST)),
+    ("D15", "seafarer without BST", ctx("seafarer", documents=docs("seafarer", without="bst"))),
+    ("D16", "holiday paid by a sponsor", ctx(funds_source="Dibiayai sponsor")),
+    ("D16", "noted at the interview", ctx(facts={"interview": ("D16: savings do not fit",)})),
+    (
+        "D17",
+        "sponsor described as an agent",
+        ctx(sponsor_name="Pak Harno", sponsor_relation="Agen"),
+    ),
+    ("D17", "known broker", ctx(facts={"broker": ("companion Harno is on the broker list",)})),
+    ("D18", "part of a ring", ctx(facts={"ring": ("phone +6281234: 5 applications",)})),
+    (
+        "D19",
+        "job offer from Facebook",
+        ctx(destination_country="KH", itinerary="Lowongan kerja dari Facebook, gaji 12 juta"),
+    ),
+    ("D19", "unrealistic pay", ctx(itinerary="Kerja restoran di Kuala Lumpur, gaji Rp 25 juta")),
+    ("D19", "noted at the interview", ctx(facts={"interview": ("D19",)})),
+    ("D20", "advanced by an agent", ctx(funds_source="Ditalangi agen, potong gaji")),
+    ("D20", "loan", ctx(funds_source="Pinjaman")),
+    ("D20", "noted at the interview", ctx(facts={"interview": ("D20: owes 15 juta",)})),
+    ("D21", "recruiter without licence", ctx(recruiter_name="Bu Yati")),
+    ("D21", "licence of the wrong form", ctx("work", recruiter_license_no="123/ABC/2020")),
+    (
+        "D21",
+        "registry does not know the licence",
+        ctx("work", facts={"recruiter_unlicensed": ("KEP.118/SIP3MI/2019 unknown",)}),
+    ),
+    ("D22", "one-way holiday", ctx(return_ticket="no")),
+    (
+        "D22",
+        "transit on to Riyadh",
+        ctx(
+            destination_country="MY", itinerary="Transit Kuala Lumpur 2 hari lalu lanjut ke Riyadh"
+        ),
+    ),
+    ("D23", "noted at the interview", ctx(facts={"interview": ("D23: says MY, ticket says SA",)})),
+    ("D24", "observed at the interview", ctx(facts={"interview": ("D24",)})),
+    (
+        "D25",
+        "work without family permit",
+        ctx("work", documents=docs("work", without="izin_keluarga")),
+    ),
+    ("D26", "seventeen", ctx(birth_date=born(17))),
+    (
+        "D27",
+        "technician with primary school",
+        ctx("work", itinerary="Kontrak 2 tahun sebagai teknisi listrik", education="SMP"),
+    ),
+    ("D28", "from Kroya", ctx(address_district=SENDING_DISTRICT)),
+]
+
+# (code, case name, context): the indicator must not fire.
+NEGATIVE: list[tuple[str, str, ScreeningContext]] = [
+    (
+        "D01",
+        "vague plan but a return ticket",
+        ctx(itinerary="Jalan-jalan", return_ticket="yes"),
+    ),
+    (
+        "D01",
+        "concrete plan, ticket not bought yet",
+        ctx(
+            itinerary="Kuala Lumpur 3 hari; Penang 2 hari",
+            return_ticket="unknown",
+            documents=docs("tourism", without="tiket_pulang"),
+        ),
+    ),
+    ("D01", "pilgrim without ticket", ctx("umrah", return_ticket="unknown")),
+    ("D02", "work with recommendation", ctx("work")),
+    ("D02", "study trip", ctx("study")),
+    (
+        "D02",
+        "business: working visit excluded",
+        ctx("business", itinerary="Kunjungan kerja ke Guangzhou"),
+    ),
+    ("D03", "genuine number", ctx("work")),
+    ("D03", "no number at all (that is D02)", ctx("work", disnaker_recommendation_no="")),
+    ("D04", "young but with a plan", ctx(birth_date=born(22))),
+    (
+        "D04",
+        "vague but had a passport before",
+        ctx(
+            birth_date=born(22),
+            itinerary="Liburan",
+            application_type="replacement",
+            previous_passport_no="B1234567",
+        ),
+    ),
+    ("D04", "vague first trip at 45", ctx(birth_date=born(45), itinerary="Liburan")),
+    ("D05", "domestic work in Taiwan", ctx("work", occupation="Ibu Rumah Tangga")),
+    (
+        "D05",
+        "housewife on holiday in Saudi Arabia",
+        ctx(destination_country="SA", occupation="Ibu Rumah Tangga", sex="P"),
+    ),
+    ("D05", "factory work in the UAE", ctx("work", destination_country="AE")),
+    (
+        "D06",
+        "holiday in Bangkok",
+        ctx(destination_country="TH", itinerary="Liburan 5 hari ke Bangkok dan Phuket"),
+    ),
+    (
+        "D06",
+        "business trip to Bangkok paid by the company",
+        ctx("business", destination_country="TH", itinerary="Pameran dagang di Bangkok"),
+    ),
+    (
+        "D06",
+        "tour operator mentioned",
+        ctx(destination_country="TH", itinerary="Paket 4 hari dari tour operator Bangkok"),
+    ),
+    ("D07", "umrah with PPIU letter", ctx("umrah")),
+    (
+        "D07",
+        "no letter but a licensed organiser named",
+        ctx("umrah", documents=docs("umrah", without="ppiu_letter")),
+    ),
+    ("D08", "internship with LoA", ctx("internship")),
+    (
+        "D08",
+        "study without LoA (not an internship)",
+        ctx("study", documents=docs("study", without="loa")),
+    ),
+    ("D09", "complete family visit", ctx("family_visit")),
+    ("D10", "address in the working area", ctx()),
+    ("D10", "office area unknown", ctx(address_regency="31.71", office_regencies=frozenset())),
+    ("D11", "first application", ctx()),
+    (
+        "D11",
+        "replacing a declared valid passport",
+        ctx(
+            holds_valid_passport=True,
+            application_type="replacement",
+            previous_passport_no="B1234567",
+        ),
+    ),
+    ("D12", "valid NIK", ctx()),
+    ("D13", "NIK agrees with the form", ctx()),
+    ("D14", "no watchlist fact", ctx()),
+    ("D15", "complete seafarer", ctx("seafarer")),
+    ("D16", "own savings", ctx()),
+    ("D16", "family abroad pays", ctx("family_visit")),
+    ("D16", "work paid by the P3MI (not a private trip)", ctx("work")),
+    ("D17", "husband as companion", ctx(companion_name="Slamet", companion_relation="Suami")),
+    ("D17", "licensed PPIU as sponsor", ctx("umrah")),
+    ("D18", "no ring fact", ctx()),
+    (
+        "D19",
+        "holiday tips from Instagram",
+        ctx(itinerary="Liburan 5 hari ke Tokyo, info dari Instagram"),
+    ),
+    ("D19", "ordinary pay", ctx("work", itinerary="Kontrak kerja 3 tahun, gaji 9 juta")),
+    ("D19", "interview raised another code", ctx(facts={"interview": ("D24",)})),
+    ("D20", "own savings", ctx()),
+    ("D20", "KUR bank loan for migrant workers", ctx("work", funds_source="KUR PMI (bank)")),
+    ("D20", "paid by the manning agency", ctx("seafarer")),
+    ("D21", "licensed P3MI", ctx("work")),
+    ("D21", "manning agency licence for a seafarer", ctx("seafarer")),
+    ("D21", "LPK licence for an internship", ctx("internship")),
+    ("D21", "no recruiter", ctx()),
+    ("D22", "return ticket", ctx()),
+    ("D22", "work contract without return ticket", ctx("work")),
+    ("D22", "seafarer joins a ship", ctx("seafarer")),
+    ("D22", "umrah via Madinah, no transit", ctx("umrah")),
+    ("D23", "no interview yet", ctx()),
+    ("D24", "interview raised another code", ctx(facts={"interview": ("D23: dates differ",)})),
+    ("D25", "work with family permit", ctx("work")),
+    ("D25", "tourist without family permit", ctx()),
+    ("D26", "exactly eighteen", ctx(birth_date=dt.date(TODAY.year - 18, TODAY.month, TODAY.day))),
+    (
+        "D27",
+        "technician with a diploma",
+        ctx("work", itinerary="Sebagai teknisi listrik", education="D3"),
+    ),
+    ("D27", "factory operator with primary school", ctx("work", education="SD")),
+    ("D28", "from elsewhere", ctx()),
+]
+
+
+def _ids(cases: list[tuple[str, str, ScreeningContext]]) -> list[Any]:
+    return [pytest.param(code, context, id=f"{code}-{name}") for code, name, context in cases]
+
+
+def test_every_indicator_has_a_positive_and_a_negative_case() -> None:
+    assert {code for code, _, _ in POSITIVE} == set(INDICATOR_CODES)
+    assert {code for code, _, _ in NEGATIVE} == set(INDICATOR_CODES)
+
+
+@pytest.mark.parametrize("purpose", sorted(CLEAN))
+def test_clean_applications_fire_nothing(purpose: str) -> None:
+    result = assess(ctx(purpose), POLICY)
+    assert result.codes == ()
+    assert (result.score, result.level, result.action) == (0, Level.LOW, RecommendedAction.STANDARD)
+    assert [code for code in INDICATOR_CODES if fired(code, ctx(purpose))] == []
+
+
+def with_strong(code: str, context: ScreeningContext) -> ScreeningContext:
+    """Weak indicators only count next to a strong one: add a watchlist fact for them."""
+    if POLICY.indicator(code).strength != "weak":
+        return context
+    return dataclasses.replace(context, facts={**context.facts, **WATCHLIST})
+
+
+@pytest.mark.parametrize(("code", "context"), _ids(POSITIVE))
+def test_indicator_fires(code: str, context: ScreeningContext) -> None:
+    assert fired(code, context) is not None
+    assert code in assess(with_strong(code, context), POLICY).codes
+
+
+@pytest.mark.parametrize(("code", "context"), _ids(NEGATIVE))
+def test_indicator_does_not_fire(code: str, context: ScreeningContext) -> None:
+    assert fired(code, context) is None
+    assert code not in assess(with_strong(code, context), POLICY).codes
+
+
+_PLACEHOLDER = re.compile(r"[{}]")
+
+
+@pytest.mark.parametrize(("code", "context"), _ids(POSITIVE))
+def test_evidence_is_filled_in_both_languages(code: str, context: ScreeningContext) -> None:
+    hit = next(hit for hit in assess(with_strong(code, context), POLICY).hits if hit.code == code)
+    for language in LANGUAGES:
+        text = hit.evidence[language]
+        assert text.strip() and not _PLACEHOLDER.search(text), text
+        assert hit.title[language] and hit.legal_basis[language]
+    assert hit.evidence["id"] != hit.evidence["en"]
+    assert hit.questions == POLICY.indicator(code).questions
+
+
+def test_evidence_names_the_destination_and_occupation() -> None:
+    context = ctx("work", destination_country="SA", occupation="Ibu Rumah Tangga")
+    hit = next(h for h in assess(context, POLICY).hits if h.code == "D05")
+    assert hit.evidence["en"] == (
+        "Destination Saudi Arabia (SA) is on the Kepmenaker 260/2015 list and the work is "
+        "domestic work (\u201cIbu Rumah Tangga\u201d)."
+    )
+    assert hit.evidence["id"].startswith("Negara tujuan Arab Saudi (SA) termasuk daftar")
+
+
+def test_interview_lines_give_codes_and_notes() -> None:
+    context = ctx(facts={"interview": ("D24: looks at the companion", "D16", "bad line", "D24")})
+    assert interview_codes(context) == {"D24": ["looks at the companion"], "D16": []}
+
+
+# --- Score, level, action ------------------------------------------------------------------
+
+
+def test_one_strong_hit_scores_its_weight() -> None:
+    result = assess(ctx(return_ticket="no"), POLICY)  # D22 only
+    assert result.codes == ("D22",)
+    assert result.score == POLICY.indicator("D22").weight == 35
+    assert result.level is Level.MEDIUM
+    assert result.action is RecommendedAction.STANDARD
+    assert result.policy_version == POLICY.version
+
+
+def test_hits_combine_with_diminishing_returns() -> None:
+    # D01 (45) and D22 (35): 100 * (1 - 0.55 * 0.65) = 64.25.
+    context = ctx(
+        itinerary="", return_ticket="no", documents=docs("tourism", without="tiket_pulang")
+    )
+    result = assess(context, POLICY)
+    assert result.codes == ("D01", "D22")
+    assert result.score == 64
+    assert result.level is Level.HIGH
+    assert result.action is RecommendedAction.DEEP_INTERVIEW
+
+
+def test_scores_never_exceed_100() -> None:
+    facts = {**WATCHLIST, "ring": ("x",), "broker": ("y",), "interview": ("D23", "D24")}
+    result = assess(ctx("work", disnaker_recommendation_no="", facts=facts), POLICY)
+    assert result.score <= 100
+    assert result.level is Level.HIGH
+
+
+def test_flagged_indicators_force_the_deep_interview_below_the_high_threshold() -> None:
+    data = policy_to_data(POLICY)
+    data["indicators"]["D14"]["weight"] = 40
+    policy = policy_from_data(data)
+    result = assess(ctx(facts=WATCHLIST), policy)
+    assert (result.score, result.level) == (40, Level.MEDIUM)
+    assert result.action is RecommendedAction.DEEP_INTERVIEW
+
+
+def test_disabled_indicators_are_not_evaluated() -> None:
+    data = policy_to_data(POLICY)
+    data["indicators"]["D14"]["enabled"] = False
+    assert assess(ctx(facts=WATCHLIST), policy_from_data(data)).codes == ()
+
+
+def test_hits_are_listed_in_code_order() -> None:
+    context = ctx(return_ticket="no", funds_source="Pinjaman", address_district=SENDING_DISTRICT)
+    assert assess(context, POLICY).codes == ("D20", "D22", "D28")
+
+
+# --- Fairness guard: examples --------------------------------------------------------------
+
+
+def test_weak_signals_alone_give_nothing() -> None:
+    context = ctx(
+        birth_date=born(16),
+        address_regency="31.71",
+        address_district="31.71.03",
+        itinerary="Liburan",
+    )
+    assert {code for code in ("D04", "D10", "D26") if fired(code, context)} == {"D04", "D10", "D26"}
+    result = assess(context, POLICY)
+    assert (result.score, result.level, result.action, result.hits) == (
+        0,
+        Level.LOW,
+        RecommendedAction.STANDARD,
+        (),
+    )
+
+
+def test_weak_signals_add_to_a_strong_one_within_its_level() -> None:
+    strong_only = assess(ctx(return_ticket="no"), POLICY)  # D22: 35, medium
+    with_weak = assess(
+        ctx(return_ticket="no", birth_date=born(17), address_district=SENDING_DISTRICT), POLICY
+    )
+    assert with_weak.codes == ("D22", "D26", "D28")
+    assert strong_only.score < with_weak.score < POLICY.thresholds.high
+    assert with_weak.level is strong_only.level is Level.MEDIUM
+    assert with_weak.action is RecommendedAction.STANDARD
+
+
+def test_weak_signals_never_push_into_the_next_level() -> None:
+    data = policy_to_data(POLICY)
+    for code in ("D26", "D28", "D04", "D10"):
+        data["indicators"][code]["weight"] = 100
+    policy = policy_from_data(data)
+    context = ctx(
+        return_ticket="no",
+        birth_date=born(17),
+        itinerary="Liburan",
+        address_regency="31.71",
+        address_district="31.71.03",
+    )
+    result = assess(context, policy)
+    assert result.score == policy.thresholds.high - 1
+    assert result.level is Level.MEDIUM
+    assert result.action is RecommendedAction.STANDARD
+
+
+def test_a_minor_going_to_work_is_a_strong_case() -> None:
+    # Age alone is weak, but Disnaker never recommends a minor: no number is D02, a number D03.
+    without = assess(ctx("work", birth_date=born(16), disnaker_recommendation_no=""), POLICY)
+    assert {"D02", "D26"} <= set(without.codes)
+    assert without.action is RecommendedAction.DEEP_INTERVIEW
+    with_number = assess(ctx("work", birth_date=born(16)), POLICY)
+    assert "D03" in with_number.codes
+
+
+# --- Fairness guard: properties over generated applications --------------------------------
+
+ADDRESSES = [
+    ("33.01", QUIET_DISTRICT),
+    ("33.01", SENDING_DISTRICT),
+    ("33.05", "33.05.04"),
+    ("33.02", "33.02.19"),
+    ("31.71", "31.71.03"),
+    ("18.02", "18.02.01"),
+]
+
+
+@st.composite
+def demographic_variants(draw: st.DrawFn) -> ScreeningContext:
+    """A clean application of any purpose whose only varying features are who the
+    applicant is: sex, age, where they live and where their NIK comes from."""
+    purpose = draw(st.sampled_from(sorted(CLEAN)))
+    # A minor cannot hold a genuine work recommendation (see the test above).
+    youngest = 18 if purpose == "work" else 0
+    age = draw(st.integers(min_value=youngest, max_value=90))
+    regency, district = draw(st.sampled_from(ADDRESSES))
+    nik_regency = draw(st.sampled_from([regency, "33.29", "31.73"]))
+    return ctx(
+        purpose,
+        sex=draw(st.sampled_from(["L", "P"])),
+        birth_date=born(age),
+        address_regency=regency,
+        address_district=district,
+        nik_regency=nik_regency,
+        marital_status=draw(st.sampled_from(["Kawin", "Belum Kawin", "Cerai Hidup", ""])),
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(demographic_variants())
+def test_sex_age_region_and_purpose_alone_stay_low_and_standard(context: ScreeningContext) -> None:
+    result = assess(context, POLICY)
+    assert result.hits == ()
+    assert (result.score, result.level, result.action) == (0, Level.LOW, RecommendedAction.STANDARD)
+
+
+ITINERARIES = [
+    "",
+    "Liburan",
+    "Belum tahu, ikut sponsor",
+    "Liburan 6 hari ke Tokyo dan Osaka",
+    "Ditawari kerja admin online di Sihanoukville lewat Facebook, gaji 30 juta",
+    "Bekerja sebagai asisten rumah tangga",
+    "Transit Kuala Lumpur lalu lanjut ke Riyadh",
+    "Umrah mandiri",
+    "Paket umrah 9 hari PT Safa Marwa Mulia Tour",
+]
+FUNDS = ["Tabungan pribadi", "Dibiayai sponsor", "Pinjaman dari agen", "Biaya orang tua", ""]
+FACTS = [
+    {},
+    WATCHLIST,
+    {"ring": ("phone shared by 5",)},
+    {"broker": ("known calo",)},
+    {"interview": ("D23: dates differ", "D24")},
+    {"disnaker_unverified": ("not registered",)},
+]
+
+
+@st.composite
+def any_application(draw: st.DrawFn) -> ScreeningContext:
+    """Applications mixing every kind of field value, suspicious or not."""
+    purpose = draw(st.sampled_from(sorted(CLEAN)))
+    regency, district = draw(st.sampled_from(ADDRESSES))
+    recruiter = draw(
+        st.sampled_from(
+            [("", ""), ("Bu Yati", ""), ("PT Bina Tenaga Mandiri", "KEP.118/SIP3MI/2019")]
+        )
+    )
+    return ctx(
+        purpose,
+        destination_country=draw(st.sampled_from(["JP", "MY", "SA", "AE", "KH", "TH", "TW", "QA"])),
+        itinerary=draw(st.sampled_from(ITINERARIES)),
+        return_ticket=draw(st.sampled_from(["yes", "no", "unknown"])),
+        funds_source=draw(st.sampled_from(FUNDS)),
+        documents=frozenset(draw(st.sets(st.sampled_from(DOCUMENT_CODES), max_size=8))),
+        disnaker_recommendation_no=draw(
+            st.sampled_from(["", GENUINE_RECOMMENDATION, "560/12/2025"])
+        ),
+        recruiter_name=recruiter[0],
+        recruiter_license_no=recruiter[1],
+        employer_name=draw(st.sampled_from(["", "Keluarga Al-Harbi (Riyadh)"])),
+        sponsor_relation=draw(st.sampled_from(["", "Anak", "Teman", "Agen", "Majikan"])),
+        occupation=draw(st.sampled_from(["Karyawan Swasta", "Ibu Rumah Tangga", "Petani"])),
+        application_type=draw(st.sampled_from(["new", "replacement"])),
+        sex=draw(st.sampled_from(["L", "P"])),
+        birth_date=born(draw(st.integers(min_value=1, max_value=85))),
+        address_regency=regency,
+        address_district=district,
+        nik_valid=draw(st.booleans()),
+        nik_mismatches=draw(st.sampled_from([(), ("sex",), ("birth_date",)])),
+        other_open_applications=draw(st.integers(min_value=0, max_value=2)),
+        holds_valid_passport=draw(st.booleans()),
+        facts=draw(st.sampled_from(FACTS)),
+    )
+
+
+def _without(strength: str) -> Policy:
+    """The shipped policy with every indicator of this strength disabled."""
+    data = policy_to_data(POLICY)
+    for spec in data["indicators"].values():
+        if spec["strength"] == strength:
+            spec["enabled"] = False
+    return policy_from_data(data)
+
+
+WEAK_ONLY = _without("strong")
+STRONG_ONLY = _without("weak")
+
+
+@settings(max_examples=400, deadline=None)
+@given(any_application())
+def test_without_strong_indicators_everything_is_low_and_standard(
+    context: ScreeningContext,
+) -> None:
+    result = assess(context, WEAK_ONLY)
+    assert result.hits == ()
+    assert (result.score, result.level, result.action) == (0, Level.LOW, RecommendedAction.STANDARD)
+
+
+@settings(max_examples=400, deadline=None)
+@given(any_application())
+def test_weak_indicators_never_change_level_or_action(context: ScreeningContext) -> None:
+    full = assess(context, POLICY)
+    strong = assess(context, STRONG_ONLY)
+    assert (full.level, full.action) == (strong.level, strong.action)
+    assert strong.score <= full.score
+    assert POLICY.thresholds.level(full.score) is full.level
+    weak_codes = {h.code for h in full.hits if h.strength == "weak"}
+    assert weak_codes.isdisjoint(strong.codes)
+    if not strong.hits:
+        assert full.hits == ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(any_application(), st.sampled_from(ADDRESSES))
+def test_sex_and_region_never_change_level_or_action(
+    context: ScreeningContext, address: tuple[str, str]
+) -> None:
+    other = dataclasses.replace(
+        context,
+        sex="P" if context.sex == "L" else "L",
+        address_regency=address[0],
+        address_district=address[1],
+    )
+    first, second = assess(context, POLICY), assess(other, POLICY)
+    assert (first.level, first.action) == (second.level, second.action)
+    strong = [h.code for h in first.hits if h.strength == "strong"]
+    assert strong == [h.code for h in second.hits if h.strength == "strong"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(any_application())
+def test_evidence_of_generated_applications_is_always_filled(context: ScreeningContext) -> None:
+    for hit in assess(context, POLICY).hits:
+        for language in LANGUAGES:
+            assert hit.evidence[language] and not _PLACEHOLDER.search(hit.evidence[language])
+
+
+# --- Building contexts from records --------------------------------------------------------
+
+
+def test_context_from_records_derives_regions_and_keeps_facts() -> None:
+    applicant = ApplicantRecord(
+        nik="3301064512990002",
+        full_name="Siti Aminah",
+        sex="P",
+        birth_place="Cilacap",
+        birth_date=dt.date(1999, 12, 5),
+        phone="+6281234567890",
+        address="Dusun Krajan RT 01/RW 02",
+        village_code="33.01.06.2005",
+        occupation="Ibu Rumah Tangga",
+    )
+    application = ApplicationRecord(
+        application_no="CLP-2025-000042",
+        submitted_on=TODAY,
+        purpose="work",
+        destination_country="sa",
+        return_ticket="No",
+        documents=["ktp", "kk", " akta_lahir "],
+    )
+    context = context_from_records(
+        applicant,
+        application,
+        office_regencies=["33.01", "33.02"],
+        nik_valid=True,
+        nik_regency="33.01",
+        nik_mismatches=[],
+        other_open_applications=2,
+        facts={"watchlist": ["line"], "ring": [], "broker": "one line"},
+    )
+    assert context.address_regency == "33.01"
+    assert context.address_district == "33.01.06"
+    assert context.destination_country == "SA"
+    assert context.return_ticket == "no"
+    assert context.documents == frozenset({"ktp", "kk", "akta_lahir"})
+    assert context.office_regencies == frozenset({"33.01", "33.02"})
+    assert dict(context.facts) == {"watchlist": ("line",), "broker": ("one line",)}
+    assert context.other_open_applications == 2
+    assert not context.holds_valid_passport
+    result = assess(context, POLICY)
+    assert {"D02", "D05", "D11", "D14", "D28"} <= set(result.codes)
+    assert result.action is RecommendedAction.DEEP_INTERVIEW
+
+
+def test_an_invalid_nik_has_no_regency() -> None:
+    applicant = ApplicantRecord(
+        "12", "X", "L", "Cilacap", dt.date(1990, 1, 1), "", "", "33.01.01.2001"
+    )
+    application = ApplicationRecord("CLP-1", TODAY, "tourism", "JP")
+    context = context_from_records(
+        applicant,
+        application,
+        office_regencies=OFFICE,
+        nik_valid=False,
+        nik_regency="12.34",
+        nik_mismatches=(),
+    )
+    assert context.nik_regency == ""
+    assert "D12" in assess(context, POLICY).codes
+
+
+def test_the_pure_module_does_not_import_django() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, waspada.domain.risk as r; r.load_policy_file(); "
+        "sys.exit(any(m == 'django' or m.startswith('django.') for m in sys.modules))"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -1,0 +1,147 @@
+"""Screening policy versions and the risk assessments made under them.
+
+Assessments are history: a new one never overwrites an older one. The latest one is
+also copied onto the application (score, level, action) so that queues sort and
+filter a million applications by risk with an index.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class PolicyState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class PolicyVersion(models.Model):
+    """One numbered version of the indicator policy; never changed once published.
+
+    The version in force on a day is the published one with the latest effective date
+    on or before that day (the highest number on a tie).
+    """
+
+    number = models.PositiveIntegerField(_("version"), unique=True)
+    data = models.JSONField(_("policy"))
+    state = models.CharField(
+        _("state"), max_length=10, choices=PolicyState.choices, default=PolicyState.DRAFT
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    based_on = models.ForeignKey(
+        "self", verbose_name=_("based on"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    effective_from = models.DateField(_("effective from"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("drafted by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("published by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("policy version")
+        verbose_name_plural = _("policy versions")
+        ordering = ["-number"]
+
+    def __str__(self) -> str:
+        return f"v{self.number}"
+
+
+class Trigger(models.TextChoices):
+    INTAKE = "intake", _("Registered at the counter")
+    IMPORT = "import", _("Imported")
+    POLICY = "policy", _("Policy changed")
+    FACT = "fact", _("New fact (watchlist, network, interview)")
+    MANUAL = "manual", _("Requested by an officer")
+
+
+class RiskAssessment(models.Model):
+    application = models.ForeignKey(
+        "applications.PassportApplication",
+        verbose_name=_("application"),
+        on_delete=models.PROTECT,
+        related_name="assessments",
+    )
+    policy_version = models.ForeignKey(
+        PolicyVersion, verbose_name=_("policy version"), on_delete=models.PROTECT, related_name="+"
+    )
+    score = models.PositiveSmallIntegerField(_("risk score"))
+    level = models.CharField(_("risk level"), max_length=6)
+    action = models.CharField(_("recommended action"), max_length=16)
+    trigger = models.CharField(_("trigger"), max_length=8, choices=Trigger.choices)
+    created_at = models.DateTimeField(_("assessed"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("risk assessment")
+        verbose_name_plural = _("risk assessments")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["application", "-created_at"], name="assess_app_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.application_id}: {self.score} {self.level}"
+
+
+class IndicatorHit(models.Model):
+    """One indicator that fired in an assessment, with its evidence in both languages."""
+
+    assessment = models.ForeignKey(
+        RiskAssessment, verbose_name=_("assessment"), on_delete=models.PROTECT, related_name="hits"
+    )
+    code = models.CharField(_("indicator"), max_length=8, db_index=True)
+    weight = models.PositiveSmallIntegerField(_("weight"))
+    strength = models.CharField(_("strength"), max_length=6)
+    evidence_id = models.TextField(_("evidence (Indonesian)"))
+    evidence_en = models.TextField(_("evidence (English)"))
+
+    class Meta:
+        verbose_name = _("indicator hit")
+        verbose_name_plural = _("indicator hits")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class ScreeningRun(models.Model):
+    """A bulk (re-)screening done by the background worker, with its progress."""
+
+    trigger = models.CharField(_("trigger"), max_length=8, choices=Trigger.choices)
+    description = models.CharField(_("description"), max_length=300)
+    application_ids = models.JSONField(_("applications"), default=list)
+    total = models.PositiveIntegerField(_("applications"), default=0)
+    processed = models.PositiveIntegerField(_("processed"), default=0)
+    state = models.CharField(_("state"), max_length=8, default="queued")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("screening run")
+        verbose_name_plural = _("screening runs")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.description

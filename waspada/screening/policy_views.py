@@ -1,0 +1,153 @@
+"""Policy management for supervisors: view, draft, edit, diff, backtest, publish."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from waspada.core.access import get_object_or_deny, requires
+from waspada.core.policy import Action, can
+from waspada.domain.risk import diff_policies
+from waspada.screening import policies
+from waspada.screening.backtest import backtest
+from waspada.screening.forms import BacktestForm, PublishForm
+from waspada.screening.models import PolicyState, PolicyVersion, Trigger
+from waspada.screening.policy_forms import PolicyEditForm
+
+
+def _language() -> str:
+    return "en" if (get_language() or "id").startswith("en") else "id"
+
+
+def _draft(request: HttpRequest, number: int) -> PolicyVersion:
+    version = get_object_or_deny(
+        request, Action.MANAGE_POLICY, PolicyVersion.objects.all(), number=number
+    )
+    if version.state != PolicyState.DRAFT:
+        raise PermissionDenied
+    return version
+
+
+@requires(Action.VIEW_POLICY)
+def policy_list(request: HttpRequest) -> HttpResponse:
+    in_force = policies.version_in_force()
+    return render(
+        request,
+        "screening/policy_list.html",
+        {"versions": PolicyVersion.objects.select_related("created_by"), "in_force": in_force},
+    )
+
+
+@requires(Action.VIEW_POLICY)
+def policy_detail(request: HttpRequest, number: int) -> HttpResponse:
+    version = get_object_or_deny(
+        request, Action.VIEW_POLICY, PolicyVersion.objects.all(), number=number
+    )
+    in_force = policies.version_in_force()
+    policy = policies.policy_of(version)
+    changes = (
+        diff_policies(policies.policy_of(in_force), policy) if version.pk != in_force.pk else []
+    )
+    return render(
+        request,
+        "screening/policy_detail.html",
+        {
+            "version": version,
+            "in_force": in_force,
+            "policy": policy,
+            "lang": _language(),
+            "changes": changes,
+            "can_manage": can(request.user, Action.MANAGE_POLICY),
+        },
+    )
+
+
+@require_POST
+@requires(Action.MANAGE_POLICY)
+def policy_draft(request: HttpRequest, number: int) -> HttpResponse:
+    """A new draft based on this version."""
+    based_on = get_object_or_deny(
+        request, Action.MANAGE_POLICY, PolicyVersion.objects.all(), number=number
+    )
+    draft = policies.create_draft(
+        acting_user=request.user,  # type: ignore[arg-type]
+        based_on=based_on,
+        request=request,
+    )
+    messages.success(request, _("Draft v%(number)s created.") % {"number": draft.number})
+    return redirect("policy_edit", number=draft.number)
+
+
+@requires(Action.MANAGE_POLICY)
+def policy_edit(request: HttpRequest, number: int) -> HttpResponse:
+    draft = _draft(request, number)
+    form = PolicyEditForm(
+        draft.data, request.POST or None, language=_language(), initial={"note": draft.note}
+    )
+    if request.method == "POST" and form.is_valid():
+        policies.update_draft(
+            draft,
+            form.new_data,
+            acting_user=request.user,  # type: ignore[arg-type]
+            note=form.cleaned_data["note"],
+            request=request,
+        )
+        messages.success(request, _("Draft v%(number)s saved.") % {"number": draft.number})
+        return redirect("policy_detail", number=draft.number)
+    return render(request, "screening/policy_edit.html", {"version": draft, "form": form})
+
+
+@requires(Action.MANAGE_POLICY)
+def policy_backtest(request: HttpRequest, number: int) -> HttpResponse:
+    draft = _draft(request, number)
+    form = BacktestForm(request.GET or None)
+    result = None
+    in_force = policies.version_in_force()
+    if form.is_valid():
+        result = backtest(
+            policies.policy_of(in_force),
+            policies.policy_of(draft),
+            form.cleaned_data["date_from"],
+            form.cleaned_data["date_to"],
+        )
+    return render(
+        request,
+        "screening/policy_backtest.html",
+        {"version": draft, "in_force": in_force, "form": form, "result": result},
+    )
+
+
+@requires(Action.MANAGE_POLICY)
+def policy_publish(request: HttpRequest, number: int) -> HttpResponse:
+    draft = _draft(request, number)
+    form = PublishForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        from waspada.screening.services import rescreen_open_applications
+
+        effective = form.cleaned_data["effective_from"]
+        policies.publish(
+            draft,
+            acting_user=request.user,  # type: ignore[arg-type]
+            effective_from=effective,
+            request=request,
+        )
+        messages.success(
+            request,
+            _("Policy v%(number)s published, in force from %(date)s.")
+            % {"number": draft.number, "date": effective.isoformat()},
+        )
+        if policies.version_in_force().pk == draft.pk:
+            run = rescreen_open_applications(
+                trigger=Trigger.POLICY,
+                description=f"policy v{draft.number}",
+                acting_user=request.user,  # type: ignore[arg-type]
+            )
+            if run is not None:
+                return redirect("screening_run", run_id=run.pk)
+        return redirect("policy_detail", number=draft.number)
+    return render(request, "screening/policy_publish.html", {"version": draft, "form": form})

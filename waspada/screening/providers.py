@@ -1,0 +1,53 @@
+"""Fact providers: how later parts of Waspada feed the screening policy.
+
+A provider looks at a batch of applications and returns, per application, evidence
+lines under its fact name (e.g. "watchlist" for D14, "broker" for D17, "ring" for D18).
+The indicator conditions read `ScreeningContext.facts[name]`; screening knows nothing
+about watchlists or networks. Register a provider once, at app start-up:
+
+    from waspada.screening.providers import register
+    register(WatchlistProvider())
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from waspada.applications.models import PassportApplication
+
+
+class FactProvider(Protocol):
+    name: str
+
+    def collect(self, applications: Sequence[PassportApplication]) -> dict[int, tuple[str, ...]]:
+        """Evidence lines per application id; applications without facts may be left out."""
+        ...
+
+
+_PROVIDERS: dict[str, FactProvider] = {}
+
+
+def register(provider: FactProvider) -> None:
+    """Add (or replace, by name) a provider."""
+    _PROVIDERS[provider.name] = provider
+
+
+def unregister(name: str) -> None:
+    _PROVIDERS.pop(name, None)
+
+
+def providers() -> list[FactProvider]:
+    return list(_PROVIDERS.values())
+
+
+def collect_facts(
+    applications: Sequence[PassportApplication],
+) -> dict[int, dict[str, tuple[str, ...]]]:
+    """All providers' facts for a batch: application id -> fact name -> evidence lines."""
+    facts: dict[int, dict[str, tuple[str, ...]]] = {app.pk: {} for app in applications}
+    for provider in providers():
+        for application_id, lines in provider.collect(applications).items():
+            if lines and application_id in facts:
+                facts[application_id][provider.name] = tuple(lines)
+    return facts

@@ -1,0 +1,71 @@
+"""Read helpers: the screening queue, the latest assessment, policy texts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from waspada.applications.models import PassportApplication, Status
+from waspada.screening.models import IndicatorHit, RiskAssessment
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    level: str = ""
+    indicator: str = ""
+    regency: str = ""
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+
+def queue(filters: QueueFilters) -> QuerySet[PassportApplication]:
+    """Assessed applications waiting for the interview desk, riskiest first."""
+    apps = PassportApplication.objects.select_related("applicant").filter(
+        status=Status.SCREENING, risk_score__isnull=False
+    )
+    if filters.level:
+        apps = apps.filter(risk_level=filters.level)
+    if filters.regency:
+        apps = apps.filter(regency_code=filters.regency)
+    if filters.date_from:
+        apps = apps.filter(submitted_on__gte=filters.date_from)
+    if filters.date_to:
+        apps = apps.filter(submitted_on__lte=filters.date_to)
+    if filters.indicator:
+        # The codes of the latest assessment are kept on the application as "D01;D22".
+        code = filters.indicator
+        apps = apps.filter(
+            Q(risk_indicators=code)
+            | Q(risk_indicators__startswith=f"{code};")
+            | Q(risk_indicators__endswith=f";{code}")
+            | Q(risk_indicators__contains=f";{code};")
+        )
+    return apps.order_by("-risk_score", "submitted_on", "pk")
+
+
+def latest_assessment(application: PassportApplication) -> RiskAssessment | None:
+    return (
+        RiskAssessment.objects.filter(application=application)
+        .select_related("policy_version")
+        .prefetch_related("hits")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
+def hit_display(hit: IndicatorHit, spec: Any, language: str) -> dict[str, Any]:
+    """What the officer reads about one hit, in their language."""
+    lang = "en" if language.startswith("en") else "id"
+    return {
+        "code": hit.code,
+        "weight": hit.weight,
+        "strength": hit.strength,
+        "evidence": hit.evidence_en if lang == "en" else hit.evidence_id,
+        "title": spec.title.get(lang, hit.code) if spec else hit.code,
+        "explanation": spec.explanation.get(lang, "") if spec else "",
+        "legal_basis": spec.legal_basis.get(lang, "") if spec else "",
+        "questions": list(spec.questions) if spec else [],
+    }

@@ -1,0 +1,213 @@
+"""Assessing applications: one path for the counter, imports, policy changes and new facts.
+
+Assessments are appended, never overwritten; the newest is copied onto the application
+for the queues. An application still `submitted` moves to `screening` (assessed and
+waiting for the interview desk) with a status change. Each assessment is audited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
+
+from django.db import transaction
+from django.utils import timezone
+
+from waspada.applications.models import PassportApplication, Status, StatusChange
+from waspada.core import audit
+from waspada.core.models import User
+from waspada.domain.risk import Policy, assess
+from waspada.domain.screening import Assessment
+from waspada.screening.context import build_contexts
+from waspada.screening.models import IndicatorHit, RiskAssessment, ScreeningRun
+from waspada.screening.policies import policy_of, version_in_force
+
+BATCH_SIZE = 1000
+_APPLICATION = PassportApplication._meta.label_lower
+
+
+def _chunks(ids: Iterable[int], size: int) -> Iterator[list[int]]:
+    iterator = iter(ids)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def summary_of(application_no: str, result: Assessment) -> str:
+    codes = ", ".join(result.codes) or "-"
+    return (
+        f"Application {application_no} assessed: risk {result.score} ({result.level}), "
+        f"indicators {codes}, recommended {result.action} (policy v{result.policy_version})"
+    )
+
+
+def screen_applications(
+    application_ids: Iterable[int],
+    *,
+    trigger: str,
+    acting_user: User | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Assess the applications under the policy in force; returns how many were assessed."""
+    version = version_in_force()
+    policy = policy_of(version)
+    done = 0
+    for chunk in _chunks(application_ids, BATCH_SIZE):
+        done += _screen_batch(chunk, version.pk, policy, trigger, acting_user)
+        if progress is not None:
+            progress(len(chunk))
+    return done
+
+
+@transaction.atomic
+def _screen_batch(
+    ids: list[int], version_id: int, policy: Policy, trigger: str, actor: User | None
+) -> int:
+    applications = list(
+        PassportApplication.objects.select_related("applicant").filter(pk__in=ids).order_by("pk")
+    )
+    contexts = build_contexts(applications, policy)
+    now = timezone.now()
+    results = {app.pk: assess(contexts[app.pk], policy) for app in applications}
+    assessments = RiskAssessment.objects.bulk_create(
+        [
+            RiskAssessment(
+                application=app,
+                policy_version_id=version_id,
+                score=results[app.pk].score,
+                level=results[app.pk].level,
+                action=results[app.pk].action,
+                trigger=trigger,
+                created_at=now,
+            )
+            for app in applications
+        ]
+    )
+    IndicatorHit.objects.bulk_create(
+        [
+            IndicatorHit(
+                assessment=assessment,
+                code=hit.code,
+                weight=hit.weight,
+                strength=hit.strength,
+                evidence_id=hit.evidence.get("id", ""),
+                evidence_en=hit.evidence.get("en", ""),
+            )
+            for assessment in assessments
+            for hit in results[assessment.application_id].hits
+        ],
+        batch_size=2000,
+    )
+    moved: list[StatusChange] = []
+    for app in applications:
+        result = results[app.pk]
+        app.risk_score, app.risk_level, app.risk_action = result.score, result.level, result.action
+        app.risk_indicators = ";".join(result.codes)
+        if app.status == Status.SUBMITTED:
+            app.status = Status.SCREENING
+            moved.append(
+                StatusChange(
+                    application=app,
+                    from_status=Status.SUBMITTED,
+                    to_status=Status.SCREENING,
+                    changed_at=now,
+                    changed_by=actor,
+                    note=f"risk {result.score} ({result.level})",
+                )
+            )
+    PassportApplication.objects.bulk_update(
+        applications,
+        ["risk_score", "risk_level", "risk_action", "risk_indicators", "status"],
+        batch_size=1000,
+    )
+    StatusChange.objects.bulk_create(moved)
+    audit.record_many(
+        [
+            audit.event(
+                "screening.assessed",
+                summary_of(app.application_no, results[app.pk]),
+                actor=actor,
+                object_type=_APPLICATION,
+                object_id=str(app.pk),
+                details={
+                    "score": results[app.pk].score,
+                    "level": str(results[app.pk].level),
+                    "action": str(results[app.pk].action),
+                    "indicators": list(results[app.pk].codes),
+                    "policy_version": results[app.pk].policy_version,
+                    "trigger": trigger,
+                },
+            )
+            for app in applications
+        ]
+    )
+    return len(applications)
+
+
+def screen_saved_applications(
+    application_ids: Sequence[int], *, trigger: str, acting_user: User | None
+) -> None:
+    """The hook run after intake and imports: assess at once, in the same process."""
+    screen_applications(application_ids, trigger=trigger, acting_user=acting_user)
+
+
+@transaction.atomic
+def request_screening(
+    application_ids: list[int], *, trigger: str, description: str, acting_user: User | None
+) -> ScreeningRun:
+    """Queue a bulk screening for the background worker (progress on its page)."""
+    from waspada.screening.tasks import run_screening_task
+
+    run = ScreeningRun.objects.create(
+        trigger=trigger,
+        description=description[:300],
+        application_ids=application_ids,
+        total=len(application_ids),
+        created_by=acting_user,
+    )
+    audit.record(
+        "screening.queued",
+        f"Screening of {len(application_ids)} applications queued: {description}",
+        actor=acting_user,
+        obj=run,
+    )
+    transaction.on_commit(lambda: run_screening_task.enqueue(run.pk))
+    return run
+
+
+def run_screening(run_id: int) -> ScreeningRun:
+    """Carry out a queued run, saving progress after every batch."""
+    run = ScreeningRun.objects.get(pk=run_id)
+    ScreeningRun.objects.filter(pk=run.pk).update(state="running")
+
+    def advance(count: int) -> None:
+        run.processed += count
+        ScreeningRun.objects.filter(pk=run.pk).update(processed=run.processed)
+
+    screen_applications(
+        run.application_ids, trigger=run.trigger, acting_user=run.created_by, progress=advance
+    )
+    ScreeningRun.objects.filter(pk=run.pk).update(state="done", finished_at=timezone.now())
+    audit.record(
+        "screening.finished",
+        f"Screening run {run.pk} finished: {run.processed} applications",
+        actor=run.created_by,
+        obj=run,
+    )
+    run.refresh_from_db()
+    return run
+
+
+def rescreen_open_applications(
+    *, trigger: str, description: str, acting_user: User | None
+) -> ScreeningRun | None:
+    """Queue a re-assessment of every application not yet decided (e.g. a new policy)."""
+    from waspada.screening.context import OPEN_STATUSES
+
+    ids = list(
+        PassportApplication.objects.filter(status__in=OPEN_STATUSES)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    if not ids:
+        return None
+    return request_screening(ids, trigger=trigger, description=description, acting_user=acting_user)

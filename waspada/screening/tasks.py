@@ -1,0 +1,9 @@
+from django_tasks import task
+
+from waspada.screening.services import run_screening
+
+
+@task()
+def run_screening_task(run_id: int) -> int:
+    """Background bulk screening (policy changes, new facts, web imports)."""
+    return run_screening(run_id).processed
