@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from waspada.applications.models import PassportApplication, Status, StatusChange
 from waspada.core import audit
 from waspada.core.models import User
 from waspada.domain.risk import Policy, assess
-from waspada.domain.screening import Assessment
+from waspada.domain.screening import Assessment, Hit
 from waspada.screening.context import build_contexts
 from waspada.screening.models import IndicatorHit, RiskAssessment, ScreeningRun
 from waspada.screening.policies import policy_of, version_in_force
@@ -82,20 +82,10 @@ def _screen_batch(
             for app in applications
         ]
     )
-    IndicatorHit.objects.bulk_create(
-        [
-            IndicatorHit(
-                assessment=assessment,
-                code=hit.code,
-                weight=hit.weight,
-                strength=hit.strength,
-                evidence_id=hit.evidence.get("id", ""),
-                evidence_en=hit.evidence.get("en", ""),
-            )
-            for assessment in assessments
-            for hit in results[assessment.application_id].hits
-        ],
-        batch_size=2000,
+    _insert_hits(
+        (assessment.pk, hit)
+        for assessment in assessments
+        for hit in results[assessment.application_id].hits
     )
     moved: list[StatusChange] = []
     for app in applications:
@@ -114,11 +104,7 @@ def _screen_batch(
                     note=f"risk {result.score} ({result.level})",
                 )
             )
-    PassportApplication.objects.bulk_update(
-        applications,
-        ["risk_score", "risk_level", "risk_action", "risk_indicators", "status"],
-        batch_size=1000,
-    )
+    _update_risk(applications)
     StatusChange.objects.bulk_create(moved)
     audit.record_many(
         [
@@ -148,6 +134,48 @@ def screen_saved_applications(
 ) -> None:
     """The hook run after intake and imports: assess at once, in the same process."""
     screen_applications(application_ids, trigger=trigger, acting_user=acting_user)
+
+
+def _insert_hits(rows: Iterable[tuple[int, Hit]]) -> None:
+    # executemany without model instances: a year's import creates ~100,000 hits.
+    table = IndicatorHit._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} (assessment_id, code, weight, strength, evidence_id, "
+            "evidence_en) VALUES (%s, %s, %s, %s, %s, %s)",
+            [
+                (
+                    assessment_id,
+                    hit.code,
+                    hit.weight,
+                    hit.strength,
+                    hit.evidence.get("id", ""),
+                    hit.evidence.get("en", ""),
+                )
+                for assessment_id, hit in rows
+            ],
+        )
+
+
+def _update_risk(applications: list[PassportApplication]) -> None:
+    # Django's bulk_update builds a CASE per field and row: ten times slower here.
+    table = PassportApplication._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {table} SET risk_score = %s, risk_level = %s, risk_action = %s, "
+            "risk_indicators = %s, status = %s WHERE id = %s",
+            [
+                (
+                    app.risk_score,
+                    app.risk_level,
+                    app.risk_action,
+                    app.risk_indicators,
+                    app.status,
+                    app.pk,
+                )
+                for app in applications
+            ],
+        )
 
 
 @transaction.atomic
