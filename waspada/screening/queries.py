@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 
 from waspada.applications.models import PassportApplication, Status
 from waspada.screening.models import IndicatorHit, RiskAssessment
+from waspada.screening.questions import question_texts
 
 
 @dataclass(frozen=True)
@@ -67,5 +68,5 @@ def hit_display(hit: IndicatorHit, spec: Any, language: str) -> dict[str, Any]:
         "title": spec.title.get(lang, hit.code) if spec else hit.code,
         "explanation": spec.explanation.get(lang, "") if spec else "",
         "legal_basis": spec.legal_basis.get(lang, "") if spec else "",
-        "questions": list(spec.questions) if spec else [],
+        "questions": question_texts(spec.questions, lang) if spec else [],
     }

@@ -185,6 +185,9 @@ def test_application_page_explains_each_hit(
     assert "D02" in body
     assert "Dasar hukum" in body
     assert "Wawancara mendalam" in body
+    # The questions to ask, in words, with what a worrying answer looks like.
+    assert 'data-testid="questions-D02"' in body
+    assert "Jawaban yang mengkhawatirkan" in body
 
 
 def test_export_screening_writes_the_contract_columns(
