@@ -70,6 +70,15 @@ ACCESS: dict[str, set[str] | str] = {
     "policy_edit": {"supervisor"},
     "policy_backtest": {"supervisor"},
     "policy_publish": {"supervisor"},
+    "watchlist_list": {"supervisor", "head_of_office", "interviewer", "auditor"},
+    "watchlist_create": {"supervisor"},
+    "watchlist_import": {"supervisor"},
+    "watchlist_detail": {"supervisor", "head_of_office", "interviewer", "auditor"},
+    "watchlist_entry_add": {"supervisor"},
+    "watchlist_entry_edit": {"supervisor"},
+    "watchlist_entry_deactivate": "post-only",
+    "watchlist_match_queue": {"supervisor", "interviewer"},
+    "watchlist_match_review": "post-only",
 }
 
 
@@ -97,12 +106,40 @@ def _url(name: str, target: User) -> str:
         if name == "applicant_detail":
             return reverse(name, args=[application.applicant.nik])
         return reverse(name, args=[application.application_no])
+    if name.startswith("watchlist_") and name not in {
+        "watchlist_list",
+        "watchlist_create",
+        "watchlist_import",
+        "watchlist_match_queue",
+    }:
+        return _watchlist_url(name)
     if name in {"user_edit", "user_set_password"}:
         return reverse(name, args=[target.pk])
     if name == "agency_edit":
         assert target.agency_id is not None
         return reverse(name, args=[target.agency_id])
     return reverse(name)
+
+
+def _watchlist_url(name: str) -> str:
+    from waspada.watchlists.models import Watchlist, WatchlistEntry, WatchlistMatch
+
+    watchlist = Watchlist.objects.create(name=f"List {name}", list_type="cekal")
+    if name in {"watchlist_detail", "watchlist_entry_add"}:
+        return reverse(name, args=[watchlist.pk])
+    entry = WatchlistEntry.objects.create(watchlist=watchlist, external_id="1", full_name="X Y")
+    if name == "watchlist_match_review":
+        match = WatchlistMatch.objects.create(
+            entry=entry,
+            application=make_application(),
+            role="applicant",
+            name="X Y",
+            score=0.9,
+            level="likely",
+            entry_version=entry.updated_at,
+        )
+        return reverse(name, args=[match.pk])
+    return reverse(name, args=[entry.pk])
 
 
 def test_every_url_pattern_has_an_access_rule() -> None:

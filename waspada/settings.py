@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "waspada.partners",
     "waspada.applications",
     "waspada.screening",
+    "waspada.watchlists",
 ]
 
 MIDDLEWARE = [

@@ -9,5 +9,6 @@ urlpatterns = [
     path("partners/", include("waspada.partners.urls")),
     path("applications/", include("waspada.applications.urls")),
     path("screening/", include("waspada.screening.urls")),
+    path("watchlists/", include("waspada.watchlists.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
 ]

@@ -50,6 +50,12 @@ NAVIGATION: list[NavEntry] = [
         Action.VIEW_POLICY,
     ),
     NavEntry(
+        "watchlist_list",
+        _("Watchlists"),
+        _("Travel bans, wanted persons and known brokers; matches to review."),
+        Action.VIEW_WATCHLISTS,
+    ),
+    NavEntry(
         "application_import_list",
         _("Imports"),
         _("Import applications from M-Paspor or SIMKIM files and follow their progress."),

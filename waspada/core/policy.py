@@ -32,6 +32,9 @@ class Action(StrEnum):
     VIEW_SCREENING = "screening.view"
     VIEW_POLICY = "policy.view"
     MANAGE_POLICY = "policy.manage"
+    VIEW_WATCHLISTS = "watchlists.view"
+    MANAGE_WATCHLISTS = "watchlists.manage"
+    REVIEW_MATCHES = "watchlists.review"
 
 
 _EVERYONE = frozenset({Action.VIEW_HOME, Action.CHANGE_OWN_PASSWORD, Action.VIEW_REGIONS})
@@ -41,7 +44,7 @@ _CASEWORK = _EVERYONE | {Action.VIEW_APPLICATIONS, Action.VIEW_SCREENING}
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.INTAKE_OFFICER: _CASEWORK | {Action.REGISTER_APPLICATION},
-    Role.INTERVIEWER: _CASEWORK,
+    Role.INTERVIEWER: _CASEWORK | {Action.VIEW_WATCHLISTS, Action.REVIEW_MATCHES},
     Role.SUPERVISOR: _CASEWORK
     | {
         Action.VIEW_AUDIT,
@@ -50,11 +53,14 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.EXPORT_APPLICATIONS,
         Action.VIEW_POLICY,
         Action.MANAGE_POLICY,
+        Action.VIEW_WATCHLISTS,
+        Action.MANAGE_WATCHLISTS,
+        Action.REVIEW_MATCHES,
     },
     Role.HEAD_OF_OFFICE: _CASEWORK
-    | {Action.VIEW_AUDIT, Action.EXPORT_APPLICATIONS, Action.VIEW_POLICY},
+    | {Action.VIEW_AUDIT, Action.EXPORT_APPLICATIONS, Action.VIEW_POLICY, Action.VIEW_WATCHLISTS},
     Role.ADMIN: _EVERYONE | {Action.MANAGE_USERS, Action.MANAGE_AGENCIES, Action.MANAGE_OFFICE},
-    Role.AUDITOR: _CASEWORK | {Action.VIEW_AUDIT, Action.VIEW_POLICY},
+    Role.AUDITOR: _CASEWORK | {Action.VIEW_AUDIT, Action.VIEW_POLICY, Action.VIEW_WATCHLISTS},
     Role.PARTNER: frozenset({Action.VIEW_HOME, Action.CHANGE_OWN_PASSWORD}),
 }
 

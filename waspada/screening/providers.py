@@ -33,6 +33,10 @@ def register(provider: FactProvider) -> None:
     _PROVIDERS[provider.name] = provider
 
 
+def registered(name: str) -> FactProvider | None:
+    return _PROVIDERS.get(name)
+
+
 def unregister(name: str) -> None:
     _PROVIDERS.pop(name, None)
 

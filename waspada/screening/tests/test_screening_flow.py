@@ -124,12 +124,17 @@ class WatchlistFacts:
 
 
 def test_fact_providers_feed_the_policy() -> None:
+    real = providers.registered("watchlist")
     providers.register(WatchlistFacts("CLP-WATCH-1"))
     try:
         flagged = make_application(application_no="CLP-WATCH-1", **HONEST_TOURIST)
         clean = make_application(application_no="CLP-CLEAN-1", **HONEST_TOURIST)
     finally:
-        providers.unregister("watchlist")
+        # Put the real watchlist provider back for the other tests.
+        if real is not None:
+            providers.register(real)
+        else:
+            providers.unregister("watchlist")
     flagged.refresh_from_db()
     clean.refresh_from_db()
     assert "D14" in flagged.risk_indicators.split(";")

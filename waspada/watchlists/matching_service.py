@@ -1,0 +1,379 @@
+"""Checking applications against the watchlists, a batch at a time.
+
+The active entries live in two in-memory `NameIndex`es per process (every list, and the
+`known_broker` lists alone), rebuilt when the entries or lists change: the cache key is one
+cheap aggregate query (count, newest change, highest id of entries and lists) plus today's
+date (entries have validity dates). The applicant is searched in every list; the sponsor,
+companion and recruiter in the known-broker lists. An entry with the applicant's NIK is a
+match whatever the name.
+
+`sync_matches` stores what was found as `WatchlistMatch` rows: new pairs are opened, a
+dismissed pair stays dismissed until its entry changes (`entry_version`), open pairs that
+no longer match are removed (they were never reviewed), reviewed ones are kept as history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import connection
+from django.db.models import Q
+from django.utils import timezone
+
+from waspada.applications.models import PassportApplication
+from waspada.core import audit
+from waspada.core.models import User
+from waspada.domain.matching import Identity, NameIndex, Reason
+from waspada.watchlists.models import (
+    ListType,
+    MatchLevel,
+    MatchRole,
+    MatchState,
+    Watchlist,
+    WatchlistEntry,
+    WatchlistMatch,
+)
+
+_MATCH_TYPE = WatchlistMatch._meta.label_lower
+# Roles searched in the known-broker lists, with the application field holding the name.
+BROKER_ROLES: tuple[tuple[str, str], ...] = (
+    (MatchRole.SPONSOR, "sponsor_name"),
+    (MatchRole.COMPANION, "companion_name"),
+    (MatchRole.RECRUITER, "recruiter_name"),
+)
+
+
+@dataclass(frozen=True)
+class EntryInfo:
+    pk: int
+    list_name: str
+    list_type: str
+    full_name: str
+    updated_at: dt.datetime
+
+
+@dataclass
+class WatchlistIndex:
+    key: tuple[Any, ...]
+    everything: NameIndex
+    brokers: NameIndex
+    entries: dict[int, EntryInfo]
+    by_nik: dict[str, list[int]]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A match found now (before it is stored)."""
+
+    entry_id: int
+    application_id: int
+    role: str
+    name: str
+    score: float
+    level: str
+    explanation: tuple[Reason, ...]
+
+
+@dataclass
+class SyncResult:
+    """What `sync_matches` left: the current (not dismissed) matches per application, and
+    the applications whose stored matches changed (to be re-screened)."""
+
+    current: dict[int, list[WatchlistMatch]] = field(default_factory=dict)
+    changed: set[int] = field(default_factory=set)
+    entries: dict[int, EntryInfo] = field(default_factory=dict)
+
+
+_lock = threading.Lock()
+_cache: WatchlistIndex | None = None
+
+
+def index_key() -> tuple[Any, ...]:
+    """Changes whenever an entry or a list is added or changed (one query)."""
+    entries = WatchlistEntry._meta.db_table
+    lists = Watchlist._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT COUNT(*) FROM {entries}), (SELECT MAX(updated_at) FROM {entries}), "
+            f"(SELECT MAX(id) FROM {entries}), (SELECT COUNT(*) FROM {lists}), "
+            f"(SELECT MAX(updated_at) FROM {lists})"
+        )
+        row = cursor.fetchone()
+    return (*[str(value) for value in row], timezone.localdate().isoformat())
+
+
+def in_force(today: dt.date) -> Q:
+    """Entries that count today: active, on an active list, within their validity."""
+    return (
+        Q(active=True, watchlist__active=True)
+        & (Q(valid_from__isnull=True) | Q(valid_from__lte=today))
+        & (Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+    )
+
+
+def _identity(entry: WatchlistEntry) -> Identity:
+    return Identity(
+        id=str(entry.pk),
+        full_name=entry.full_name,
+        birth_date=entry.birth_date or None,
+        sex=entry.sex or None,
+        aliases=tuple(str(alias) for alias in entry.aliases or ()),
+    )
+
+
+def build_index(key: tuple[Any, ...] | None = None) -> WatchlistIndex:
+    today = timezone.localdate()
+    rows = list(
+        WatchlistEntry.objects.filter(in_force(today))
+        .select_related("watchlist")
+        .only(
+            "pk",
+            "full_name",
+            "aliases",
+            "birth_date",
+            "sex",
+            "nik",
+            "updated_at",
+            "watchlist__name",
+            "watchlist__list_type",
+        )
+        .order_by("pk")
+    )
+    entries = {
+        row.pk: EntryInfo(
+            row.pk, row.watchlist.name, row.watchlist.list_type, row.full_name, row.updated_at
+        )
+        for row in rows
+    }
+    by_nik: dict[str, list[int]] = defaultdict(list)
+    for row in rows:
+        if row.nik:
+            by_nik[row.nik].append(row.pk)
+    return WatchlistIndex(
+        key=key if key is not None else index_key(),
+        everything=NameIndex(_identity(row) for row in rows),
+        brokers=NameIndex(
+            _identity(row) for row in rows if row.watchlist.list_type == ListType.KNOWN_BROKER
+        ),
+        entries=entries,
+        by_nik=dict(by_nik),
+    )
+
+
+def current_index() -> WatchlistIndex:
+    """The index of the entries in force, rebuilt only when they changed."""
+    global _cache
+    key = index_key()
+    cached = _cache
+    if cached is not None and cached.key == key:
+        return cached
+    with _lock:
+        if _cache is None or _cache.key != key:
+            _cache = build_index(key)
+        return _cache
+
+
+def reset_index() -> None:
+    global _cache
+    _cache = None
+
+
+def find_candidates(
+    applications: Sequence[PassportApplication], index: WatchlistIndex
+) -> list[Candidate]:
+    """Every likely or possible match of the batch (applications with `applicant` loaded)."""
+    found: list[Candidate] = []
+    for app in applications:
+        person = app.applicant
+        seen: set[int] = set()
+        for entry_id in index.by_nik.get(person.nik, ()):
+            seen.add(entry_id)
+            found.append(
+                Candidate(
+                    entry_id,
+                    app.pk,
+                    MatchRole.APPLICANT,
+                    person.full_name,
+                    1.0,
+                    MatchLevel.LIKELY,
+                    (Reason.of("same_nik", a=person.nik),),
+                )
+            )
+        if len(index.everything):
+            query = Identity(str(app.pk), person.full_name, person.birth_date, person.sex)
+            for match in index.everything.search(query, limit=10):
+                entry_id = int(match.identity_id)
+                if entry_id in seen:
+                    continue
+                found.append(
+                    Candidate(
+                        entry_id,
+                        app.pk,
+                        MatchRole.APPLICANT,
+                        person.full_name,
+                        match.score,
+                        match.level,
+                        match.explanation,
+                    )
+                )
+        if not len(index.brokers):
+            continue
+        for role, field_name in BROKER_ROLES:
+            name = (getattr(app, field_name) or "").strip()
+            if not name:
+                continue
+            for match in index.brokers.search(Identity(str(app.pk), name), limit=5):
+                found.append(
+                    Candidate(
+                        int(match.identity_id),
+                        app.pk,
+                        role,
+                        name,
+                        match.score,
+                        match.level,
+                        match.explanation,
+                    )
+                )
+    return found
+
+
+def reasons_to_json(reasons: Iterable[Reason]) -> list[dict[str, Any]]:
+    return [{"code": r.code, "params": dict(r.params)} for r in reasons]
+
+
+def sync_matches(
+    applications: Sequence[PassportApplication],
+    *,
+    index: WatchlistIndex | None = None,
+    acting_user: User | None = None,
+) -> SyncResult:
+    """Compute the batch's matches and bring the stored ones up to date."""
+    index = index if index is not None else current_index()
+    result = SyncResult(entries=index.entries)
+    if not applications:
+        return result
+    candidates = find_candidates(applications, index)
+    ids = [app.pk for app in applications]
+    existing = {
+        (m.entry_id, m.application_id, m.role): m
+        for m in WatchlistMatch.objects.filter(application_id__in=ids)
+    }
+    now = timezone.now()
+    new: list[WatchlistMatch] = []
+    updated: list[WatchlistMatch] = []
+    events = []
+    keep: set[tuple[int, int, str]] = set()
+    for cand in candidates:
+        key = (cand.entry_id, cand.application_id, cand.role)
+        if key in keep:
+            continue
+        keep.add(key)
+        version = index.entries[cand.entry_id].updated_at
+        explanation = reasons_to_json(cand.explanation)
+        row = existing.get(key)
+        if row is None:
+            row = WatchlistMatch(
+                entry_id=cand.entry_id,
+                application_id=cand.application_id,
+                role=cand.role,
+                name=cand.name[:300],
+                score=cand.score,
+                level=cand.level,
+                explanation=explanation,
+                entry_version=version,
+                created_at=now,
+                updated_at=now,
+            )
+            new.append(row)
+            result.changed.add(cand.application_id)
+        else:
+            reopen = row.state == MatchState.DISMISSED and row.entry_version != version
+            if row.state == MatchState.DISMISSED and not reopen:
+                continue
+            if reopen:
+                row.state = MatchState.OPEN
+                row.reviewed_by = None
+                row.reviewed_at = None
+                events.append(
+                    audit.event(
+                        "watchlist.match_reopened",
+                        f"Dismissed watchlist match {row.pk} raised again: the entry changed",
+                        actor=acting_user,
+                        object_type=_MATCH_TYPE,
+                        object_id=str(row.pk),
+                    )
+                )
+            if reopen or (
+                row.score,
+                row.level,
+                row.explanation,
+                row.entry_version,
+                row.name,
+            ) != (cand.score, cand.level, explanation, version, cand.name[:300]):
+                row.score, row.level, row.explanation = cand.score, cand.level, explanation
+                row.entry_version, row.name, row.updated_at = version, cand.name[:300], now
+                updated.append(row)
+                result.changed.add(cand.application_id)
+        result.current.setdefault(cand.application_id, []).append(row)
+    stale = [
+        row.pk for key, row in existing.items() if key not in keep and row.state == MatchState.OPEN
+    ]
+    if stale:
+        WatchlistMatch.objects.filter(pk__in=stale).delete()
+        result.changed.update(row.application_id for row in existing.values() if row.pk in stale)
+    if new:
+        WatchlistMatch.objects.bulk_create(new)
+        events.extend(
+            audit.event(
+                "watchlist.match_found",
+                f"Watchlist match on application {row.application_id}: entry {row.entry_id} "
+                f"({row.role}, {row.level} {row.score:.2f})",
+                actor=acting_user,
+                object_type=PassportApplication._meta.label_lower,
+                object_id=str(row.application_id),
+                details={"entry": row.entry_id, "role": row.role, "score": row.score},
+            )
+            for row in new
+        )
+    if updated:
+        WatchlistMatch.objects.bulk_update(
+            updated,
+            [
+                "state",
+                "reviewed_by",
+                "reviewed_at",
+                "score",
+                "level",
+                "explanation",
+                "entry_version",
+                "name",
+                "updated_at",
+            ],
+        )
+    if events:
+        audit.record_many(events)
+    return result
+
+
+def counts_as_fact(match: WatchlistMatch) -> bool:
+    """A hit for the screening: confirmed, or likely and not yet reviewed."""
+    if match.state == MatchState.CONFIRMED:
+        return True
+    return match.state == MatchState.OPEN and match.level == MatchLevel.LIKELY
+
+
+def evidence_line(match: WatchlistMatch, info: EntryInfo) -> str:
+    from waspada.watchlists.explain import render_reasons
+
+    reasons = "; ".join(render_reasons(match.explanation, "en")[:4])
+    who = "" if match.role == MatchRole.APPLICANT else f"{match.role} "
+    state = " confirmed" if match.state == MatchState.CONFIRMED else ""
+    return (
+        f"{info.list_type} list '{info.list_name}': {who}{match.name} ~ {info.full_name}, "
+        f"{match.level}{state} ({match.score:.2f}): {reasons}"
+    )

@@ -1,0 +1,473 @@
+"""Every change to watchlists, entries and matches (each audited).
+
+After entries are added or changed, the open applications are checked again and those
+whose matches changed are re-screened (trigger "fact"): synchronously from the command
+(`rescreen="now"`), queued for the background worker from the web (`rescreen="queue"`).
+Entries are never deleted, only deactivated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, Literal
+
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from waspada.applications.models import PassportApplication
+from waspada.core import audit
+from waspada.core.models import User
+from waspada.screening.context import OPEN_STATUSES
+from waspada.screening.models import Trigger
+from waspada.watchlists.importing import (
+    EntryValues,
+    Notice,
+    RowError,
+    WatchlistFileError,
+    checked_rows,
+    read_file,
+)
+from waspada.watchlists.matching_service import current_index, sync_matches
+from waspada.watchlists.models import (
+    MatchState,
+    Watchlist,
+    WatchlistEntry,
+    WatchlistMatch,
+)
+
+Rescreen = Literal["now", "queue", "none"]
+_ENTRY_TYPE = WatchlistEntry._meta.label_lower
+CHECK_BATCH = 1000
+
+
+# --- lists ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_watchlist(
+    *,
+    acting_user: User | None,
+    name: str,
+    list_type: str,
+    source: str = "",
+    owner_agency: str = "",
+    request: HttpRequest | None = None,
+) -> Watchlist:
+    watchlist = Watchlist.objects.create(
+        name=name,
+        list_type=list_type,
+        source=source,
+        owner_agency=owner_agency,
+        created_by=acting_user if acting_user is not None and acting_user.pk else None,
+    )
+    audit.record(
+        "watchlist.created",
+        f"Watchlist '{name}' ({list_type}) created",
+        actor=acting_user,
+        obj=watchlist,
+        request=request,
+    )
+    return watchlist
+
+
+def update_watchlist(
+    watchlist: Watchlist,
+    *,
+    acting_user: User | None,
+    request: HttpRequest | None = None,
+    rescreen: Rescreen = "queue",
+    **values: Any,
+) -> bool:
+    """Change name, type, source, owner or active; True when something changed."""
+    allowed = {"name", "list_type", "source", "owner_agency", "active"}
+    changes = {
+        key: [getattr(watchlist, key), value]
+        for key, value in values.items()
+        if key in allowed and getattr(watchlist, key) != value
+    }
+    if not changes:
+        return False
+    with transaction.atomic():
+        for key, (_old, new) in changes.items():
+            setattr(watchlist, key, new)
+        watchlist.save()
+        audit.record(
+            "watchlist.updated",
+            f"Watchlist '{watchlist.name}' changed: {', '.join(sorted(changes))}",
+            actor=acting_user,
+            obj=watchlist,
+            details={"changes": changes},
+            request=request,
+        )
+    if {"list_type", "active"} & set(changes):
+        refresh_matches(acting_user=acting_user, rescreen=rescreen, reason=watchlist.name)
+    return True
+
+
+# --- entries -------------------------------------------------------------------------------
+
+
+def _entry_changes(entry: WatchlistEntry, values: dict[str, Any]) -> dict[str, list[Any]]:
+    return {
+        key: [getattr(entry, key), value]
+        for key, value in values.items()
+        if getattr(entry, key) != value
+    }
+
+
+def add_entry(
+    watchlist: Watchlist,
+    values: EntryValues,
+    *,
+    acting_user: User | None,
+    valid_from: Any = None,
+    valid_until: Any = None,
+    request: HttpRequest | None = None,
+    rescreen: Rescreen = "queue",
+) -> WatchlistEntry:
+    with transaction.atomic():
+        now = timezone.now()
+        entry = WatchlistEntry.objects.create(
+            watchlist=watchlist,
+            valid_from=valid_from,
+            valid_until=valid_until,
+            created_at=now,
+            updated_at=now,
+            **values.as_fields(),
+        )
+        audit.record(
+            "watchlist.entry_added",
+            f"Entry '{entry.full_name}' ({entry.external_id}) added to '{watchlist.name}'",
+            actor=acting_user,
+            obj=entry,
+            request=request,
+        )
+    refresh_matches(acting_user=acting_user, rescreen=rescreen, reason=watchlist.name)
+    return entry
+
+
+def update_entry(
+    entry: WatchlistEntry,
+    *,
+    acting_user: User | None,
+    request: HttpRequest | None = None,
+    rescreen: Rescreen = "queue",
+    **values: Any,
+) -> bool:
+    """Change an entry's fields (as in `EntryValues.as_fields`, plus validity and active)."""
+    changes = _entry_changes(entry, values)
+    if not changes:
+        return False
+    with transaction.atomic():
+        for key, (_old, new) in changes.items():
+            setattr(entry, key, new)
+        entry.updated_at = timezone.now()
+        entry.save()
+        audit.record(
+            "watchlist.entry_updated",
+            f"Entry '{entry.full_name}' ({entry.external_id}) changed: "
+            f"{', '.join(sorted(changes))}",
+            actor=acting_user,
+            obj=entry,
+            details={"changes": {k: [str(o), str(n)] for k, (o, n) in changes.items()}},
+            request=request,
+        )
+    refresh_matches(acting_user=acting_user, rescreen=rescreen, reason=entry.full_name)
+    return True
+
+
+def deactivate_entry(
+    entry: WatchlistEntry,
+    *,
+    acting_user: User | None,
+    note: str = "",
+    request: HttpRequest | None = None,
+    rescreen: Rescreen = "queue",
+) -> bool:
+    """Take an entry out of the matching (kept, with its history)."""
+    if not entry.active:
+        return False
+    with transaction.atomic():
+        entry.active = False
+        entry.updated_at = timezone.now()
+        entry.save(update_fields=["active", "updated_at"])
+        audit.record(
+            "watchlist.entry_deactivated",
+            f"Entry '{entry.full_name}' ({entry.external_id}) deactivated: {note}",
+            actor=acting_user,
+            obj=entry,
+            details={"note": note},
+            request=request,
+        )
+    refresh_matches(acting_user=acting_user, rescreen=rescreen, reason=entry.full_name)
+    return True
+
+
+# --- import --------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportResult:
+    watchlist: Watchlist | None = None
+    list_created: bool = False
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
+    failure: Notice | None = None
+    rescreened: int = 0
+
+    @property
+    def rejected(self) -> int:
+        return len({error.row for error in self.errors})
+
+
+def import_entries(
+    source: str | Path | IO[bytes],
+    *,
+    filename: str,
+    list_name: str,
+    list_type: str | None = None,
+    acting_user: User | None,
+    rescreen: Rescreen = "now",
+    progress: Callable[[int], None] | None = None,
+    on_total: Callable[[int], None] | None = None,
+    request: HttpRequest | None = None,
+) -> ImportResult:
+    """Upsert the file's entries (by id) into the list, created with `list_type` when new.
+
+    Bad rows are reported and skipped; missing required columns import nothing. Entries of
+    the list that are not in the file are left as they are. Returns once the applications
+    matched by new or changed entries are re-screened (`rescreen="now"`) or queued.
+    """
+    result = ImportResult()
+    try:
+        table = read_file(source, filename)
+    except WatchlistFileError as exc:
+        result.failure = exc.notice
+        return result
+    result.warnings = table.warnings
+    if table.missing:
+        result.failure = Notice(
+            "missing_columns", {"columns": ", ".join(table.missing), "count": len(table.missing)}
+        )
+        return result
+    if on_total is not None:
+        on_total(table.total)
+    with transaction.atomic():
+        watchlist = Watchlist.objects.filter(name=list_name).first()
+        if watchlist is None:
+            watchlist = create_watchlist(
+                acting_user=acting_user,
+                name=list_name,
+                list_type=list_type or "other",
+                source=filename,
+                request=request,
+            )
+            result.list_created = True
+        result.watchlist = watchlist
+        existing = {e.external_id: e for e in WatchlistEntry.objects.filter(watchlist=watchlist)}
+        now = timezone.now()
+        new: list[WatchlistEntry] = []
+        changed: list[WatchlistEntry] = []
+        events = []
+        for _number, values, errors in checked_rows(table):
+            result.rows += 1
+            if progress is not None:
+                progress(1)
+            if values is None:
+                result.errors.extend(errors)
+                continue
+            fields = values.as_fields()
+            entry = existing.get(values.external_id)
+            if entry is None:
+                entry = WatchlistEntry(
+                    watchlist=watchlist, created_at=now, updated_at=now, **fields
+                )
+                new.append(entry)
+                existing[values.external_id] = entry
+                continue
+            changes = _entry_changes(entry, fields)
+            if not changes:
+                result.unchanged += 1
+                continue
+            for key, (_old, value) in changes.items():
+                setattr(entry, key, value)
+            entry.updated_at = now
+            changed.append(entry)
+            events.append(
+                audit.event(
+                    "watchlist.entry_updated",
+                    f"Entry '{entry.full_name}' ({entry.external_id}) changed by import of "
+                    f"{filename}: {', '.join(sorted(changes))}",
+                    actor=acting_user,
+                    object_type=_ENTRY_TYPE,
+                    object_id=str(entry.pk),
+                    details={"changes": {k: [str(o), str(n)] for k, (o, n) in changes.items()}},
+                )
+            )
+        WatchlistEntry.objects.bulk_create(new, batch_size=1000)
+        if changed:
+            WatchlistEntry.objects.bulk_update(
+                changed,
+                [*EntryValues("", "").as_fields(), "updated_at"],
+                batch_size=1000,
+            )
+        events.extend(
+            audit.event(
+                "watchlist.entry_added",
+                f"Entry '{entry.full_name}' ({entry.external_id}) added to '{watchlist.name}' "
+                f"by import of {filename}",
+                actor=acting_user,
+                object_type=_ENTRY_TYPE,
+                object_id=str(entry.pk or ""),
+            )
+            for entry in new
+        )
+        result.created, result.updated = len(new), len(changed)
+        events.append(
+            audit.event(
+                "watchlist.imported",
+                f"{filename} imported into '{watchlist.name}': {result.created} added, "
+                f"{result.updated} changed, {result.unchanged} unchanged, "
+                f"{result.rejected} rows rejected",
+                actor=acting_user,
+                object_type=Watchlist._meta.label_lower,
+                object_id=str(watchlist.pk),
+                details={
+                    "file": filename,
+                    "created": result.created,
+                    "updated": result.updated,
+                    "unchanged": result.unchanged,
+                    "errors": [e.to_dict() for e in result.errors[:1000]],
+                },
+            )
+        )
+        audit.record_many(events)
+    if new or changed:
+        result.rescreened = refresh_matches(
+            acting_user=acting_user, rescreen=rescreen, reason=f"import of {filename}"
+        )
+    return result
+
+
+# --- matching and re-screening -------------------------------------------------------------
+
+
+def _open_application_ids() -> list[int]:
+    return list(
+        PassportApplication.objects.filter(status__in=OPEN_STATUSES)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def check_applications(
+    application_ids: Iterable[int], *, acting_user: User | None = None
+) -> set[int]:
+    """Check the applications against the lists in force; ids whose matches changed."""
+    index = current_index()
+    ids = list(application_ids)
+    changed: set[int] = set()
+    for start in range(0, len(ids), CHECK_BATCH):
+        batch = list(
+            PassportApplication.objects.select_related("applicant").filter(
+                pk__in=ids[start : start + CHECK_BATCH]
+            )
+        )
+        with transaction.atomic():
+            changed |= sync_matches(batch, index=index, acting_user=acting_user).changed
+    return changed
+
+
+def rematch_entries(
+    entries: Iterable[WatchlistEntry] | None = None, *, acting_user: User | None = None
+) -> set[int]:
+    """After entries changed: the open applications whose matches changed.
+
+    Every open application is checked against the whole index (the changed entries are
+    in it, and a deactivated one is gone from it): in memory, a batch of 1,000 at a time.
+    `entries` is accepted for the callers' clarity; the result covers all of them.
+    """
+    del entries
+    return check_applications(_open_application_ids(), acting_user=acting_user)
+
+
+def rescreen_applications(
+    ids: Iterable[int], *, acting_user: User | None, rescreen: Rescreen, reason: str
+) -> int:
+    from waspada.screening.services import request_screening, screen_applications
+
+    ids = sorted(ids)
+    if not ids or rescreen == "none":
+        return 0
+    if rescreen == "now":
+        return screen_applications(ids, trigger=Trigger.FACT, acting_user=acting_user)
+    request_screening(
+        ids,
+        trigger=Trigger.FACT,
+        description=f"Watchlist change: {reason}",
+        acting_user=acting_user,
+    )
+    return len(ids)
+
+
+def refresh_matches(*, acting_user: User | None, rescreen: Rescreen, reason: str) -> int:
+    """Re-check the open applications and re-screen those whose matches changed."""
+    if rescreen == "none":
+        return 0
+    changed = rematch_entries(acting_user=acting_user)
+    return rescreen_applications(changed, acting_user=acting_user, rescreen=rescreen, reason=reason)
+
+
+# --- reviewing matches ---------------------------------------------------------------------
+
+
+def _review(
+    match: WatchlistMatch,
+    state: str,
+    *,
+    acting_user: User,
+    note: str,
+    request: HttpRequest | None,
+) -> WatchlistMatch:
+    from waspada.screening.services import screen_applications
+
+    with transaction.atomic():
+        previous = match.state
+        match.state = state
+        match.reviewed_by = acting_user
+        match.reviewed_at = timezone.now()
+        match.review_note = note
+        match.save(update_fields=["state", "reviewed_by", "reviewed_at", "review_note"])
+        audit.record(
+            f"watchlist.match_{state}",
+            f"Watchlist match on application {match.application_id} ({match.role} "
+            f"'{match.name}' ~ entry {match.entry_id}) {state}: {note}",
+            actor=acting_user,
+            obj=match,
+            details={"from": previous, "note": note, "application": match.application_id},
+            request=request,
+        )
+    # One application: re-assessed at once, so the indicators follow the review.
+    screen_applications([match.application_id], trigger=Trigger.FACT, acting_user=acting_user)
+    return match
+
+
+def confirm_match(
+    match: WatchlistMatch, *, acting_user: User, note: str, request: HttpRequest | None = None
+) -> WatchlistMatch:
+    """The officer confirms it is the listed person: a hit for the screening."""
+    return _review(match, MatchState.CONFIRMED, acting_user=acting_user, note=note, request=request)
+
+
+def dismiss_match(
+    match: WatchlistMatch, *, acting_user: User, note: str, request: HttpRequest | None = None
+) -> WatchlistMatch:
+    """Not the listed person: no hit, and not raised again unless the entry changes."""
+    return _review(match, MatchState.DISMISSED, acting_user=acting_user, note=note, request=request)

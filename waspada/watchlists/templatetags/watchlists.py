@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.utils.translation import get_language
+
+from waspada.applications.models import PassportApplication
+from waspada.core.policy import Action, can
+from waspada.watchlists.explain import render_reasons
+from waspada.watchlists.models import IdentityDuplicate, WatchlistMatch
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def watchlist_panel(context: dict[str, Any], application: PassportApplication) -> dict[str, Any]:
+    """`{% watchlist_panel application as panel %}`: the application's matches, explained."""
+    language = get_language() or "id"
+    matches = list(
+        WatchlistMatch.objects.filter(application=application)
+        .select_related("entry__watchlist", "reviewed_by")
+        .order_by("state", "-score", "pk")
+    )
+    duplicates = list(
+        IdentityDuplicate.objects.filter(applicant_id=application.applicant_id).select_related(
+            "other"
+        )
+    )
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    return {
+        "matches": [
+            {"match": match, "reasons": render_reasons(match.explanation, language)}
+            for match in matches
+        ],
+        "duplicates": duplicates,
+        "can_review": can(user, Action.REVIEW_MATCHES),
+    }
+
+
+@register.filter
+def reasons(explanation: list[dict[str, Any]]) -> list[str]:
+    return render_reasons(explanation, get_language() or "id")

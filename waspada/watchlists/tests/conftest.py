@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from waspada.screening import providers
+from waspada.watchlists.providers import BrokerProvider, IdentityProvider, WatchlistProvider
+
+
+@pytest.fixture(autouse=True)
+def watchlist_providers() -> Iterator[None]:
+    """Our providers registered (another app's test may have replaced one), identity too."""
+    providers.register(WatchlistProvider())
+    providers.register(BrokerProvider())
+    providers.register(IdentityProvider())
+    yield
+    providers.unregister("identity")
