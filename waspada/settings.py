@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "waspada.applications",
     "waspada.screening",
     "waspada.watchlists",
+    "waspada.networks",
 ]
 
 MIDDLEWARE = [

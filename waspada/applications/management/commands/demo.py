@@ -164,6 +164,11 @@ class Command(BaseCommand):
                 region_services.load_regions(progress=bar.update)
             villages = demo_villages()
         office = region_services.ensure_office()
+        # The demo's licensed umrah organisers and recruiters, so that their customers
+        # sharing an office phone are recognised as benign by network detection.
+        from waspada.networks.services import load_demo_organisers
+
+        load_demo_organisers()
 
         if not quiet:
             sys.stderr.write(

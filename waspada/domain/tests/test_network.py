@@ -1,0 +1,234 @@
+"""Ring detection (pure): links by kind, components, scoring, benign sharing, scale."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+
+from waspada.domain import network
+from waspada.domain.network import ApplicationNode, Organiser, Party, Registry
+
+DAY = dt.date(2026, 3, 2)
+
+
+def node(i: int, **fields: object) -> ApplicationNode:
+    defaults: dict[str, object] = {
+        "application_no": f"A{i}",
+        "applicant_name": f"Orang Nomor{i} Ke{i}",
+        "phone": "",
+        "address": f"Dusun Satu RT {i} RW {i}",
+        "village_code": f"33.01.{i % 20 + 1:02d}.2001",
+        "submitted_on": DAY + dt.timedelta(days=i % 5),
+        "destination": "MY",
+        "purpose": "tourism",
+    }
+    defaults.update(fields)
+    return ApplicationNode(id=i, **defaults)  # type: ignore[arg-type]
+
+
+def kinds_between(result: network.DetectionResult, a: int, b: int) -> set[str]:
+    for cluster in result.clusters:
+        if a in cluster.members and b in cluster.members:
+            return {s.kind for s in cluster.shared}
+    return set()
+
+
+def test_phone_written_differently_links_as_e164() -> None:
+    nodes = [
+        node(1, parties=(Party("sponsor", "", "0812-3456-7890"),)),
+        node(2, parties=(Party("companion", "", "+62 812 3456 7890"),)),
+        node(3, phone="6281234567890"),
+    ]
+    result = network.detect(nodes)
+    [cluster] = result.clusters
+    assert cluster.members == (1, 2, 3)
+    assert cluster.shared[0].value == "+6281234567890"
+    assert cluster.link_types[1] == ("phone",)
+
+
+@pytest.mark.parametrize("role", ["sponsor", "companion", "recruiter"])
+def test_same_normalised_name_links_by_role(role: str) -> None:
+    nodes = [
+        node(1, parties=(Party(role, "H. Mochamad Soeparman"),)),
+        node(2, parties=(Party(role, "Muhammad Suparman"),)),
+    ]
+    assert kinds_between(network.detect(nodes), 1, 2) == {role}
+
+
+def test_relative_named_as_companion_does_not_link_strangers() -> None:
+    nodes = [
+        node(1, parties=(Party("companion", "Sri Zulaikha", relation="Istri"),)),
+        node(2, parties=(Party("companion", "Sri Zulaikha", relation="Istri"),)),
+    ]
+    assert network.detect(nodes).clusters == ()
+
+
+def test_address_links_on_village_and_normalised_street() -> None:
+    nodes = [
+        node(1, address="Jl. Melati No. 5 RT 02/RW 04", village_code="33.01.01.2001"),
+        node(2, address="JALAN MELATI 5 RT 2 RW 4", village_code="33.01.01.2001"),
+        node(3, address="Jl. Melati No. 5 RT 02/RW 04", village_code="33.02.01.2001"),
+    ]
+    result = network.detect(nodes)
+    [cluster] = result.clusters
+    assert cluster.members == (1, 2)
+    assert cluster.link_types[1] == ("address",)
+
+
+def test_employer_is_shown_inside_a_cluster_but_does_not_build_one() -> None:
+    broker = (Party("sponsor", "", "081234567890"),)
+    nodes = [
+        node(1, employer="PT Maju Jaya Sdn Bhd", parties=broker),
+        node(2, employer="Maju Jaya SDN. BHD.", parties=broker),
+        node(3, employer="PT Maju Jaya Sdn Bhd"),
+    ]
+    result = network.detect(nodes)
+    [cluster] = result.clusters
+    assert cluster.members == (1, 2)
+    assert cluster.link_types[1] == ("phone", "employer")
+
+
+@pytest.mark.parametrize("value", ["", "-", "0", "tidak ada", "Tidak Ada", "n/a", "12345"])
+def test_placeholders_and_unparseable_phones_link_nothing(value: str) -> None:
+    nodes = [
+        node(1, phone=value, parties=(Party("sponsor", value, value),)),
+        node(2, phone=value, parties=(Party("sponsor", value, value),)),
+    ]
+    assert network.detect(nodes).clusters == ()
+
+
+def test_mononym_sponsor_does_not_link_on_name_alone() -> None:
+    nodes = [
+        node(1, parties=(Party("sponsor", "Slamet"),)),
+        node(2, parties=(Party("sponsor", "Slamet"),)),
+    ]
+    assert network.detect(nodes).clusters == ()
+
+
+def test_components_join_through_chains() -> None:
+    assert sorted(map(sorted, network.components(6, [(0, 1), (1, 2), (4, 5)]))) == [
+        [0, 1, 2],
+        [4, 5],
+    ]
+
+
+def test_links_from_buckets_is_a_star_not_all_pairs() -> None:
+    key = network.Key("phone", "+6281234567890")
+    links = network.links_from_buckets({key: list(range(100))}, list(range(100)))
+    assert len(links) == 99
+    assert {link.a for link in links} == {0}
+
+
+def broker_ring(size: int = 6, start: int = 1) -> list[ApplicationNode]:
+    return [
+        node(
+            start + k,
+            village_code=f"33.0{k % 5 + 1}.{k + 1:02d}.2001",
+            submitted_on=DAY + dt.timedelta(days=4 * k),
+            destination="KH",
+            parties=(Party("sponsor", "Pak Darto", "0813-1111-2222", "Teman"),),
+        )
+        for k in range(size)
+    ]
+
+
+def test_broker_ring_from_many_kecamatan_is_risky_with_evidence() -> None:
+    result = network.detect(broker_ring(), flagged={1, 2})
+    [cluster] = result.clusters
+    assert cluster.score.risky
+    assert cluster.score.score >= network.RING_THRESHOLD
+    line = cluster.evidence(12)
+    assert line.startswith("ring #12: 6 applicants from 6 kecamatan in 21 days share sponsor")
+    assert "+6281311112222" in line
+
+
+def test_own_indicators_raise_the_score() -> None:
+    plain = network.detect(broker_ring(3)).clusters[0].score.score
+    flagged = network.detect(broker_ring(3), flagged={1, 2, 3}).clusters[0].score.score
+    assert flagged > plain
+
+
+def test_two_strangers_sharing_a_phone_are_not_a_risky_ring() -> None:
+    nodes = [
+        node(1, phone="081299998888"),
+        node(2, parties=(Party("sponsor", "", "081299998888"),)),
+    ]
+    [cluster] = network.detect(nodes).clusters
+    assert not cluster.score.risky
+
+
+def test_family_at_one_address_is_benign() -> None:
+    address = {"address": "Dusun Kauman RT 07/RW 02", "village_code": "33.01.06.2002"}
+    nodes = [
+        node(1, applicant_name="Sugeng Wicaksono", phone="085331523834", **address),
+        node(
+            2,
+            applicant_name="Wiwik",
+            parties=(Party("companion", "Sugeng Wicaksono", "085331523834", "Suami"),),
+            **address,
+        ),
+        node(
+            3,
+            applicant_name="Wahyu",
+            phone="085331523834",
+            parties=(Party("companion", "Sugeng Wicaksono", "085331523834", "Ayah"),),
+            **address,
+        ),
+    ]
+    [cluster] = network.detect(nodes).clusters
+    assert cluster.score.benign and not cluster.score.risky
+    assert cluster.score.reasons[0].startswith("benign: relatives at one address")
+
+
+def test_licensed_ppiu_office_phone_is_benign_and_joins_nothing() -> None:
+    registry = Registry.of(
+        [Organiser("ppiu", "PT Safa Marwa Mulia Tour", "U.203/2019", ("+62282534216",))]
+    )
+    customers = [
+        node(
+            i,
+            village_code=f"33.0{i % 5 + 1}.{i:02d}.2001",
+            destination="SA",
+            purpose="umrah",
+            parties=(Party("sponsor", "PT Safa Marwa Mulia Tour", "0282-534216", "Biro"),),
+        )
+        for i in range(1, 9)
+    ]
+    result = network.detect(customers, registry=registry)
+    [cluster] = result.clusters
+    assert cluster.organiser is not None
+    assert cluster.score.benign and cluster.score.score == 0
+    assert cluster.score.reasons[0].startswith("benign: licensed PPIU PT Safa Marwa Mulia Tour")
+
+
+def test_unlisted_hub_is_reported_not_clustered() -> None:
+    nodes = [node(i, parties=(Party("sponsor", "", "081277776666"),)) for i in range(1, 31)]
+    result = network.detect(nodes, hub_size=20)
+    assert result.clusters == ()
+    assert result.hubs == (network.Hub("phone", "+6281277776666", 30),)
+
+
+def test_fifty_thousand_nodes_detect_quickly() -> None:
+    nodes = []
+    for i in range(50_000):
+        parties = (Party("sponsor", "", f"0812{i // 5:08d}"),) if i % 100 < 10 else ()
+        nodes.append(
+            ApplicationNode(
+                id=i,
+                applicant_name=f"Nama{i} Orang",
+                phone=f"0857{i:08d}",
+                address=f"Dusun {i} RT 1 RW 2",
+                village_code="33.01.01.2001",
+                submitted_on=DAY,
+                destination="MY",
+                purpose="tourism",
+                parties=parties,
+            )
+        )
+    start = time.perf_counter()
+    result = network.detect(nodes)
+    assert time.perf_counter() - start < 10
+    assert len(result.clusters) == 1000  # 10 of every 100 share a sponsor phone in fives
+    assert {c.size for c in result.clusters} == {5}

@@ -1,0 +1,142 @@
+"""Licensed organisers and the recruitment rings found among applications (D18).
+
+A detection run (`waspada detect-networks`) stores every cluster of two or more linked
+applications it found; older runs are kept as history, the latest one is what screening
+and the pages read. `link_new_application` updates the latest run in place.
+`NetworkKey` holds each application's normalised shared values (phone, names, address,
+employer), indexed by (kind, value), so a new application finds its neighbours with one
+indexed query instead of a scan.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganiserKind(models.TextChoices):
+    PPIU = "ppiu", _("Umrah organiser (PPIU)")
+    PIHK = "pihk", _("Special hajj organiser (PIHK)")
+    P3MI = "p3mi", _("Migrant worker placement agency (P3MI)")
+
+
+class LicensedOrganiser(models.Model):
+    kind = models.CharField(_("kind"), max_length=4, choices=OrganiserKind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    licence_no = models.CharField(_("licence number"), max_length=100, unique=True)
+    phones = models.JSONField(_("office phones (E.164)"), default=list, blank=True)
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("licensed organiser")
+        verbose_name_plural = _("licensed organisers")
+        ordering = ["kind", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.licence_no})"
+
+
+class DetectionRun(models.Model):
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    applications = models.PositiveIntegerField(_("applications"), default=0)
+    clusters = models.PositiveIntegerField(_("clusters"), default=0)
+    risky = models.PositiveIntegerField(_("risky rings"), default=0)
+    hubs = models.JSONField(_("hubs"), default=list, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("run by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("network detection run")
+        verbose_name_plural = _("network detection runs")
+        ordering = ["-started_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"run {self.pk} ({self.started_at:%Y-%m-%d %H:%M})"
+
+
+class RingCluster(models.Model):
+    run = models.ForeignKey(
+        DetectionRun, verbose_name=_("run"), on_delete=models.CASCADE, related_name="ring_clusters"
+    )
+    size = models.PositiveIntegerField(_("applicants"))
+    score = models.PositiveSmallIntegerField(_("ring score"))
+    risky = models.BooleanField(_("risky ring"), default=False)
+    benign = models.BooleanField(_("benign"), default=False)
+    reasons = models.JSONField(_("reasons"), default=list, blank=True)
+    # The evidence line without its "ring #N: " prefix (see `evidence`).
+    summary = models.CharField(_("summary"), max_length=500, blank=True)
+    shared = models.JSONField(_("shared values"), default=list, blank=True)
+    organiser = models.CharField(_("licensed organiser"), max_length=200, blank=True)
+    first_submitted = models.DateField(_("first submitted"), null=True, blank=True)
+    last_submitted = models.DateField(_("last submitted"), null=True, blank=True)
+    districts = models.PositiveSmallIntegerField(_("kecamatan"), default=0)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("ring cluster")
+        verbose_name_plural = _("ring clusters")
+        ordering = ["-score", "-size", "id"]
+        indexes = [models.Index(fields=["run", "-score"], name="ring_run_score_idx")]
+
+    def __str__(self) -> str:
+        return f"ring #{self.pk}"
+
+    @property
+    def evidence(self) -> str:
+        return f"ring #{self.pk}: {self.summary}"
+
+
+class RingMembership(models.Model):
+    cluster = models.ForeignKey(
+        RingCluster, verbose_name=_("ring"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    application = models.ForeignKey(
+        "applications.PassportApplication",
+        verbose_name=_("application"),
+        on_delete=models.CASCADE,
+        related_name="ring_memberships",
+    )
+    # ";"-separated link kinds of this member inside the cluster, e.g. "phone;sponsor".
+    link_types = models.CharField(_("link types"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("ring member")
+        verbose_name_plural = _("ring members")
+        constraints = [
+            models.UniqueConstraint(fields=["cluster", "application"], name="ring_member_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cluster_id}: {self.application_id}"
+
+
+class NetworkKey(models.Model):
+    application = models.ForeignKey(
+        "applications.PassportApplication",
+        verbose_name=_("application"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    kind = models.CharField(_("kind"), max_length=12)
+    value = models.CharField(_("value"), max_length=255)
+    role = models.CharField(_("role"), max_length=12, blank=True)
+    joins = models.BooleanField(_("joins clusters"), default=True)
+
+    class Meta:
+        verbose_name = _("network key")
+        verbose_name_plural = _("network keys")
+        indexes = [models.Index(fields=["kind", "value"], name="netkey_kind_value_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.value}"
