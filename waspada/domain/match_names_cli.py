@@ -9,15 +9,16 @@ Contract
 - watchlist columns `id, full_name, birth_date, sex`; query columns
   `query_id, full_name, birth_date, sex` (other columns are ignored); UTF-8 (a BOM is fine);
   `sex` `L`/`P` or empty; `birth_date` `YYYY-MM-DD`, `YYYY` or empty.
-- Output CSV `query_id, matched_id, score`, one row per usable query in input order.
+- Output CSV `query_id, matched_id, score`, one row per query (with an id) in input order.
   `matched_id` is the best entry whose level is `likely` (score >= LIKELY_THRESHOLD),
   empty otherwise. `score` has 3 decimals: the best match's score; when nothing reaches
   `likely` it is the best `possible` score (so a tool can pick up near-hits), and 0.000
   when there is not even a possible match.
 - Missing columns: `MissingColumns` (the command exits 1 listing them), nothing matched.
 - Row problems are collected as `Problem`s naming file, row (1 = header, data from 2) and
-  column. A row without an id or a usable name cannot be used: it is skipped (no output
-  row for such a query). A bad date or sex is reported and the row used without it.
+  column. A row without an id cannot be used and is skipped. A watchlist row without a
+  usable name is skipped; a query row without one is reported and still written, with
+  no match and score 0.000. A bad date or sex is reported and the row used without it.
   A repeated id is reported and the later row skipped.
 """
 
@@ -126,10 +127,14 @@ def check_header(path: Path, required: tuple[str, ...]) -> None:
         raise MissingColumns(str(path), missing)
 
 
-def read_identities(path: Path, *, id_column: str, problems: list[Problem]) -> Iterator[Identity]:
+def read_identities(
+    path: Path, *, id_column: str, problems: list[Problem], keep_nameless: bool = False
+) -> Iterator[Identity]:
     """Yield the usable rows of a watchlist or query file as Identities, streaming.
 
     Problems are appended to `problems` as they are found; see the module docstring.
+    With `keep_nameless` (queries), a row with an id but no usable name is still yielded,
+    with an empty name, so that the output keeps one row per query.
     """
     required = (id_column, "full_name", "birth_date", "sex")
     check_header(path, required)
@@ -144,7 +149,9 @@ def read_identities(path: Path, *, id_column: str, problems: list[Problem]) -> I
                 if not any(cell.strip() for cell in row):
                     continue  # blank line
                 values = {c: (row[i].strip() if i < len(row) else "") for c, i in position.items()}
-                identity = _identity(values, id_column, name, row_number, seen, problems)
+                identity = _identity(
+                    values, id_column, name, row_number, seen, problems, keep_nameless
+                )
                 if identity is not None:
                     yield identity
         except (UnicodeDecodeError, csv.Error) as exc:
@@ -158,6 +165,7 @@ def _identity(
     row: int,
     seen: set[str],
     problems: list[Problem],
+    keep_nameless: bool = False,
 ) -> Identity | None:
     identifier = values[id_column]
     full_name = values["full_name"]
@@ -167,12 +175,15 @@ def _identity(
     if identifier in seen:
         problems.append(Problem(file, row, id_column, DUPLICATE_ID, identifier))
         return None
-    if not full_name:
-        problems.append(Problem(file, row, "full_name", EMPTY_NAME))
-        return None
-    if normalize_name(full_name).is_empty:
-        problems.append(Problem(file, row, "full_name", NO_LETTERS, full_name[:80]))
-        return None
+    if not full_name or normalize_name(full_name).is_empty:
+        if not full_name:
+            problems.append(Problem(file, row, "full_name", EMPTY_NAME))
+        else:
+            problems.append(Problem(file, row, "full_name", NO_LETTERS, full_name[:80]))
+        if not keep_nameless:
+            return None
+        seen.add(identifier)
+        return Identity(identifier, "", None, None)
     seen.add(identifier)
     birth_date: str | None = values["birth_date"] or None
     try:
@@ -189,6 +200,8 @@ def _identity(
 
 def best_match(index: NameIndex, query: Identity) -> tuple[str, float]:
     """(matched_id or "", score) for one query, as the output file writes it."""
+    if not query.full_name:
+        return "", 0.0  # a query row without a usable name: nothing to match
     matches = index.search(query, limit=1)
     if not matches:
         return "", 0.0
@@ -229,7 +242,9 @@ def run_match_names(
 
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(OUTPUT_COLUMNS)
-    rows: Iterable[Identity] = read_identities(queries, id_column="query_id", problems=problems)
+    rows: Iterable[Identity] = read_identities(
+        queries, id_column="query_id", problems=problems, keep_nameless=True
+    )
     if progress is not None:
         rows = progress(rows, "queries")
     for query in rows:

@@ -9,10 +9,12 @@ class WatchlistsConfig(AppConfig):
 
     def ready(self) -> None:
         from waspada.screening.providers import register
-        from waspada.watchlists.providers import BrokerProvider, WatchlistProvider
+        from waspada.watchlists.providers import (
+            BrokerProvider,
+            IdentityProvider,
+            WatchlistProvider,
+        )
 
         register(WatchlistProvider())
         register(BrokerProvider())
-        # IdentityProvider ("identity", D12) is ready but not registered yet: the test
-        # factories give every applicant the same name, birth date and place under
-        # different NIKs, so it would flag every test application (see the issue report).
+        register(IdentityProvider())  # D12: the same person under another NIK

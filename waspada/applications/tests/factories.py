@@ -24,7 +24,10 @@ def make_nik(district: str, birth_date: dt.date, sex: str, serial: int | None = 
 
 
 def applicant_record(**overrides: Any) -> ApplicantRecord:
-    birth = overrides.pop("birth_date", dt.date(1998, 3, 14))
+    # A different birth date for each default applicant: the same name, birth date and
+    # place under two NIKs is an identity duplicate (D12), which tests must not hit by chance.
+    default_birth = dt.date(1998, 3, 14) + dt.timedelta(days=next(_serials) % 3000)
+    birth = overrides.pop("birth_date", default_birth)
     sex = overrides.pop("sex", "P")
     village = overrides.pop("village_code", "33.01.01.2001")
     district = ".".join(village.split(".")[:3])

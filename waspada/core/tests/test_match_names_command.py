@@ -57,13 +57,19 @@ def rows(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
+def by_id_of(result: list[dict[str, str]]) -> dict[str, dict[str, str]]:
+    return {r["query_id"]: r for r in result}
+
+
 def test_run_match_names_writes_one_row_per_usable_query(files: tuple[Path, Path]) -> None:
     out = io.StringIO()
     summary = run_match_names(*files, out)
     result = rows(out.getvalue())
     assert list(result[0]) == ["query_id", "matched_id", "score"]
     by_id = {r["query_id"]: r for r in result}
-    assert [r["query_id"] for r in result] == ["Q1", "Q2", "Q3", "Q4", "Q6"]
+    # One row per query: Q5 has no usable name, so nothing is matched, but it is listed.
+    assert [r["query_id"] for r in result] == ["Q1", "Q2", "Q3", "Q4", "Q5", "Q6"]
+    assert (by_id_of(result)["Q5"]["matched_id"], by_id_of(result)["Q5"]["score"]) == ("", "0.000")
     assert by_id["Q1"]["matched_id"] == "W1"
     assert by_id["Q2"]["matched_id"] == "W2"
     assert by_id["Q3"]["matched_id"] == "W3"
@@ -74,7 +80,7 @@ def test_run_match_names_writes_one_row_per_usable_query(files: tuple[Path, Path
     for row in result:
         assert len(row["score"].split(".")[1]) == 3
     assert summary.entries == 5  # W1-W4 and W6; W5 (no name) and the second W2 skipped
-    assert summary.queries == 5
+    assert summary.queries == 6
     assert summary.matched == 3
 
 
@@ -103,7 +109,7 @@ def test_management_command_writes_to_out_and_reports_on_stderr(
     stderr = io.StringIO()
     call_command("match_names", *map(str, files), out=str(out), stderr=stderr)
     result = rows(out.read_text(encoding="utf-8"))
-    assert [r["matched_id"] for r in result] == ["W1", "W2", "W3", "", ""]
+    assert [r["matched_id"] for r in result] == ["W1", "W2", "W3", "", "", ""]
     report = stderr.getvalue()
     assert "watchlist.csv, baris 6, kolom full_name" in report
     assert "watchlist.csv, baris 7, kolom birth_date: '1961-13-45' bukan tanggal" in report
@@ -114,7 +120,7 @@ def test_management_command_writes_stdout_without_out(files: tuple[Path, Path]) 
     stdout = io.StringIO()
     call_command("match_names", *map(str, files), stdout=stdout, stderr=io.StringIO())
     assert stdout.getvalue().startswith("query_id,matched_id,score\n")
-    assert len(rows(stdout.getvalue())) == 5
+    assert len(rows(stdout.getvalue())) == 6
 
 
 def test_management_command_exits_1_on_missing_columns(
@@ -157,6 +163,7 @@ def test_console_script_prints_the_csv(files: tuple[Path, Path]) -> None:
         ("Q2", "W2"),
         ("Q3", "W3"),
         ("Q4", ""),
+        ("Q5", ""),
         ("Q6", ""),
     ]
     assert "baris 7, kolom birth_date" in done.stderr

@@ -10,9 +10,9 @@ from waspada.watchlists.providers import BrokerProvider, IdentityProvider, Watch
 
 @pytest.fixture(autouse=True)
 def watchlist_providers() -> Iterator[None]:
-    """Our providers registered (another app's test may have replaced one), identity too."""
+    """Our providers registered (another app's test may have replaced one)."""
     providers.register(WatchlistProvider())
     providers.register(BrokerProvider())
     providers.register(IdentityProvider())
     yield
-    providers.unregister("identity")
+    # All three stay registered, as in production (WatchlistsConfig.ready).
