@@ -74,6 +74,7 @@ ACCESS: dict[str, set[str] | str] = {
     "watchlist_create": {"supervisor"},
     "watchlist_import": {"supervisor"},
     "watchlist_detail": {"supervisor", "head_of_office", "interviewer", "auditor"},
+    "watchlist_edit": {"supervisor"},
     "watchlist_entry_add": {"supervisor"},
     "watchlist_entry_edit": {"supervisor"},
     "watchlist_entry_deactivate": "post-only",
@@ -125,7 +126,7 @@ def _watchlist_url(name: str) -> str:
     from waspada.watchlists.models import Watchlist, WatchlistEntry, WatchlistMatch
 
     watchlist = Watchlist.objects.create(name=f"List {name}", list_type="cekal")
-    if name in {"watchlist_detail", "watchlist_entry_add"}:
+    if name in {"watchlist_detail", "watchlist_entry_add", "watchlist_edit"}:
         return reverse(name, args=[watchlist.pk])
     entry = WatchlistEntry.objects.create(watchlist=watchlist, external_id="1", full_name="X Y")
     if name == "watchlist_match_review":

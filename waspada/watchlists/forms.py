@@ -31,6 +31,12 @@ class WatchlistForm(forms.Form):
         return name
 
 
+class WatchlistEditForm(WatchlistForm):
+    active = forms.BooleanField(
+        label=_("Active (its entries are checked against applications)"), required=False
+    )
+
+
 class EntryForm(forms.Form):
     external_id = forms.CharField(label=_("Id in the list"), max_length=100)
     full_name = forms.CharField(label=_("Full name"), max_length=300)

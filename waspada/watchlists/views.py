@@ -22,6 +22,7 @@ from waspada.watchlists.forms import (
     EntrySearchForm,
     ReviewForm,
     UploadForm,
+    WatchlistEditForm,
     WatchlistForm,
 )
 from waspada.watchlists.models import MatchState, Watchlist, WatchlistEntry, WatchlistMatch
@@ -52,6 +53,32 @@ def watchlist_create(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Watchlist created."))
         return redirect("watchlist_detail", watchlist_id=watchlist.pk)
     return render(request, "watchlists/watchlist_form.html", {"form": form})
+
+
+@requires(Action.MANAGE_WATCHLISTS)
+def watchlist_edit(request: HttpRequest, watchlist_id: int) -> HttpResponse:
+    """Rename, retype or (de)activate a list; a type or activity change re-checks matches."""
+    watchlist = get_object_or_deny(
+        request, Action.MANAGE_WATCHLISTS, Watchlist.objects.all(), pk=watchlist_id
+    )
+    initial = {
+        "name": watchlist.name,
+        "list_type": watchlist.list_type,
+        "source": watchlist.source,
+        "owner_agency": watchlist.owner_agency,
+        "active": watchlist.active,
+    }
+    form = WatchlistEditForm(request.POST or None, initial=initial, instance=watchlist)
+    if request.method == "POST" and form.is_valid():
+        services.update_watchlist(
+            watchlist,
+            acting_user=request.user,  # type: ignore[arg-type]
+            request=request,
+            **form.cleaned_data,
+        )
+        messages.success(request, _("Watchlist saved."))
+        return redirect("watchlist_detail", watchlist_id=watchlist.pk)
+    return render(request, "watchlists/watchlist_form.html", {"form": form, "watchlist": watchlist})
 
 
 @requires(Action.VIEW_WATCHLISTS)

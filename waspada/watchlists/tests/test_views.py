@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.db import connection
@@ -204,3 +205,39 @@ def test_application_panel_shows_matches_with_explanations(
     html = template.render({"application": matched.application}, request)
     assert 'data-testid="watchlist-match"' in html
     assert reverse("watchlist_match_review", args=[matched.pk]) in html
+
+
+def test_supervisor_deactivates_a_list_and_its_matches_stop_counting(
+    login: Any, supervisor: User
+) -> None:
+    watchlist = services.create_watchlist(
+        acting_user=supervisor, name="Cekal lama", list_type="cekal", source="", owner_agency=""
+    )
+    client = login(supervisor)
+    client.cookies["django_language"] = "en"
+    response = client.post(
+        reverse("watchlist_edit", args=[watchlist.pk]),
+        {
+            "name": "Cekal lama",
+            "list_type": "cekal",
+            "source": "Ditjen Imigrasi",
+            "owner_agency": "",
+        },
+    )
+    assert response.status_code == 302
+    watchlist.refresh_from_db()
+    assert (watchlist.active, watchlist.source) == (False, "Ditjen Imigrasi")
+    event = AuditEvent.objects.get(action="watchlist.updated", object_id=str(watchlist.pk))
+    assert event.details["changes"]["active"] == [True, False]
+
+
+def test_interviewers_cannot_edit_a_list(login: Any, interviewer: User, supervisor: User) -> None:
+    watchlist = services.create_watchlist(
+        acting_user=supervisor, name="Calo", list_type="known_broker", source="", owner_agency=""
+    )
+    response = login(interviewer).post(
+        reverse("watchlist_edit", args=[watchlist.pk]), {"name": "X", "list_type": "other"}
+    )
+    assert response.status_code == 403
+    watchlist.refresh_from_db()
+    assert watchlist.name == "Calo"
