@@ -10,9 +10,9 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from waspada.applications import exporting
-from waspada.applications.management.commands.import_applications import acting_user
 from waspada.applications.models import PassportApplication
 from waspada.applications.queries import filtered_applications
+from waspada.core.commands import acting_user
 
 # Filter parameter -> the command-line option that sets it, for error messages.
 OPTIONS = {

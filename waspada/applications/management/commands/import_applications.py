@@ -10,16 +10,7 @@ from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from waspada.applications import importing
-from waspada.core.models import User
-
-
-def acting_user(username: str | None) -> User | None:
-    if not username:
-        return None
-    user = User.objects.filter(username=username).first()
-    if user is None:
-        raise CommandError(_("No user with the username %(username)s.") % {"username": username})
-    return user
+from waspada.core.commands import acting_user
 
 
 class Command(BaseCommand):

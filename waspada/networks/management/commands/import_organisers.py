@@ -8,8 +8,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
+from waspada.core.commands import acting_user
 from waspada.networks import services
-from waspada.networks.management.commands.detect_networks import acting_user
 
 
 class Command(BaseCommand):

@@ -9,18 +9,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
-from waspada.core.models import User
+from waspada.core.commands import acting_user
 from waspada.watchlists import services
 from waspada.watchlists.models import ListType
-
-
-def acting_user(username: str | None) -> User | None:
-    if not username:
-        return None
-    user = User.objects.filter(username=username).first()
-    if user is None:
-        raise CommandError(_("No user with the username %(username)s.") % {"username": username})
-    return user
 
 
 class Command(BaseCommand):
