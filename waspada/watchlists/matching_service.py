@@ -368,12 +368,37 @@ def counts_as_fact(match: WatchlistMatch) -> bool:
 
 
 def evidence_line(match: WatchlistMatch, info: EntryInfo) -> str:
+    """The fact line quoted in the D14/D17 evidence, in the office's language.
+
+    Screening keeps one evidence text per language but a fact is a single line; the
+    office works in LANGUAGE_CODE (Indonesian by default), so the line is written in it.
+    """
+    from django.conf import settings
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+
     from waspada.watchlists.explain import render_reasons
 
-    reasons = "; ".join(render_reasons(match.explanation, "en")[:4])
-    who = "" if match.role == MatchRole.APPLICANT else f"{match.role} "
-    state = " confirmed" if match.state == MatchState.CONFIRMED else ""
-    return (
-        f"{info.list_type} list '{info.list_name}': {who}{match.name} ~ {info.full_name}, "
-        f"{match.level}{state} ({match.score:.2f}): {reasons}"
-    )
+    language = settings.LANGUAGE_CODE
+    with translation.override(language):
+        reasons = "; ".join(render_reasons(match.explanation, language)[:4])
+        roles: dict[str, str] = {
+            MatchRole.SPONSOR: _("sponsor"),
+            MatchRole.COMPANION: _("companion"),
+            MatchRole.RECRUITER: _("recruiter"),
+        }
+        levels = {"likely": _("likely match"), "possible": _("possible match")}
+        return _(
+            "%(list_type)s list '%(list)s': %(who)s%(name)s ~ %(entry)s, %(level)s%(state)s "
+            "(%(score).2f): %(reasons)s"
+        ) % {
+            "list_type": info.list_type,
+            "list": info.list_name,
+            "who": f"{roles[match.role]} " if match.role in roles else "",
+            "name": match.name,
+            "entry": info.full_name,
+            "level": levels.get(match.level, match.level),
+            "state": _(", confirmed") if match.state == MatchState.CONFIRMED else "",
+            "score": match.score,
+            "reasons": reasons,
+        }

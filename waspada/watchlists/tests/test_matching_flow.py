@@ -55,6 +55,9 @@ def test_entry_matching_a_name_variant_raises_d14(supervisor: User) -> None:
     assert {r["code"] for r in match.explanation} & {"spelling_variant", "date_exact"}
     hit = application.assessments.latest("pk").hits.get(code="D14")
     assert "Cekal 2026" in hit.evidence_en
+    # The match is described in the office's language (Indonesian by default).
+    assert "daftar cekal 'Cekal 2026'" in hit.evidence_id
+    assert "kemungkinan besar cocok" in hit.evidence_id
 
 
 def test_known_broker_matching_the_sponsor_raises_d17(supervisor: User) -> None:
