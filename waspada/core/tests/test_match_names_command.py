@@ -152,7 +152,6 @@ def _console(
     )
 
 
-@pytest.mark.skipif(not WASPADA.exists(), reason="console script not installed")
 def test_console_script_prints_the_csv(files: tuple[Path, Path]) -> None:
     done = _console(*map(str, files))
     assert done.returncode == 0, done.stderr
@@ -169,7 +168,6 @@ def test_console_script_prints_the_csv(files: tuple[Path, Path]) -> None:
     assert "baris 7, kolom birth_date" in done.stderr
 
 
-@pytest.mark.skipif(not WASPADA.exists(), reason="console script not installed")
 def test_console_script_needs_no_database(tmp_path: Path, files: tuple[Path, Path]) -> None:
     out = tmp_path / "out.csv"
     done = _console(
@@ -182,7 +180,6 @@ def test_console_script_needs_no_database(tmp_path: Path, files: tuple[Path, Pat
     assert rows(out.read_text(encoding="utf-8"))[0]["matched_id"] == "W1"
 
 
-@pytest.mark.skipif(not WASPADA.exists(), reason="console script not installed")
 def test_console_script_exit_code_1_lists_missing_columns(tmp_path: Path) -> None:
     watchlist = tmp_path / "w.csv"
     watchlist.write_text("id,full_name\nW1,Budi\n", encoding="utf-8")
@@ -194,7 +191,6 @@ def test_console_script_exit_code_1_lists_missing_columns(tmp_path: Path) -> Non
     assert done.stdout == ""
 
 
-@pytest.mark.skipif(not WASPADA.exists(), reason="console script not installed")
 def test_console_script_help() -> None:
     done = _console("--help")
     assert done.returncode == 0, done.stderr
