@@ -75,6 +75,9 @@ ACCESS: dict[str, set[str] | str] = {
     "watchlist_import": {"supervisor"},
     "watchlist_detail": {"supervisor", "head_of_office", "interviewer", "auditor"},
     "watchlist_edit": {"supervisor"},
+    "ring_list": {"supervisor", "head_of_office", "interviewer", "auditor"},
+    "ring_detail": {"supervisor", "head_of_office", "interviewer", "auditor"},
+    "ring_review": "post-only",
     "watchlist_entry_add": {"supervisor"},
     "watchlist_entry_edit": {"supervisor"},
     "watchlist_entry_deactivate": "post-only",
@@ -92,6 +95,11 @@ def _walk(resolver: URLResolver, prefix: str = "") -> Iterator[str]:
 
 
 def _url(name: str, target: User) -> str:
+    if name in {"ring_detail", "ring_review"}:
+        from waspada.networks.models import DetectionRun, RingCluster
+
+        run = DetectionRun.objects.create()
+        return reverse(name, args=[RingCluster.objects.create(run=run, size=2, score=70).pk])
     if name == "screening_run":
         return reverse(name, args=[ScreeningRun.objects.create(trigger="manual").pk])
     if name in {"policy_detail", "policy_draft"}:

@@ -10,5 +10,6 @@ urlpatterns = [
     path("applications/", include("waspada.applications.urls")),
     path("screening/", include("waspada.screening.urls")),
     path("watchlists/", include("waspada.watchlists.urls")),
+    path("networks/", include("waspada.networks.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
 ]

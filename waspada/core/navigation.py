@@ -56,6 +56,12 @@ NAVIGATION: list[NavEntry] = [
         Action.VIEW_WATCHLISTS,
     ),
     NavEntry(
+        "ring_list",
+        _("Rings"),
+        _("Recruitment rings: applications sharing a broker's phone, sponsor or companion."),
+        Action.VIEW_NETWORKS,
+    ),
+    NavEntry(
         "application_import_list",
         _("Imports"),
         _("Import applications from M-Paspor or SIMKIM files and follow their progress."),

@@ -35,6 +35,8 @@ class Action(StrEnum):
     VIEW_WATCHLISTS = "watchlists.view"
     MANAGE_WATCHLISTS = "watchlists.manage"
     REVIEW_MATCHES = "watchlists.review"
+    VIEW_NETWORKS = "networks.view"
+    REVIEW_NETWORKS = "networks.review"
 
 
 _EVERYONE = frozenset({Action.VIEW_HOME, Action.CHANGE_OWN_PASSWORD, Action.VIEW_REGIONS})
@@ -44,7 +46,8 @@ _CASEWORK = _EVERYONE | {Action.VIEW_APPLICATIONS, Action.VIEW_SCREENING}
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.INTAKE_OFFICER: _CASEWORK | {Action.REGISTER_APPLICATION},
-    Role.INTERVIEWER: _CASEWORK | {Action.VIEW_WATCHLISTS, Action.REVIEW_MATCHES},
+    Role.INTERVIEWER: _CASEWORK
+    | {Action.VIEW_WATCHLISTS, Action.REVIEW_MATCHES, Action.VIEW_NETWORKS},
     Role.SUPERVISOR: _CASEWORK
     | {
         Action.VIEW_AUDIT,
@@ -56,11 +59,20 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.VIEW_WATCHLISTS,
         Action.MANAGE_WATCHLISTS,
         Action.REVIEW_MATCHES,
+        Action.VIEW_NETWORKS,
+        Action.REVIEW_NETWORKS,
     },
     Role.HEAD_OF_OFFICE: _CASEWORK
-    | {Action.VIEW_AUDIT, Action.EXPORT_APPLICATIONS, Action.VIEW_POLICY, Action.VIEW_WATCHLISTS},
+    | {
+        Action.VIEW_AUDIT,
+        Action.EXPORT_APPLICATIONS,
+        Action.VIEW_POLICY,
+        Action.VIEW_WATCHLISTS,
+        Action.VIEW_NETWORKS,
+    },
     Role.ADMIN: _EVERYONE | {Action.MANAGE_USERS, Action.MANAGE_AGENCIES, Action.MANAGE_OFFICE},
-    Role.AUDITOR: _CASEWORK | {Action.VIEW_AUDIT, Action.VIEW_POLICY, Action.VIEW_WATCHLISTS},
+    Role.AUDITOR: _CASEWORK
+    | {Action.VIEW_AUDIT, Action.VIEW_POLICY, Action.VIEW_WATCHLISTS, Action.VIEW_NETWORKS},
     Role.PARTNER: frozenset({Action.VIEW_HOME, Action.CHANGE_OWN_PASSWORD}),
 }
 

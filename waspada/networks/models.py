@@ -82,6 +82,16 @@ class RingCluster(models.Model):
     last_submitted = models.DateField(_("last submitted"), null=True, blank=True)
     districts = models.PositiveSmallIntegerField(_("kecamatan"), default=0)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    review_note = models.CharField(_("review note"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("ring cluster")

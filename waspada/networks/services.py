@@ -16,6 +16,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -543,3 +544,26 @@ def load_demo_organisers(*, acting_user: User | None = None) -> int:
         object_type="networks.licensedorganiser",
     )
     return created
+
+
+# --- Reviews ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def review_ring(
+    ring: RingCluster, *, acting_user: User, note: str, request: HttpRequest | None = None
+) -> RingCluster:
+    """Mark a ring as reviewed by a supervisor, with what was decided (audited)."""
+    ring.reviewed_by = acting_user
+    ring.reviewed_at = timezone.now()
+    ring.review_note = note[:500]
+    ring.save(update_fields=["reviewed_by", "reviewed_at", "review_note"])
+    audit.record(
+        "networks.ring_reviewed",
+        f"Ring #{ring.pk} ({ring.size} applicants, score {ring.score}) reviewed",
+        actor=acting_user,
+        obj=ring,
+        details={"note": note[:500]},
+        request=request,
+    )
+    return ring
