@@ -1084,6 +1084,16 @@ _DOCUMENT_NAMES = {
 }
 
 
+def _purpose_documents_missing(
+    ctx: ScreeningContext, p: Mapping[str, Any]
+) -> dict[str, str] | None:
+    """For the purposes in `p`, the required documents not presented (D08, D15)."""
+    if ctx.purpose not in p["purposes"]:
+        return None
+    missing = _missing(ctx.documents, p["required_documents"])
+    return _documents(missing) if missing else None
+
+
 def _documents(codes: Iterable[str]) -> dict[str, str]:
     names = [_DOCUMENT_NAMES.get(code, (code, code)) for code in codes]
     return {
@@ -1343,10 +1353,7 @@ def pilgrimage_without_organiser(
 def internship_without_recommendation(
     ctx: ScreeningContext, p: Mapping[str, Any]
 ) -> dict[str, str] | None:
-    if ctx.purpose not in p["purposes"]:
-        return None
-    missing = _missing(ctx.documents, p["required_documents"])
-    return _documents(missing) if missing else None
+    return _purpose_documents_missing(ctx, p)
 
 
 @condition(
@@ -1464,10 +1471,7 @@ def on_watchlist(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[str, str] 
 def seafarer_without_documents(
     ctx: ScreeningContext, p: Mapping[str, Any]
 ) -> dict[str, str] | None:
-    if ctx.purpose not in p["purposes"]:
-        return None
-    missing = _missing(ctx.documents, p["required_documents"])
-    return _documents(missing) if missing else None
+    return _purpose_documents_missing(ctx, p)
 
 
 @condition(
