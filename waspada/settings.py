@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "waspada.screening",
     "waspada.watchlists",
     "waspada.networks",
+    "waspada.interviews",
+    "waspada.decisions",
+    "waspada.reports",
 ]
 
 MIDDLEWARE = [

@@ -11,5 +11,8 @@ urlpatterns = [
     path("screening/", include("waspada.screening.urls")),
     path("watchlists/", include("waspada.watchlists.urls")),
     path("networks/", include("waspada.networks.urls")),
+    path("interviews/", include("waspada.interviews.urls")),
+    path("decisions/", include("waspada.decisions.urls")),
+    path("reports/", include("waspada.reports.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
 ]

@@ -131,6 +131,9 @@ class PassportApplication(models.Model):
     companion_relation = models.CharField(_("relation to companion"), max_length=100, blank=True)
     previous_passport_no = models.CharField(_("previous passport number"), max_length=9, blank=True)
     documents = models.JSONField(_("documents presented"), default=list, blank=True)
+    # Optimistic lock: every status change checks and bumps it, so two officers acting
+    # on one application at once cannot both win (see services.change_status).
+    version = models.PositiveIntegerField(_("version"), default=0)
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.SUBMITTED
     )

@@ -7,7 +7,10 @@ import uuid
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F
 from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext
 
 from waspada.applications import hooks
 from waspada.applications.models import Applicant, PassportApplication, Status, StatusChange
@@ -15,6 +18,20 @@ from waspada.applications.records import ApplicantRecord, ApplicationRecord, rec
 from waspada.core import audit
 from waspada.core.models import User
 from waspada.regions.models import Office
+
+
+class StaleApplication(Exception):
+    """Somebody else changed the application since the officer loaded it."""
+
+    def __init__(self, application_no: str) -> None:
+        super().__init__(application_no)
+        self.application_no = application_no
+
+    def message(self) -> str:
+        return gettext(
+            "Application %(number)s was changed by someone else in the meantime; "
+            "nothing was saved. Reload the page to see the change."
+        ) % {"number": self.application_no}
 
 
 def origin_codes(village_code: str) -> tuple[str, str]:
@@ -113,6 +130,51 @@ def register_application(
         actor=acting_user,
         obj=application,
         details={"source": source, "applicant": applicant.nik},
+        request=request,
+    )
+    return application
+
+
+def change_status(
+    application: PassportApplication,
+    to_status: str,
+    *,
+    expected_version: int,
+    acting_user: User | None,
+    note: str = "",
+    request: HttpRequest | None = None,
+) -> PassportApplication:
+    """Move an application to `to_status`, guarded by its version (optimistic locking).
+
+    The UPDATE only matches while the row still has `expected_version`; when another
+    officer got there first it matches nothing and StaleApplication is raised (the
+    caller's transaction rolls back, so nothing is half-saved). Call inside the
+    caller's transaction together with the rest of the state change.
+    """
+    from_status = application.status
+    now = timezone.now()
+    updated = PassportApplication.objects.filter(
+        pk=application.pk, version=expected_version
+    ).update(status=to_status, version=F("version") + 1, updated_at=now)
+    if updated != 1:
+        raise StaleApplication(application.application_no)
+    application.status = to_status
+    application.version = expected_version + 1
+    application.updated_at = now
+    StatusChange.objects.create(
+        application=application,
+        from_status=from_status,
+        to_status=to_status,
+        changed_at=now,
+        changed_by=acting_user,
+        note=note[:300],
+    )
+    audit.record(
+        "application.status_changed",
+        f"Application {application.application_no}: {from_status} → {to_status}",
+        actor=acting_user,
+        obj=application,
+        details={"from": from_status, "to": to_status, "note": note},
         request=request,
     )
     return application

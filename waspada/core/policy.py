@@ -37,17 +37,42 @@ class Action(StrEnum):
     REVIEW_MATCHES = "watchlists.review"
     VIEW_NETWORKS = "networks.view"
     REVIEW_NETWORKS = "networks.review"
+    REFER_NETWORKS = "networks.refer"
+    MANAGE_ORGANISERS = "organisers.manage"
+    VIEW_INTERVIEWS = "interviews.view"
+    CONDUCT_INTERVIEW = "interviews.conduct"
+    MANAGE_QUESTIONS = "questions.manage"
+    VIEW_DECISIONS = "decisions.view"
+    PROPOSE_DECISION = "decisions.propose"
+    SIGN_OFF_DECISION = "decisions.sign_off"
+    VIEW_LETTERS = "letters.view"
+    VIEW_REPORTS = "reports.view"
+    VIEW_REFERRALS = "referrals.view"
 
 
 _EVERYONE = frozenset({Action.VIEW_HOME, Action.CHANGE_OWN_PASSWORD, Action.VIEW_REGIONS})
 # Applicants' personal data: only the office roles whose work needs it (UU 27/2022).
 # Admins run the system but do not read applications; partners get their own views.
-_CASEWORK = _EVERYONE | {Action.VIEW_APPLICATIONS, Action.VIEW_SCREENING}
+_CASEWORK = _EVERYONE | {
+    Action.VIEW_APPLICATIONS,
+    Action.VIEW_SCREENING,
+    Action.VIEW_DECISIONS,
+    Action.VIEW_LETTERS,
+}
+# The interview record holds what the applicant confided: not for the intake counter.
+_INTERVIEW_READERS = {Action.VIEW_INTERVIEWS}
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.INTAKE_OFFICER: _CASEWORK | {Action.REGISTER_APPLICATION},
     Role.INTERVIEWER: _CASEWORK
-    | {Action.VIEW_WATCHLISTS, Action.REVIEW_MATCHES, Action.VIEW_NETWORKS},
+    | _INTERVIEW_READERS
+    | {
+        Action.VIEW_WATCHLISTS,
+        Action.REVIEW_MATCHES,
+        Action.VIEW_NETWORKS,
+        Action.CONDUCT_INTERVIEW,
+        Action.PROPOSE_DECISION,
+    },
     Role.SUPERVISOR: _CASEWORK
     | {
         Action.VIEW_AUDIT,
@@ -61,19 +86,39 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.REVIEW_MATCHES,
         Action.VIEW_NETWORKS,
         Action.REVIEW_NETWORKS,
-    },
+        Action.REFER_NETWORKS,
+        Action.MANAGE_ORGANISERS,
+        Action.CONDUCT_INTERVIEW,
+        Action.MANAGE_QUESTIONS,
+        Action.PROPOSE_DECISION,
+        Action.SIGN_OFF_DECISION,
+        Action.VIEW_REPORTS,
+    }
+    | _INTERVIEW_READERS,
     Role.HEAD_OF_OFFICE: _CASEWORK
+    | _INTERVIEW_READERS
     | {
         Action.VIEW_AUDIT,
         Action.EXPORT_APPLICATIONS,
         Action.VIEW_POLICY,
         Action.VIEW_WATCHLISTS,
         Action.VIEW_NETWORKS,
+        Action.REFER_NETWORKS,
+        Action.SIGN_OFF_DECISION,
+        Action.VIEW_REPORTS,
     },
     Role.ADMIN: _EVERYONE | {Action.MANAGE_USERS, Action.MANAGE_AGENCIES, Action.MANAGE_OFFICE},
     Role.AUDITOR: _CASEWORK
-    | {Action.VIEW_AUDIT, Action.VIEW_POLICY, Action.VIEW_WATCHLISTS, Action.VIEW_NETWORKS},
-    Role.PARTNER: frozenset({Action.VIEW_HOME, Action.CHANGE_OWN_PASSWORD}),
+    | _INTERVIEW_READERS
+    | {
+        Action.VIEW_AUDIT,
+        Action.VIEW_POLICY,
+        Action.VIEW_WATCHLISTS,
+        Action.VIEW_NETWORKS,
+        Action.VIEW_REPORTS,
+    },
+    # Partners see only what was referred to their own agency (scoped in the queries).
+    Role.PARTNER: frozenset({Action.VIEW_HOME, Action.CHANGE_OWN_PASSWORD, Action.VIEW_REFERRALS}),
 }
 
 ObjectRule = Callable[[Any, Any], bool]
@@ -84,7 +129,15 @@ def _not_self(user: Any, obj: Any) -> bool:
     return obj is None or getattr(obj, "pk", None) != user.pk
 
 
-OBJECT_RULES: dict[Action, ObjectRule] = {Action.MANAGE_USERS: _not_self}
+def _not_proposer(user: Any, obj: Any) -> bool:
+    # Four-eyes: nobody signs off their own proposal (obj: the proposed decision).
+    return obj is None or getattr(obj, "proposed_by_id", None) != user.pk
+
+
+OBJECT_RULES: dict[Action, ObjectRule] = {
+    Action.MANAGE_USERS: _not_self,
+    Action.SIGN_OFF_DECISION: _not_proposer,
+}
 
 
 def actions_for_role(role: str) -> frozenset[Action]:

@@ -45,6 +45,21 @@ class Office(models.Model):
         limit_choices_to={"level": Level.REGENCY},
         related_name="+",
     )
+    # Letterhead and letter numbering of the official letters (decisions app).
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    city = models.CharField(_("city (for dating letters)"), max_length=100, default="Cilacap")
+    head_name = models.CharField(_("head of office"), max_length=200, blank=True)
+    head_nip = models.CharField(_("head of office NIP"), max_length=30, blank=True)
+    letter_number_format = models.CharField(
+        _("letter number format"),
+        max_length=120,
+        default="W13.IMI.IMI.3-{number}.GR.02.06.{year}",
+        help_text=_("{number} is the letter's sequence number within the year, {year} the year."),
+    )
+    deferral_days = models.PositiveSmallIntegerField(
+        _("days to complete documents after a deferral"), default=30
+    )
 
     class Meta:
         verbose_name = _("office")
