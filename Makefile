@@ -7,6 +7,7 @@ STAMP := $(VENV)/.installed
 .PHONY: install run test lint clean messages
 
 install: $(STAMP)
+	@bin/need-pdf-libraries
 
 # Reinstall only when the declared dependencies change.
 $(STAMP): pyproject.toml

@@ -44,6 +44,18 @@ NAVIGATION: list[NavEntry] = [
         Action.VIEW_SCREENING,
     ),
     NavEntry(
+        "interview_list",
+        _("Interviews"),
+        _("Open and recent interviews, and the question bank of the deep interview."),
+        Action.VIEW_INTERVIEWS,
+    ),
+    NavEntry(
+        "decision_queue",
+        _("Sign-off"),
+        _("Decisions waiting for your sign-off, and deferrals with their deadlines."),
+        Action.SIGN_OFF_DECISION,
+    ),
+    NavEntry(
         "policy_list",
         _("Policy"),
         _("The screening indicators, their weights and legal basis; drafts and backtests."),

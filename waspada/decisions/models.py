@@ -148,6 +148,15 @@ class Letter(models.Model):
         on_delete=models.PROTECT,
         related_name="letters",
     )
+    # The interview a Berita Acara Wawancara records (empty for decision letters).
+    interview = models.ForeignKey(
+        "interviews.InterviewSession",
+        verbose_name=_("interview"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="letters",
+    )
     number = models.CharField(_("letter number"), max_length=120, unique=True)
     year = models.PositiveSmallIntegerField(_("year"))
     sequence = models.PositiveIntegerField(_("sequence number"))
@@ -170,8 +179,50 @@ class Letter(models.Model):
         verbose_name_plural = _("letters")
         ordering = ["-created_at", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["year", "sequence"], name="letter_year_sequence_uniq")
+            models.UniqueConstraint(fields=["year", "sequence"], name="letter_year_sequence_uniq"),
+            # One letter per decision and one record per interview, whoever asks twice.
+            models.UniqueConstraint(fields=["decision", "kind"], name="letter_one_per_decision"),
+            models.UniqueConstraint(fields=["interview"], name="letter_one_per_interview"),
         ]
 
     def __str__(self) -> str:
         return self.number
+
+
+class Signatory(models.Model):
+    """An officer's NIP and position as printed under their signature on letters.
+
+    Deferral and refusal letters are signed by the head of office (`Office.head_name`,
+    `head_nip`) unless the supervisor who signed the decision off is registered here
+    to sign on the head's behalf (*a.n. Kepala Kantor*). An interview record prints
+    the interviewer's NIP from here.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("officer"),
+        on_delete=models.PROTECT,
+        related_name="signatory",
+    )
+    nip = models.CharField(_("NIP"), max_length=18)
+    position = models.CharField(
+        _("position"),
+        max_length=200,
+        blank=True,
+        help_text=_("As printed under the name, e.g. Kepala Seksi Lalu Lintas Keimigrasian."),
+    )
+    signs_for_head = models.BooleanField(
+        _("signs letters on behalf of the head of office"),
+        default=False,
+        help_text=_(
+            "Deferral and refusal letters of the decisions this officer signs off carry "
+            "their signature (a.n. Kepala Kantor) instead of the head of office's."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("letter signatory")
+        verbose_name_plural = _("letter signatories")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.nip})"

@@ -17,6 +17,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 
+from waspada.domain.documents import DOCUMENT_CODES
+
 
 class Outcome(StrEnum):
     ISSUE = "issue"
@@ -62,6 +64,9 @@ RESULTING_STATUS: dict[Outcome, str] = {
 }
 
 DEFAULT_DEFERRAL_DAYS = 30
+
+# The reason of the refusal the daily deadline check proposes for an overdue deferral.
+DOCUMENTS_NOT_COMPLETED = "documents_not_completed"
 
 
 @dataclass(frozen=True)
@@ -111,7 +116,8 @@ REASONS: dict[str, Reason] = {
 }
 
 
-def reasons_for(outcome: Outcome) -> list[Reason]:
+def reasons_for(outcome: str) -> list[Reason]:
+    """The reasons of an outcome (an `Outcome` or its value)."""
     return [reason for reason in REASONS.values() if reason.outcome == outcome]
 
 
@@ -123,6 +129,17 @@ def needs_sign_off(outcome: Outcome, risk_level: str) -> bool:
 def may_sign_off(proposer_id: int | None, reviewer_id: int) -> bool:
     """Four-eyes: the reviewer is not the proposer (system proposals have no proposer)."""
     return proposer_id != reviewer_id
+
+
+def effect_of_proposal(outcome: Outcome, risk_level: str) -> tuple[State, str]:
+    """(decision state, application status) right after a proposal is made.
+
+    A proposal that needs a sign-off waits in `decision_pending`; one that does not
+    (a low- or medium-risk issue) is in force at once.
+    """
+    if needs_sign_off(outcome, risk_level):
+        return State.PROPOSED, DECISION_PENDING
+    return State.IN_FORCE, RESULTING_STATUS[outcome]
 
 
 @dataclass(frozen=True)
@@ -141,7 +158,8 @@ class Proposal:
 
 @dataclass(frozen=True)
 class Problem:
-    """One reason a proposal is refused: the form field and a code for the message."""
+    """One reason an action is refused: the form field ("" for the whole form) and a
+    code for the message."""
 
     field: str
     code: str
@@ -158,16 +176,47 @@ def problems(proposal: Proposal) -> list[Problem]:
         reason = REASONS.get(proposal.reason_code)
         if reason is None or reason.outcome != proposal.outcome:
             found.append(Problem("reason_code", "reason_code_required"))
+    elif proposal.reason_code:
+        found.append(Problem("reason_code", "reason_code_not_for_outcome"))
     if proposal.outcome == Outcome.REFUSE and not proposal.legal_basis.strip():
         found.append(Problem("legal_basis", "legal_basis_required"))
     if proposal.outcome == Outcome.DEFER:
         if not proposal.missing_documents:
             found.append(Problem("missing_documents", "missing_documents_required"))
+        elif not set(proposal.missing_documents) <= set(DOCUMENT_CODES):
+            found.append(Problem("missing_documents", "unknown_document"))
         if proposal.deadline is None:
             found.append(Problem("deadline", "deadline_required"))
         elif proposal.today is not None and proposal.deadline <= proposal.today:
             found.append(Problem("deadline", "deadline_in_past"))
     return found
+
+
+def review_problems(
+    *,
+    state: str,
+    application_status: str,
+    proposer_id: int | None,
+    reviewer_id: int,
+    comment: str = "",
+    returning: bool = False,
+) -> list[Problem]:
+    """Everything wrong with signing off (or, `returning`, sending back) a proposal."""
+    found: list[Problem] = []
+    if state != State.PROPOSED or application_status != DECISION_PENDING:
+        found.append(Problem("", "not_awaiting_sign_off"))
+    if not may_sign_off(proposer_id, reviewer_id):
+        found.append(Problem("", "own_proposal"))
+    if returning and not comment.strip():
+        found.append(Problem("comment", "comment_required"))
+    return found
+
+
+def completion_problems(application_status: str, *, open_deferral: bool) -> list[Problem]:
+    """Documents can be completed only for a deferred application with its deferral open."""
+    if application_status != DEFERRED or not open_deferral:
+        return [Problem("", "not_deferred")]
+    return []
 
 
 def deferral_deadline(today: dt.date, days: int = DEFAULT_DEFERRAL_DAYS) -> dt.date:

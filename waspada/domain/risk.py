@@ -38,9 +38,19 @@ Facts from providers and the interview (`ScreeningContext.facts`, name -> eviden
 - "disnaker_unverified" (D03): the Disnaker lookup could not confirm the recommendation.
 - "recruiter_unlicensed" (D21): the licence registry does not know the recruiter's licence.
 - "identity" (D12): identity data differs between documents / Dukcapil does not know the NIK.
-- "interview" (D16, D19, D20, D23, D24): indicators raised by the interviewer, one per line,
-  written "Dnn" or "Dnn: note" (e.g. "D24: looks at the companion before answering"). The
-  condition of that code fires and quotes the notes; lines for other codes are ignored.
+- "interview" (D16, D19, D20, D23, D24 and U01-U10): indicators raised at the interview, one
+  per line, written "Dnn"/"Unn" or "Dnn: note" (e.g. "D24: looks at the companion before
+  answering"). The condition of that code fires and quotes the notes; lines for other codes
+  are ignored.
+
+U-indicators
+------------
+U01-U10 are the international exploitation indicators (UNODC, ILO) of the deep interview:
+passport held by others, deceived about job or pay, debt bondage, abuse of vulnerability,
+isolation, threats, withheld wages, restricted movement, does not know the work address,
+false documents. Nothing at the counter reveals them, so their conditions fire only on
+"interview" lines for their code; the interviews app writes those lines when an answer or
+the officer raises the indicator.
 """
 
 from __future__ import annotations
@@ -71,9 +81,11 @@ __all__ = [
     "CONDITIONS",
     "CONDITION_INFO",
     "DEMOGRAPHIC",
+    "D_INDICATOR_CODES",
     "INDICATOR_CODES",
     "LANGUAGES",
     "POLICY_FILE",
+    "U_INDICATOR_CODES",
     "Condition",
     "ConditionInfo",
     "IndicatorSpec",
@@ -97,18 +109,24 @@ LANGUAGES: Final = ("id", "en")
 STRONG: Final = "strong"
 WEAK: Final = "weak"
 STRENGTHS: Final = (STRONG, WEAK)
-INDICATOR_CODES: Final = tuple(f"D{number:02d}" for number in range(1, 29))
+D_INDICATOR_CODES: Final = tuple(f"D{number:02d}" for number in range(1, 29))
+U_INDICATOR_CODES: Final = tuple(f"U{number:02d}" for number in range(1, 11))
+INDICATOR_CODES: Final = D_INDICATOR_CODES + U_INDICATOR_CODES
+_KNOWN_CODES: Final = (
+    f"{D_INDICATOR_CODES[0]}-{D_INDICATOR_CODES[-1]}, "
+    f"{U_INDICATOR_CODES[0]}-{U_INDICATOR_CODES[-1]}"
+)
 APPLICATION_TYPES: Final = ("new", "replacement", "lost", "damaged")
 
 # The policy shipped with the app (the Django screening app loads it as version 1).
 POLICY_FILE: Final = Path(__file__).resolve().parents[1] / "screening" / "policy.yaml"
 
-_CODE = re.compile(r"D[0-9]{2}")
-_QUESTION = re.compile(r"(D[0-9]{2})-Q[0-9]{1,2}")
+_CODE = re.compile(r"[DU][0-9]{2}")
+_QUESTION = re.compile(r"([DU][0-9]{2})-Q[0-9]{1,2}")
 _REGION = re.compile(r"[0-9]{2}\.[0-9]{2}(?:\.[0-9]{2})?")
 _COUNTRY = re.compile(r"[A-Z]{2}")
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
-_INTERVIEW_LINE = re.compile(r"\s*(D[0-9]{2})\b\s*:?\s*(.*)", re.DOTALL)
+_INTERVIEW_LINE = re.compile(r"\s*([DU][0-9]{2})\b\s*:?\s*(.*)", re.DOTALL)
 MAX_QUESTIONS: Final = 3
 
 
@@ -482,8 +500,7 @@ class IndicatorSpec:
         path = f"indicators.{self.code}"
         info = CONDITION_INFO.get(self.code) if isinstance(self.code, str) else None
         if info is None:
-            known = f"{INDICATOR_CODES[0]}-{INDICATOR_CODES[-1]}"
-            raise PolicyError(path, f"unknown indicator code {self.code!r} (known: {known})")
+            raise PolicyError(path, f"unknown indicator code {self.code!r} (known: {_KNOWN_CODES})")
         for name in ("title", "explanation", "legal_basis", "evidence"):
             object.__setattr__(self, name, _texts(getattr(self, name), f"{path}.{name}"))
         weight = self.weight
@@ -701,8 +718,7 @@ def policy_from_data(data: Mapping[str, Any]) -> Policy:
     for code, item in indicators.items():
         path = f"indicators.{code}"
         if not isinstance(code, str) or code not in CONDITION_INFO:
-            known = f"{INDICATOR_CODES[0]}-{INDICATOR_CODES[-1]}"
-            raise PolicyError(path, f"unknown indicator code {code!r} (known: {known})")
+            raise PolicyError(path, f"unknown indicator code {code!r} (known: {_KNOWN_CODES})")
         _check_keys(item, path, _INDICATOR_REQUIRED, _INDICATOR_OPTIONAL)
         specs.append(
             IndicatorSpec(
@@ -1706,3 +1722,19 @@ def from_sending_area(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[str, 
     if ctx.address_regency in p["regencies"]:
         return {"area": ctx.address_regency}
     return None
+
+
+# U01-U10: the exploitation indicators of the deep interview. Each fires only on the
+# interview lines of its own code (see "U-indicators" in the module docstring).
+
+
+def _raised_at_interview(code: str) -> Condition:
+    def raised_at_interview(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[str, str] | None:
+        return _from_interview(ctx, code)
+
+    raised_at_interview.__name__ = f"raised_at_interview_{code.lower()}"
+    return raised_at_interview
+
+
+for _code in U_INDICATOR_CODES:
+    condition(_code, placeholders=("detail",))(_raised_at_interview(_code))

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -111,13 +112,23 @@ def set_working_area(
     *,
     acting_user: User,
     name: str,
+    letterhead: Mapping[str, Any] | None = None,
     request: HttpRequest | None = None,
 ) -> Office:
-    """Change the office's name and the regencies and cities it serves."""
+    """Change the office's name, the regencies and cities it serves and, when given,
+    the letterhead and numbering of its letters (address, phone, city, head_name,
+    head_nip, letter_number_format, deferral_days)."""
     before = sorted(office.regencies.values_list("code", flat=True))
     after = sorted(r.code for r in regencies)
     old_name = office.name
+    changed = {
+        field: [getattr(office, field), value]
+        for field, value in (letterhead or {}).items()
+        if getattr(office, field) != value
+    }
     office.name = name
+    for field, (_old, value) in changed.items():
+        setattr(office, field, value)
     office.save()
     office.regencies.set(regencies)
     audit.record(
@@ -125,7 +136,7 @@ def set_working_area(
         f"Working area of {office.name}: {', '.join(after)}",
         actor=acting_user,
         obj=office,
-        details={"regencies": [before, after], "name": [old_name, name]},
+        details={"regencies": [before, after], "name": [old_name, name], **changed},
         request=request,
     )
     return office

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from waspada.core.access import requires
 from waspada.core.policy import Action
 from waspada.regions import queries, services
-from waspada.regions.forms import OfficeForm, RegionLookupForm
+from waspada.regions.forms import LETTERHEAD_FIELDS, OfficeForm, RegionLookupForm
 from waspada.regions.widgets import PICKER_LEVELS, picker_context
 
 
@@ -41,7 +41,11 @@ def office_edit(request: HttpRequest) -> HttpResponse:
     office = services.ensure_office(acting_user=request.user)  # type: ignore[arg-type]
     form = OfficeForm(
         request.POST or None,
-        initial={"name": office.name, "regencies": office.regencies.all()},
+        initial={
+            "name": office.name,
+            "regencies": office.regencies.all(),
+            **{field: getattr(office, field) for field in LETTERHEAD_FIELDS},
+        },
     )
     if request.method == "POST" and form.is_valid():
         services.set_working_area(
@@ -49,6 +53,7 @@ def office_edit(request: HttpRequest) -> HttpResponse:
             list(form.cleaned_data["regencies"]),
             acting_user=request.user,  # type: ignore[arg-type]
             name=form.cleaned_data["name"],
+            letterhead=form.letterhead(),
             request=request,
         )
         messages.success(request, _("Working area saved."))

@@ -1,8 +1,8 @@
 """Tests of the pure risk engine: each indicator, the score, and the fairness guard.
 
-Every indicator D01-D28 has at least one positive and one negative case, built by changing
-a few fields of a clean application that fires nothing. The fairness guard is checked on
-examples and, with Hypothesis, on generated applications.
+Every indicator D01-D28 and U01-U10 has at least one positive and one negative case, built
+by changing a few fields of a clean application that fires nothing. The fairness guard is
+checked on examples and, with Hypothesis, on generated applications.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from waspada.domain.risk import (
     CONDITIONS,
     INDICATOR_CODES,
     LANGUAGES,
+    U_INDICATOR_CODES,
     Policy,
     assess,
     context_from_records,
@@ -339,6 +340,21 @@ POSITIVE: list[tuple[str, str, ScreeningContext]] = [
         ctx("work", itinerary="Kontrak 2 tahun sebagai teknisi listrik", education="SMP"),
     ),
     ("D28", "from Kroya", ctx(address_district=SENDING_DISTRICT)),
+    *[
+        (code, "raised at the deep interview", ctx(facts={"interview": (f"{code}: {note}",)}))
+        for code, note in (
+            ("U01", "agen menyimpan paspor"),
+            ("U02", "gaji berubah dari 8 juta ke 3 juta"),
+            ("U03", "utang 25 juta ke sponsor, dipotong gaji"),
+            ("U04", "ditawari saat keluarga terlilit utang"),
+            ("U05", "tidak boleh membawa HP"),
+            ("U06", "diancam denda bila batal"),
+            ("U07", "gaji dikirim ke agen"),
+            ("U08", "ditampung dan tidak boleh keluar"),
+            ("U09", "tidak tahu nama majikan"),
+            ("U10", "KTP dibuatkan agen"),
+        )
+    ],
 ]
 
 # (code, case name, context): the indicator must not fire.
@@ -466,6 +482,11 @@ NEGATIVE: list[tuple[str, str, ScreeningContext]] = [
     ),
     ("D27", "factory operator with primary school", ctx("work", education="SD")),
     ("D28", "from elsewhere", ctx()),
+    *[(code, "no interview yet", ctx()) for code in U_INDICATOR_CODES],
+    *[
+        (code, "the interview raised another code", ctx(facts={"interview": ("D24", "U99")}))
+        for code in U_INDICATOR_CODES
+    ],
 ]
 
 
@@ -532,6 +553,19 @@ def test_evidence_names_the_destination_and_occupation() -> None:
 def test_interview_lines_give_codes_and_notes() -> None:
     context = ctx(facts={"interview": ("D24: looks at the companion", "D16", "bad line", "D24")})
     assert interview_codes(context) == {"D24": ["looks at the companion"], "D16": []}
+
+
+def test_interview_lines_give_u_codes_too() -> None:
+    context = ctx(facts={"interview": ("U03: owes the sponsor", "U01", "X01: nothing")})
+    assert interview_codes(context) == {"U03": ["owes the sponsor"], "U01": []}
+
+
+def test_a_u_indicator_sends_to_the_deep_interview_and_quotes_the_note() -> None:
+    result = assess(ctx(facts={"interview": ("U09: tidak tahu nama majikan",)}), POLICY)
+    assert result.codes == ("U09",)
+    assert result.action is RecommendedAction.DEEP_INTERVIEW
+    assert "tidak tahu nama majikan" in result.hits[0].evidence["id"]
+    assert result.hits[0].legal_basis["id"].startswith("UU 18/2017")
 
 
 # --- Score, level, action ------------------------------------------------------------------

@@ -47,7 +47,7 @@ def _edit_data(form_initial: Any) -> dict[str, Any]:
 def test_the_shipped_policy_is_version_1_in_force(db: None) -> None:
     version = version_in_force()
     assert version.number == 1 and version.state == PolicyState.PUBLISHED
-    assert len(version.data["indicators"]) == 28
+    assert len(version.data["indicators"]) == 38  # D01-D28 and U01-U10
     assert AuditEvent.objects.filter(action="policy.published").count() == 1
 
 

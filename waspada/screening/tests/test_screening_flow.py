@@ -234,3 +234,29 @@ def test_screening_a_batch_takes_the_same_queries_whatever_its_size() -> None:
         return len(context.captured_queries)
 
     assert queries(3, "S") == queries(60, "L")
+
+
+class _OfficerDecidesMeanwhile:
+    """A provider that refuses the application while the batch is being assessed."""
+
+    name = "meanwhile"
+
+    def collect(self, applications: Sequence[PassportApplication]) -> dict[int, tuple[str, ...]]:
+        PassportApplication.objects.filter(pk__in=[app.pk for app in applications]).update(
+            status=Status.REFUSED
+        )
+        return {}
+
+
+@pytest.mark.django_db
+def test_a_rescreening_never_overwrites_a_status_set_meanwhile() -> None:
+    application = make_application()
+    providers.register(_OfficerDecidesMeanwhile())
+    try:
+        screen_applications([application.pk], trigger="fact")
+    finally:
+        providers.unregister("meanwhile")
+
+    application.refresh_from_db()
+    assert application.status == Status.REFUSED
+    assert application.risk_score is not None

@@ -1,0 +1,211 @@
+"""Decision pages: propose, sign off or return, documents completed, the queue."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from waspada.applications.models import PassportApplication
+from waspada.applications.services import StaleApplication
+from waspada.core.access import get_object_or_deny, requires
+from waspada.core.models import User
+from waspada.core.policy import Action
+from waspada.decisions import queries, services
+from waspada.decisions.forms import ProposalForm, ReviewForm, VersionForm
+from waspada.decisions.letters import LetterError
+from waspada.decisions.models import Decision
+from waspada.decisions.services import DecisionRefused
+
+PAGE_SIZE = 50
+
+
+def _application(request: HttpRequest, application_no: str) -> PassportApplication:
+    return get_object_or_deny(
+        request,
+        Action.VIEW_APPLICATIONS,
+        PassportApplication.objects.select_related("applicant", "office"),
+        application_no=application_no,
+    )
+
+
+def _add_errors(form: Any, refused: DecisionRefused) -> None:
+    for field, message in refused.errors:
+        form.add_error(field if field in form.fields else None, message)
+
+
+def _user(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)  # the views are behind `requires`
+    return user
+
+
+@requires(Action.PROPOSE_DECISION)
+def decision_propose(request: HttpRequest, application_no: str) -> HttpResponse:
+    """The proposal form on a page of its own (the application page embeds it too)."""
+    application = _application(request, application_no)
+    if request.method == "POST":
+        form = ProposalForm(request.POST)
+        if form.is_valid():
+            try:
+                decision = services.propose_decision(
+                    application, acting_user=_user(request), request=request, **form.proposal()
+                )
+            except StaleApplication as stale:
+                # Keep what the officer typed: the page now shows the current status and
+                # decisions, with the message; sending again acts on what they now see.
+                application.refresh_from_db()
+                data = request.POST.copy()
+                data["version"] = str(application.version)
+                form = ProposalForm(data)
+                form.is_valid()
+                form.add_error(None, stale.message())
+            except DecisionRefused as refused:
+                _add_errors(form, refused)
+            except LetterError as failed:
+                form.add_error(None, failed.message())
+            else:
+                messages.success(request, _proposed_message(decision))
+                return redirect("application_detail", application_no=application.application_no)
+    else:
+        form = ProposalForm(
+            initial=ProposalForm.initial_for(
+                application,
+                today=timezone.localdate(),
+                deferral_days=application.office.deferral_days,
+            )
+        )
+        form.offer_only_for(application.status)
+    return render(
+        request,
+        "decisions/propose.html",
+        {
+            "application": application,
+            "form": form,
+            "decisions": queries.history(application),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def _proposed_message(decision: Decision) -> str:
+    if decision.needs_sign_off:
+        return _("Proposal saved: %(outcome)s. It now waits for a supervisor's sign-off.") % {
+            "outcome": decision.get_outcome_display()
+        }
+    return _("Decision in force: %(outcome)s.") % {"outcome": decision.get_outcome_display()}
+
+
+Review = Callable[..., Decision]
+
+
+def _review(request: HttpRequest, decision_id: int, review: Review, done: str) -> HttpResponse:
+    decision = get_object_or_deny(
+        request,
+        Action.SIGN_OFF_DECISION,
+        Decision.objects.select_related("application__applicant", "proposed_by"),
+        pk=decision_id,
+    )
+    application = decision.application
+    form = ReviewForm(request.POST)
+    if form.is_valid():
+        try:
+            review(
+                decision,
+                acting_user=_user(request),
+                comment=form.cleaned_data["comment"],
+                expected_version=form.cleaned_data["version"],
+                request=request,
+            )
+        except StaleApplication as stale:
+            messages.error(request, stale.message())
+            return redirect("application_detail", application_no=application.application_no)
+        except DecisionRefused as refused:
+            _add_errors(form, refused)
+        except LetterError as failed:
+            # The letter could not be made: the sign-off was rolled back with it.
+            form.add_error(None, failed.message())
+        else:
+            messages.success(request, done)
+            return redirect("application_detail", application_no=application.application_no)
+    return render(
+        request,
+        "decisions/review.html",
+        {
+            "decision": decision,
+            "application": application,
+            "form": form,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@require_POST
+@requires(Action.SIGN_OFF_DECISION)
+def decision_sign_off(request: HttpRequest, decision_id: int) -> HttpResponse:
+    return _review(
+        request, decision_id, services.sign_off, _("Signed off: the decision is in force.")
+    )
+
+
+@require_POST
+@requires(Action.SIGN_OFF_DECISION)
+def decision_return(request: HttpRequest, decision_id: int) -> HttpResponse:
+    return _review(
+        request,
+        decision_id,
+        services.return_proposal,
+        _("Proposal returned to the officer with your comment."),
+    )
+
+
+@require_POST
+@requires(Action.PROPOSE_DECISION)
+def documents_completed(request: HttpRequest, application_no: str) -> HttpResponse:
+    application = _application(request, application_no)
+    form = VersionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The form was incomplete; reload the page and try again."))
+    else:
+        try:
+            services.complete_documents(
+                application,
+                acting_user=_user(request),
+                expected_version=form.cleaned_data["version"],
+                request=request,
+            )
+        except StaleApplication as stale:
+            messages.error(request, stale.message())
+        except DecisionRefused as refused:
+            messages.error(request, refused.message)
+        else:
+            messages.success(
+                request, _("Documents completed: the application is back at the interview.")
+            )
+    return redirect("application_detail", application_no=application.application_no)
+
+
+@requires(Action.SIGN_OFF_DECISION)
+def decision_queue(request: HttpRequest) -> HttpResponse:
+    """Proposals to sign off (oldest first) and the open deferrals with their deadlines."""
+    proposals = Paginator(queries.sign_off_queue(), PAGE_SIZE).get_page(request.GET.get("page"))
+    deferrals = Paginator(queries.open_deferrals(), PAGE_SIZE).get_page(
+        request.GET.get("deferrals")
+    )
+    return render(
+        request,
+        "decisions/queue.html",
+        {
+            "page": proposals,
+            "deferrals": deferrals,
+            "today": timezone.localdate(),
+            "query": "",
+        },
+    )
