@@ -103,6 +103,12 @@ NAVIGATION: list[NavEntry] = [
         _("Partner agencies: police, manpower office, population registry, NGOs."),
         Action.MANAGE_AGENCIES,
     ),
+    NavEntry(
+        "referral_list",
+        _("Referrals"),
+        _("Recruitment rings the immigration office referred to your unit."),
+        Action.VIEW_REFERRALS,
+    ),
 ]
 
 

@@ -1,8 +1,11 @@
 """Licensed organisers and the recruitment rings found among applications (D18).
 
-A detection run (`waspada detect-networks`) stores every cluster of two or more linked
-applications it found; older runs are kept as history, the latest one is what screening
-and the pages read. `link_new_application` updates the latest run in place.
+A full detection run (`waspada detect-networks`, or the "Run detection" button through a
+background task) stores every cluster of two or more linked applications it found; older
+runs are kept as history, the latest finished one is what screening and the pages read.
+Applications saved afterwards are linked into that latest run in place (incremental
+linking, see `services.link_applications`); the next full run recomputes everything and
+carries reviews and referrals forward to the rings with the same members.
 `NetworkKey` holds each application's normalised shared values (phone, names, address,
 employer), indexed by (kind, value), so a new application finds its neighbours with one
 indexed query instead of a scan.
@@ -14,6 +17,11 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+def evidence_line(ring_id: int, summary: str) -> str:
+    """The D18 evidence of one ring: "ring #12: 6 applicants from 5 kecamatan ..."."""
+    return f"ring #{ring_id}: {summary}"
 
 
 class OrganiserKind(models.TextChoices):
@@ -40,13 +48,52 @@ class LicensedOrganiser(models.Model):
         return f"{self.name} ({self.licence_no})"
 
 
+class RunKind(models.TextChoices):
+    FULL = "full", _("Full detection")
+    # Created by incremental linking when no full detection has run yet.
+    LINKS = "links", _("Linked as applications were saved")
+
+
+class RunState(models.TextChoices):
+    QUEUED = "queued", _("Waiting for the background worker")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class RunPhase(models.TextChoices):
+    WAITING = "", _("Waiting")
+    LOADING = "loading", _("Loading applications")
+    CLUSTERING = "clustering", _("Finding clusters")
+    STORING = "storing", _("Storing rings")
+    RESCREENING = "rescreening", _("Re-screening members whose ring changed")
+
+
 class DetectionRun(models.Model):
-    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    kind = models.CharField(_("kind"), max_length=5, choices=RunKind.choices, default=RunKind.FULL)
+    state = models.CharField(
+        _("state"), max_length=10, choices=RunState.choices, default=RunState.QUEUED
+    )
+    phase = models.CharField(
+        _("phase"), max_length=12, choices=RunPhase.choices, blank=True, default=RunPhase.WAITING
+    )
+    # Progress inside the current phase (applications loaded, members re-screened).
+    total = models.PositiveIntegerField(_("to do"), default=0)
+    processed = models.PositiveIntegerField(_("processed"), default=0)
+    requested_at = models.DateTimeField(_("requested"), default=timezone.now)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    # When its rings were stored: from then on it is the current picture (see
+    # `queries.latest_run`), while members whose ring changed are still re-screened.
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # Every progress update touches it: a running run silent for long was interrupted.
+    updated_at = models.DateTimeField(_("last progress"), default=timezone.now)
+    error = models.CharField(_("error"), max_length=500, blank=True)
     applications = models.PositiveIntegerField(_("applications"), default=0)
     clusters = models.PositiveIntegerField(_("clusters"), default=0)
     risky = models.PositiveIntegerField(_("risky rings"), default=0)
     hubs = models.JSONField(_("hubs"), default=list, blank=True)
+    # Applications linked into this run as they were saved, after it finished.
+    linked = models.PositiveIntegerField(_("applications linked since"), default=0)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("run by"),
@@ -59,10 +106,23 @@ class DetectionRun(models.Model):
     class Meta:
         verbose_name = _("network detection run")
         verbose_name_plural = _("network detection runs")
-        ordering = ["-started_at", "-id"]
+        ordering = ["-requested_at", "-id"]
 
     def __str__(self) -> str:
-        return f"run {self.pk} ({self.started_at:%Y-%m-%d %H:%M})"
+        return f"run {self.pk} ({self.requested_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def active(self) -> bool:
+        return self.state in {RunState.QUEUED, RunState.RUNNING}
+
+    @property
+    def percent(self) -> int | None:
+        """How far the current phase is, 0-100; None when it has no count."""
+        if self.state == RunState.DONE:
+            return 100
+        if not self.total:
+            return None
+        return min(100, self.processed * 100 // self.total)
 
 
 class RingCluster(models.Model):
@@ -92,6 +152,8 @@ class RingCluster(models.Model):
     )
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
     review_note = models.CharField(_("review note"), max_length=500, blank=True)
+    # Members that joined since the review (carried forward with it): 0 = nothing new.
+    joined_since_review = models.PositiveIntegerField(_("joined since the review"), default=0)
 
     class Meta:
         verbose_name = _("ring cluster")
@@ -104,7 +166,7 @@ class RingCluster(models.Model):
 
     @property
     def evidence(self) -> str:
-        return f"ring #{self.pk}: {self.summary}"
+        return evidence_line(self.pk, self.summary)
 
 
 class RingMembership(models.Model):
@@ -142,11 +204,21 @@ class NetworkKey(models.Model):
     value = models.CharField(_("value"), max_length=255)
     role = models.CharField(_("role"), max_length=12, blank=True)
     joins = models.BooleanField(_("joins clusters"), default=True)
+    # Set by incremental linking (empty for keys a full run wrote): a full run that was
+    # computing meanwhile links these applications again once it has stored its rings.
+    linked_at = models.DateTimeField(_("linked"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("network key")
         verbose_name_plural = _("network keys")
-        indexes = [models.Index(fields=["kind", "value"], name="netkey_kind_value_idx")]
+        indexes = [
+            models.Index(fields=["kind", "value"], name="netkey_kind_value_idx"),
+            models.Index(
+                fields=["linked_at"],
+                name="netkey_linked_idx",
+                condition=models.Q(linked_at__isnull=False),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.value}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from waspada.applications.models import PassportApplication
-from waspada.networks.services import ring_evidence
+from waspada.networks.queries import ring_evidence
 
 
 class RingProvider:

@@ -1,21 +1,39 @@
-"""Every state change of the networks app: organiser imports, detection runs, incremental links.
+"""Every state change of the networks app: detection runs, incremental links, reviews.
 
 The graph work is `waspada.domain.network` (pure); this module loads applications into its
-dataclasses, stores what it returns, and re-screens the members whose D18 facts changed.
+dataclasses (`queries`), stores what it returns (`storing`), and re-screens the members
+whose D18 facts changed. Licensed organisers have their own module (`organisers`).
+
+How incremental links and full runs fit together
+------------------------------------------------
+- The *current run* is the run whose rings were stored last (`queries.latest_run`).
+  Applications saved at the counter or in a small import are linked into it at once
+  (`link_applications`, a few indexed queries): they join, merge or leave its rings.
+  With no run yet, a "linked as saved" run is created for them.
+- A big batch (more than `LINK_LIMIT` applications) queues a full detection instead
+  (`request_detection`, at most one waiting at a time): one recomputation is cheaper than
+  thousands of incremental ones.
+- A full run recomputes everything from the applications it loaded. While it computes,
+  the counter keeps linking into the old run; once the new rings are stored, the
+  applications linked since its load began (`NetworkKey.linked_at`) are linked again into
+  the new run, and reviews and referrals move to the new rings with the same members.
+- Writers of the current run's rings hold one lock (PostgreSQL advisory lock; SQLite has
+  a single writer anyway), and only for short steps: never for a whole full run.
 """
 
 from __future__ import annotations
 
 import csv
-import io
+import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from typing import TextIO, TypeVar
 
-from django.db import transaction
-from django.db.models import Q
+from django.db import connection, transaction
+from django.db.models import Count, F, Q
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,303 +42,339 @@ from waspada.applications.models import PassportApplication
 from waspada.core import audit
 from waspada.core.models import User
 from waspada.domain import network
+from waspada.networks import queries, storing
 from waspada.networks.models import (
     DetectionRun,
-    LicensedOrganiser,
     NetworkKey,
-    OrganiserKind,
     RingCluster,
     RingMembership,
+    RunKind,
+    RunPhase,
+    RunState,
 )
+from waspada.networks.organisers import load_demo_organisers
+
+__all__ = [
+    "LINK_LIMIT",
+    "DetectionBusy",
+    "DetectionOutcome",
+    "claim_detection",
+    "detect_networks",
+    "link_applications",
+    "link_new_application",
+    "link_saved_applications",
+    "load_demo_organisers",  # `waspada demo` imports it from here
+    "request_detection",
+    "review_ring",
+    "start_detection",
+    "write_contract_csv",
+]
 
 BATCH_SIZE = 2000
-# Indicators that do not make a member "flagged on its own" for the ring score: the ring
-# itself and the weak, profile-based ones (age, region, far from domicile).
-_NOT_OWN = frozenset({"D18", "D04", "D10", "D26", "D28", ""})
-
-_FIELDS = (
-    "pk",
-    "application_no",
-    "submitted_on",
-    "destination_country",
-    "purpose",
-    "employer_name",
-    "district_code",
-    "sponsor_name",
-    "sponsor_phone",
-    "sponsor_relation",
-    "companion_name",
-    "companion_phone",
-    "companion_relation",
-    "recruiter_name",
-    "recruiter_license_no",
-    "risk_indicators",
-    "applicant__full_name",
-    "applicant__phone",
-    "applicant__address",
-    "applicant__village_id",
-)
+# More applications than this in one save (an import batch): queue a full detection.
+# Linking 500 at once takes about as long as one detection over a few thousand.
+LINK_LIMIT = 500
+# A running detection that reported no progress for this long was interrupted.
+STALE_AFTER = dt.timedelta(minutes=30)
+# A queued run finding another one running tries again this much later.
+RETRY_AFTER = dt.timedelta(minutes=1)
+_LOCK_ID = 0x5A5BADA  # the advisory lock of the current run's rings (any fixed number)
+T = TypeVar("T")
 
 
-# --- Loading ------------------------------------------------------------------------------------
+def _lock() -> None:
+    """Serialise writers of the current run's rings until the transaction ends."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_ID])
 
 
-def _node(row: dict[str, Any]) -> network.ApplicationNode:
-    return network.ApplicationNode(
-        id=row["pk"],
-        application_no=row["application_no"],
-        applicant_name=row["applicant__full_name"],
-        phone=row["applicant__phone"],
-        address=row["applicant__address"],
-        village_code=row["applicant__village_id"],
-        district_code=row["district_code"],
-        submitted_on=row["submitted_on"],
-        destination=row["destination_country"],
-        purpose=row["purpose"],
-        employer=row["employer_name"],
-        parties=(
-            network.Party(
-                "sponsor", row["sponsor_name"], row["sponsor_phone"], row["sponsor_relation"]
-            ),
-            network.Party(
-                "companion",
-                row["companion_name"],
-                row["companion_phone"],
-                row["companion_relation"],
-            ),
-            network.Party(
-                "recruiter", row["recruiter_name"], license_no=row["recruiter_license_no"]
-            ),
-        ),
-    )
+def _actor(user: User | None) -> User | None:
+    return user if user is not None and user.pk else None
 
 
-def _has_own_indicators(row: dict[str, Any]) -> bool:
-    return bool(set(row["risk_indicators"].split(";")) - _NOT_OWN)
-
-
-def load_nodes(
-    ids: Iterable[int] | None = None, progress: Callable[[int], None] | None = None
-) -> tuple[list[network.ApplicationNode], set[int]]:
-    """Applications as graph nodes (all, or the given ids), and the ids flagged on their own."""
-    nodes: list[network.ApplicationNode] = []
-    flagged: set[int] = set()
-    queryset = PassportApplication.objects.order_by("pk")
-    if ids is not None:
-        queryset = queryset.filter(pk__in=list(ids))
-    last = 0
-    while True:
-        rows = list(queryset.filter(pk__gt=last).values(*_FIELDS)[:BATCH_SIZE])
-        if not rows:
-            break
-        for row in rows:
-            nodes.append(_node(row))
-            if _has_own_indicators(row):
-                flagged.add(row["pk"])
-        last = rows[-1]["pk"]
-        if progress is not None:
-            progress(len(rows))
-    return nodes, flagged
-
-
-def current_registry() -> network.Registry:
-    return network.Registry.of(
-        network.Organiser(org.kind, org.name, org.licence_no, tuple(org.phones))
-        for org in LicensedOrganiser.objects.filter(active=True)
-    )
-
-
-# --- Evidence -----------------------------------------------------------------------------------
-
-
-def latest_run() -> DetectionRun | None:
-    return DetectionRun.objects.order_by("-started_at", "-id").first()
-
-
-def ring_evidence(application_ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
-    """D18 evidence lines of the latest run's risky rings, per member application."""
-    run = latest_run()
-    ids = list(application_ids)
-    if run is None or not ids:
-        return {}
-    lines: dict[int, list[str]] = {}
-    memberships = (
-        RingMembership.objects.filter(cluster__run=run, cluster__risky=True, application_id__in=ids)
-        .select_related("cluster")
-        .order_by("application_id", "-cluster__score", "cluster_id")
-    )
-    for member in memberships:
-        lines.setdefault(member.application_id, []).append(member.cluster.evidence)
-    return {app_id: tuple(found) for app_id, found in lines.items()}
+def _chunks(values: Iterable[T], size: int = 500) -> Iterator[list[T]]:
+    iterator = iter(values)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
 
 
 _RING_NUMBER = re.compile(r"^ring #\d+: ")
 
 
-def _comparable(evidence: dict[int, tuple[str, ...]]) -> dict[int, tuple[str, ...]]:
-    # Cluster numbers change with every run: compare what the rings say, not their number.
-    return {k: tuple(_RING_NUMBER.sub("", line) for line in v) for k, v in evidence.items()}
-
-
 def _changed(before: dict[int, tuple[str, ...]], after: dict[int, tuple[str, ...]]) -> list[int]:
-    old, new = _comparable(before), _comparable(after)
+    """Applications whose D18 evidence changed. Ring numbers change with every
+    recomputation: compare what the rings say, not their number."""
+
+    def comparable(evidence: dict[int, tuple[str, ...]]) -> dict[int, tuple[str, ...]]:
+        return {k: tuple(_RING_NUMBER.sub("", line) for line in v) for k, v in evidence.items()}
+
+    old, new = comparable(before), comparable(after)
     return sorted(k for k in set(old) | set(new) if old.get(k) != new.get(k))
 
 
-def _rescreen(ids: Sequence[int], acting_user: User | None) -> int:
+def _rescreen(
+    ids: Sequence[int], acting_user: User | None, progress: Callable[[int], None] | None = None
+) -> int:
     if not ids:
         return 0
     from waspada.screening.services import screen_applications
 
-    return screen_applications(ids, trigger="fact", acting_user=acting_user)
+    return screen_applications(ids, trigger="fact", acting_user=acting_user, progress=progress)
 
 
-# --- Storing clusters ---------------------------------------------------------------------------
+# --- Requesting and claiming full runs ------------------------------------------------------
 
 
-def _store_clusters(run: DetectionRun, clusters: Iterable[network.Cluster]) -> list[RingCluster]:
-    stored: list[tuple[RingCluster, network.Cluster]] = []
-    batch: list[tuple[RingCluster, network.Cluster]] = []
+class DetectionBusy(Exception):
+    """Another full detection is running."""
 
-    def flush() -> None:
-        RingCluster.objects.bulk_create([row for row, _ in batch])
-        RingMembership.objects.bulk_create(
-            [
-                RingMembership(
-                    cluster=row,
-                    application_id=member,
-                    link_types=";".join(found.link_types.get(member, ())),
-                )
-                for row, found in batch
-                for member in found.members
-            ],
-            batch_size=BATCH_SIZE,
+    def __init__(self, run: DetectionRun) -> None:
+        super().__init__(f"detection run {run.pk} is running")
+        self.run = run
+
+    def message(self) -> str:
+        return _("Detection run #%(number)d is still running; wait until it has finished.") % {
+            "number": self.run.pk
+        }
+
+
+def request_detection(
+    *, acting_user: User | None, request: HttpRequest | None = None
+) -> DetectionRun:
+    """Queue a full detection for the background worker; the one already waiting if any."""
+    with transaction.atomic():
+        _lock()
+        waiting = (
+            DetectionRun.objects.filter(kind=RunKind.FULL, state=RunState.QUEUED)
+            .order_by("requested_at", "id")
+            .first()
         )
-        stored.extend(batch)
-        batch.clear()
-
-    for found in clusters:
-        batch.append(
-            (
-                RingCluster(
-                    run=run,
-                    size=found.size,
-                    score=found.score.score,
-                    risky=found.score.risky,
-                    benign=found.score.benign,
-                    reasons=list(found.score.reasons),
-                    summary=found.summary()[:500],
-                    shared=[
-                        {"kind": s.kind, "value": s.value, "count": s.count, "roles": s.roles}
-                        for s in found.shared[:50]
-                    ],
-                    organiser=found.organiser.name if found.organiser else "",
-                    first_submitted=found.first_submitted,
-                    last_submitted=found.last_submitted,
-                    districts=found.districts,
-                ),
-                found,
-            )
+        if waiting is not None:
+            return waiting
+        run = DetectionRun.objects.create(created_by=_actor(acting_user))
+        audit.record(
+            "networks.detection_queued",
+            f"Network detection run {run.pk} queued",
+            actor=acting_user,
+            obj=run,
+            request=request,
         )
-        if len(batch) >= 500:
-            flush()
-    if batch:
-        flush()
-    return [row for row, _ in stored]
+        transaction.on_commit(lambda: _enqueue(run.pk))
+    return run
 
 
-def _key_rows(node: network.ApplicationNode) -> list[NetworkKey]:
-    rows: dict[tuple[str, str, str], NetworkKey] = {}
-    for key, role, joins in network.node_keys(node):
-        rows.setdefault(
-            (key.kind, key.value, role),
-            NetworkKey(
-                application_id=node.id,
-                kind=key.kind,
-                value=key.value[:255],
-                role=role,
-                joins=joins,
-            ),
+def _enqueue(run_id: int, run_after: dt.datetime | None = None) -> None:
+    from waspada.networks.tasks import detect_networks_task
+
+    task = (
+        detect_networks_task
+        if run_after is None
+        else detect_networks_task.using(run_after=run_after)
+    )
+    task.enqueue(run_id)
+
+
+def _claim(run: DetectionRun | None, acting_user: User | None) -> DetectionRun:
+    """Mark `run` (or a new run) as running now; DetectionBusy if another one runs."""
+    now = timezone.now()
+    running = DetectionRun.objects.filter(kind=RunKind.FULL, state=RunState.RUNNING).first()
+    if running is not None:
+        if now - running.updated_at < STALE_AFTER:
+            raise DetectionBusy(running)
+        DetectionRun.objects.filter(pk=running.pk).update(
+            state=RunState.FAILED, error="interrupted: no progress for 30 minutes", updated_at=now
         )
-    return list(rows.values())
+    if run is None:
+        run = DetectionRun(created_by=_actor(acting_user))
+    run.state, run.started_at, run.updated_at = RunState.RUNNING, now, now
+    run.save()
+    return run
 
 
-# --- Full detection -----------------------------------------------------------------------------
+def start_detection(*, acting_user: User | None = None) -> DetectionRun:
+    """A full run to carry out now (the command): the queued one taken over, or a new one."""
+    with transaction.atomic():
+        _lock()
+        queued = (
+            DetectionRun.objects.filter(kind=RunKind.FULL, state=RunState.QUEUED)
+            .order_by("requested_at", "id")
+            .first()
+        )
+        return _claim(queued, acting_user)
+
+
+def claim_detection(run_id: int) -> DetectionRun | None:
+    """The queued run `run_id`, now running; None when somebody already carried it out.
+
+    While another run is running, the task is queued again a minute later.
+    """
+    with transaction.atomic():
+        _lock()
+        run = DetectionRun.objects.filter(pk=run_id, state=RunState.QUEUED).first()
+        if run is None:
+            return None
+        try:
+            return _claim(run, None)
+        except DetectionBusy:
+            transaction.on_commit(lambda: _enqueue(run_id, timezone.now() + RETRY_AFTER))
+            return None
+
+
+def _update(run: DetectionRun, **fields: object) -> None:
+    # Progress is written outside the run's transactions: the page sees it at once.
+    for name, value in fields.items():
+        setattr(run, name, value)
+    run.updated_at = timezone.now()
+    DetectionRun.objects.filter(pk=run.pk).update(updated_at=run.updated_at, **fields)
+
+
+# --- Full detection -----------------------------------------------------------------------
 
 
 @dataclass
 class DetectionOutcome:
     run: DetectionRun
-    clusters: list[RingCluster]
+    clusters: int
     hubs: tuple[network.Hub, ...]
     rescreened: int
+    carried: int
 
 
 def detect_networks(
     *,
     acting_user: User | None = None,
+    run: DetectionRun | None = None,
     progress: Callable[[int], None] | None = None,
     on_total: Callable[[int], None] | None = None,
 ) -> DetectionOutcome:
-    """Recompute every cluster over all applications, store them as a new run, re-screen.
+    """Recompute every cluster over all applications as a new run, and re-screen.
 
-    Members whose D18 evidence changed (joined, left or changed a risky ring) are
-    re-screened with trigger "fact" once the new run is stored.
+    `run`: a claimed run (`start_detection`, `claim_detection`); by default one is started
+    here. Members whose D18 evidence changed (joined, left or changed a risky ring) are
+    re-screened with trigger "fact" once the new rings are stored. A failure marks the
+    run failed with the error and is raised.
     """
-    if on_total is not None:
-        on_total(PassportApplication.objects.count())
-    started = timezone.now()
-    nodes, flagged = load_nodes(progress=progress)
-    result = network.detect(nodes, registry=current_registry(), flagged=flagged)
+    run = run or start_detection(acting_user=acting_user)
+    actor = acting_user or run.created_by
+    try:
+        return _detect(run, actor, progress, on_total)
+    except Exception as exc:
+        _update(run, state=RunState.FAILED, error=f"{type(exc).__name__}: {exc}"[:500])
+        raise
+
+
+def _detect(
+    run: DetectionRun,
+    actor: User | None,
+    progress: Callable[[int], None] | None,
+    on_total: Callable[[int], None] | None,
+) -> DetectionOutcome:
     with transaction.atomic():
-        previous = latest_run()
-        before = (
-            ring_evidence(
-                RingMembership.objects.filter(
-                    cluster__run=previous, cluster__risky=True
-                ).values_list("application_id", flat=True)
-            )
+        _lock()  # links in flight commit first, so the load below sees them
+    loading_from = timezone.now()
+    total = PassportApplication.objects.count()
+    _update(run, phase=RunPhase.LOADING, total=total, processed=0)
+    if on_total is not None:
+        on_total(total)
+
+    def loaded(count: int) -> None:
+        _update(run, processed=run.processed + count)
+        if progress is not None:
+            progress(count)
+
+    nodes, flagged = queries.load_nodes(progress=loaded)
+    _update(run, phase=RunPhase.CLUSTERING, total=0, processed=0)
+    result = network.detect(nodes, registry=queries.current_registry(), flagged=flagged)
+    _update(run, phase=RunPhase.STORING)
+    # Not current until `finished_at` is set below: the pages still show the old run.
+    stored = storing.store_clusters(run.pk, result.clusters)
+    _rebuild_keys(nodes, loading_from)
+    with transaction.atomic():
+        _lock()
+        previous = queries.latest_run()
+        # Compared with the last run whose members were all re-screened: after a run
+        # that failed while re-screening, this run re-screens what that one missed.
+        before = queries.run_evidence(
+            DetectionRun.objects.filter(state=RunState.DONE, finished_at__isnull=False)
+            .order_by("-finished_at", "-id")
+            .first()
+        )
+        carried = (
+            storing.carry_forward(RingCluster.objects.filter(run=previous), stored)
             if previous is not None
-            else {}
+            else []
         )
-        run = DetectionRun.objects.create(
-            started_at=started,
+        _update(
+            run,
+            finished_at=timezone.now(),
             applications=len(nodes),
-            clusters=len(result.clusters),
-            risky=sum(1 for c in result.clusters if c.score.risky),
-            hubs=[{"kind": h.kind, "value": h.value, "size": h.size} for h in result.hubs],
-            created_by=acting_user if acting_user is not None and acting_user.pk else None,
+            hubs=[
+                {"kind": h.kind, "value": h.value, "size": h.size, "cut_from": h.cut_from}
+                for h in result.hubs
+            ],
         )
-        stored = _store_clusters(run, result.clusters)
-        NetworkKey.objects.all().delete()
-        keys: list[NetworkKey] = []
-        for node in nodes:
-            keys.extend(_key_rows(node))
-            if len(keys) >= 5 * BATCH_SIZE:
-                NetworkKey.objects.bulk_create(keys, batch_size=BATCH_SIZE)
-                keys = []
-        NetworkKey.objects.bulk_create(keys, batch_size=BATCH_SIZE)
-        run.finished_at = timezone.now()
-        run.save(update_fields=["finished_at"])
-        after = ring_evidence(
-            RingMembership.objects.filter(cluster__run=run, cluster__risky=True).values_list(
-                "application_id", flat=True
-            )
+        late = list(
+            NetworkKey.objects.filter(linked_at__gte=loading_from)
+            .values_list("application_id", flat=True)
+            .distinct()
         )
-        changed = _changed(before, after)
+        if late:
+            _link_into(run, late, actor)
+        counts = RingCluster.objects.filter(run=run).aggregate(
+            clusters=Count("id"), risky=Count("id", filter=Q(risky=True))
+        )
+        _update(run, clusters=counts["clusters"], risky=counts["risky"])
+        changed = _changed(before, queries.run_evidence(run))
         audit.record(
             "networks.detect",
             f"Network detection: {len(nodes)} applications, {run.clusters} clusters, "
             f"{run.risky} risky, {len(result.hubs)} hubs",
-            actor=acting_user,
+            actor=actor,
             obj=run,
-            details={"hubs": run.hubs[:20], "changed": len(changed)},
+            details={
+                "hubs": run.hubs[:20],
+                "changed": len(changed),
+                "carried": [[s.old, s.new] for s in carried][:100],
+                "linked_meanwhile": len(late),
+                "breakups": [
+                    {"size": b.size, "parts": list(b.parts[:20])} for b in result.breakups[:20]
+                ],
+            },
         )
-    rescreened = _rescreen(changed, acting_user)
-    return DetectionOutcome(run, stored, result.hubs, rescreened)
+    _update(run, phase=RunPhase.RESCREENING, total=len(changed), processed=0)
+
+    def rescreened_some(count: int) -> None:
+        _update(run, processed=run.processed + count)
+
+    rescreened = _rescreen(changed, actor, rescreened_some)
+    _update(run, state=RunState.DONE, phase=RunPhase.WAITING)
+    return DetectionOutcome(run, len(stored), result.hubs, rescreened, len(carried))
 
 
-def write_contract_csv(run: DetectionRun, out: io.TextIOBase | Any) -> int:
+def _rebuild_keys(nodes: list[network.ApplicationNode], loading_from: dt.datetime) -> None:
+    """Every loaded application's keys as loaded; keys linked since the load stay (fresher)."""
+    with transaction.atomic():
+        NetworkKey.objects.filter(
+            Q(linked_at__isnull=True) | Q(linked_at__lt=loading_from)
+        ).delete()
+        fresh = set(
+            NetworkKey.objects.filter(linked_at__gte=loading_from).values_list(
+                "application_id", flat=True
+            )
+        )
+        keys: list[NetworkKey] = []
+        for node in nodes:
+            if node.id in fresh:
+                continue
+            keys.extend(storing.key_rows(node, None))
+            if len(keys) >= 5 * BATCH_SIZE:
+                NetworkKey.objects.bulk_create(keys, batch_size=BATCH_SIZE)
+                keys = []
+        NetworkKey.objects.bulk_create(keys, batch_size=BATCH_SIZE)
+
+
+def write_contract_csv(run: DetectionRun, out: TextIO) -> int:
     """`cluster_id, application_no, link_types, ring_score`: one row per member; rows written."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["cluster_id", "application_no", "link_types", "ring_score"])
@@ -336,214 +390,152 @@ def write_contract_csv(run: DetectionRun, out: io.TextIOBase | Any) -> int:
     return rows
 
 
-# --- Incremental --------------------------------------------------------------------------------
+# --- Incremental --------------------------------------------------------------------------
+
+
+def link_applications(
+    application_ids: Iterable[int], *, acting_user: User | None = None
+) -> dict[int, RingCluster | None]:
+    """Link new or changed applications into the current run's rings, at once.
+
+    Reads only the applications sharing one of their keys (indexed on kind + value) and
+    the members of those applications' rings, recomputes that part of the graph, and
+    replaces the rings it touched (carrying their reviews and referrals). Returns each
+    application's ring, or None when it shares nothing. Members whose D18 evidence
+    changed are re-screened.
+    """
+    ids = sorted(set(application_ids))
+    if not ids:
+        return {}
+    with transaction.atomic():
+        _lock()
+        run = queries.latest_run()
+        if run is None:
+            now = timezone.now()
+            run = DetectionRun.objects.create(
+                kind=RunKind.LINKS,
+                state=RunState.DONE,
+                started_at=now,
+                finished_at=now,
+                created_by=_actor(acting_user),
+            )
+        linked, changed = _link_into(run, ids, acting_user)
+    _rescreen(changed, acting_user)
+    return linked
 
 
 def link_new_application(
     application: PassportApplication, *, acting_user: User | None = None
 ) -> RingCluster | None:
-    """Join (or merge) the latest run's clusters for one new or changed application.
-
-    Reads only the applications sharing one of its keys (indexed on kind + value) and the
-    members of their clusters; returns the application's cluster, or None when it shares
-    nothing. Members whose D18 evidence changed are re-screened.
-    """
-    node = _node(PassportApplication.objects.filter(pk=application.pk).values(*_FIELDS).get())
-    registry = current_registry()
-    with transaction.atomic():
-        NetworkKey.objects.filter(application_id=node.id).delete()
-        rows = _key_rows(node)
-        NetworkKey.objects.bulk_create(rows)
-        joining = {
-            (row.kind, row.value)
-            for row in rows
-            if row.joins and registry.organiser_for(network.Key(row.kind, row.value)) is None
-        }
-        neighbours: set[int] = set()
-        if joining:
-            condition = Q()
-            for kind, value in joining:
-                condition |= Q(kind=kind, value=value)
-            per_key: dict[tuple[str, str], set[int]] = {}
-            for kind, value, app_id in (
-                NetworkKey.objects.filter(condition)
-                .values_list("kind", "value", "application_id")
-                .distinct()[: 2 * network.HUB_SIZE * len(joining)]
-            ):
-                per_key.setdefault((kind, value), set()).add(app_id)
-            for members in per_key.values():
-                if len(members) <= network.HUB_SIZE:  # a hub joins nothing
-                    neighbours |= members
-        neighbours.discard(node.id)
-        run = latest_run()
-        if not neighbours:
-            return None
-        if run is None:
-            run = DetectionRun.objects.create(finished_at=timezone.now())
-        old = list(
-            RingCluster.objects.filter(
-                run=run, organiser="", memberships__application_id__in=[*neighbours, node.id]
-            ).distinct()
-        )
-        members = set(neighbours) | {node.id}
-        members |= set(
-            RingMembership.objects.filter(cluster__in=old).values_list("application_id", flat=True)
-        )
-        before = ring_evidence(members)
-        nodes, flagged = load_nodes(members)
-        result = network.detect(nodes, registry=registry, flagged=flagged)
-        RingCluster.objects.filter(pk__in=[c.pk for c in old]).delete()
-        new_clusters = [c for c in result.clusters if c.organiser is None]
-        stored = _store_clusters(run, new_clusters)
-        cluster = next(
-            (row for row, c in zip(stored, new_clusters, strict=True) if node.id in c.members),
-            None,
-        )
-        after = ring_evidence(members)
-        changed = _changed(before, after)
-        if cluster is not None:
-            audit.record(
-                "networks.link",
-                f"Application {node.application_no} linked into ring #{cluster.pk} "
-                f"({cluster.size} applicants, score {cluster.score})",
-                actor=acting_user,
-                obj=cluster,
-                details={"application": node.application_no, "merged": [c.pk for c in old]},
-            )
-    _rescreen(changed, acting_user)
-    return cluster
+    """`link_applications` for one application: its ring, or None."""
+    return link_applications([application.pk], acting_user=acting_user)[application.pk]
 
 
 def link_saved_applications(
     application_ids: Sequence[int], *, trigger: str, acting_user: User | None
 ) -> None:
-    """Hook for applications saved at the counter: link each (small batches only).
-
-    Large imports are left to `waspada detect-networks`, which recomputes everything.
-    """
-    if trigger != "intake" or len(application_ids) > 20:
-        return
-    for application in PassportApplication.objects.filter(pk__in=application_ids):
-        link_new_application(application, acting_user=acting_user)
-
-
-# --- Organisers ---------------------------------------------------------------------------------
-
-ORGANISER_COLUMNS = ("kind", "name", "licence_no", "phones")
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    column: str
-    message: str
-
-
-@dataclass
-class OrganiserImport:
-    rows: int = 0
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    errors: list[RowError] = field(default_factory=list)
-    failure: str = ""
-
-
-@transaction.atomic
-def import_organisers(path: Path, *, acting_user: User | None = None) -> OrganiserImport:
-    """Create or update licensed organisers (by licence number) from a CSV file.
-
-    Columns `kind, name, licence_no, phones` (phones `;`-separated, any written form,
-    stored in E.164). A bad row is reported with its row number (the header is row 1) and
-    column, and does not stop the others.
-    """
-    outcome = OrganiserImport()
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        header = [h.strip() for h in reader.fieldnames or []]
-        missing = [c for c in ORGANISER_COLUMNS if c not in header]
-        if missing:
-            outcome.failure = _("Missing columns: %(columns)s") % {"columns": ", ".join(missing)}
-            return outcome
-        for number, raw in enumerate(reader, start=2):
-            outcome.rows += 1
-            row = {(k or "").strip(): (v or "").strip() for k, v in raw.items()}
-            error = _organiser_row(number, row, outcome)
-            if error is not None:
-                outcome.errors.append(error)
-    audit.record(
-        "networks.import_organisers",
-        f"Licensed organisers imported from {path.name}: {outcome.created} added, "
-        f"{outcome.updated} updated, {len(outcome.errors)} rejected",
-        actor=acting_user,
-        object_type="networks.licensedorganiser",
-        details={"file": path.name, "rows": outcome.rows},
-    )
-    return outcome
-
-
-def _organiser_row(number: int, row: dict[str, str], outcome: OrganiserImport) -> RowError | None:
-    kind = row.get("kind", "").lower()
-    if kind not in OrganiserKind.values:
-        return RowError(
-            number,
-            "kind",
-            _("Unknown kind '%(value)s' (expected one of %(choices)s)")
-            % {"value": row.get("kind", ""), "choices": ", ".join(OrganiserKind.values)},
-        )
-    name = row.get("name", "")
-    if not name:
-        return RowError(number, "name", _("The name is empty."))
-    licence = row.get("licence_no", "")
-    if not licence:
-        return RowError(number, "licence_no", _("The licence number is empty."))
-    phones: list[str] = []
-    for raw in filter(None, (p.strip() for p in row.get("phones", "").split(";"))):
-        phone = network.phone_key(raw)
-        if phone is None:
-            return RowError(
-                number, "phones", _("Not a valid phone number: %(value)s") % {"value": raw}
-            )
-        phones.append(phone)
-    values = {"kind": kind, "name": name, "phones": phones, "active": True}
-    existing = LicensedOrganiser.objects.filter(licence_no=licence).first()
-    if existing is None:
-        LicensedOrganiser.objects.create(licence_no=licence, **values)
-        outcome.created += 1
-    elif all(getattr(existing, k) == v for k, v in values.items()):
-        outcome.unchanged += 1
+    """After-save hook (counter, imports, demo data), whatever the trigger: link small
+    batches at once; for a big one queue a full detection."""
+    if len(application_ids) > LINK_LIMIT:
+        request_detection(acting_user=acting_user)
     else:
-        for k, v in values.items():
-            setattr(existing, k, v)
-        existing.save()
-        outcome.updated += 1
-    return None
+        link_applications(application_ids, acting_user=acting_user)
 
 
-def load_demo_organisers(*, acting_user: User | None = None) -> int:
-    """Put the demo data's licensed PPIU and P3MI into the registry; returns how many are new."""
-    from waspada.applications.demo_data import LICENSED_P3MI, LICENSED_PPIU
-
-    created = 0
-    for kind, organisers in (
-        (OrganiserKind.PPIU, LICENSED_PPIU),
-        (OrganiserKind.P3MI, LICENSED_P3MI),
-    ):
-        for org in organisers:
-            _, new = LicensedOrganiser.objects.update_or_create(
-                licence_no=org.license_no,
-                defaults={"kind": kind, "name": org.name, "phones": [org.phone], "active": True},
-            )
-            created += int(new)
-    if not created:
-        return 0  # nothing changed: no audit event (the demo command is idempotent)
-    audit.record(
-        "networks.load_demo_organisers",
-        f"Demo licensed organisers loaded ({created} new)",
-        actor=acting_user,
-        object_type="networks.licensedorganiser",
+def _link_into(
+    run: DetectionRun, ids: list[int], actor: User | None
+) -> tuple[dict[int, RingCluster | None], list[int]]:
+    """The work of `link_applications` inside its transaction and lock; also returns the
+    applications whose D18 evidence changed."""
+    nodes, _flagged = queries.load_nodes(ids)
+    registry = queries.current_registry()
+    NetworkKey.objects.filter(application_id__in=ids).delete()
+    rows = [row for node in nodes for row in storing.key_rows(node, timezone.now())]
+    NetworkKey.objects.bulk_create(rows, batch_size=BATCH_SIZE)
+    DetectionRun.objects.filter(pk=run.pk).update(linked=F("linked") + len(ids))
+    joining = {
+        network.Key(row.kind, row.value)
+        for row in rows
+        if row.joins and registry.organiser_for(network.Key(row.kind, row.value)) is None
+    }
+    touched = set(ids) | _holders(joining)
+    old = _rings_of(run, touched)
+    members = touched | set(
+        RingMembership.objects.filter(cluster_id__in=old).values_list("application_id", flat=True)
     )
-    return created
+    if len(members) < 2:
+        return dict.fromkeys(ids), []
+    before = queries.ring_evidence(members, run)
+    member_nodes, flagged = queries.load_nodes(members)
+    result = network.detect(member_nodes, registry=registry, flagged=flagged)
+    # Licensed-organiser groups are informational and recomputed by full runs only.
+    stored = storing.store_clusters(run.pk, [c for c in result.clusters if c.organiser is None])
+    storing.carry_forward(RingCluster.objects.filter(pk__in=old), stored)
+    RingCluster.objects.filter(pk__in=old).delete()
+    ring_of = {member: row for row, found in stored for member in found.members}
+    linked = {app_id: ring_of.get(app_id) for app_id in ids}
+    numbers = {node.id: node.application_no for node in nodes}
+    audit.record_many(
+        [
+            audit.event(
+                "networks.link",
+                f"Application {numbers.get(app_id, app_id)} linked into ring #{ring.pk} "
+                f"({ring.size} applicants, score {ring.score})",
+                actor=actor,
+                object_type=RingCluster._meta.label_lower,
+                object_id=str(ring.pk),
+                details={"application": numbers.get(app_id, ""), "replaced": old},
+            )
+            for app_id, ring in linked.items()
+            if ring is not None
+        ]
+    )
+    return linked, _changed(before, queries.ring_evidence(members, run))
+
+
+def _holders(keys: Collection[network.Key]) -> set[int]:
+    """Applications giving one of these keys; keys given by more than `HUB_SIZE`
+    applications are hubs and join nothing (as in a full run)."""
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        by_kind[key.kind].append(key.value)
+    holders: set[int] = set()
+    for kind, values in by_kind.items():
+        for chunk in _chunks(values):
+            counts = (
+                NetworkKey.objects.filter(kind=kind, value__in=chunk)
+                .values("value")
+                .annotate(givers=Count("application_id", distinct=True))
+            )
+            small = [row["value"] for row in counts if row["givers"] <= network.HUB_SIZE]
+            if small:
+                holders.update(
+                    NetworkKey.objects.filter(kind=kind, value__in=small).values_list(
+                        "application_id", flat=True
+                    )
+                )
+    return holders
+
+
+def _rings_of(run: DetectionRun, application_ids: Collection[int]) -> list[int]:
+    """The run's rings (not licensed-organiser groups) holding one of the applications."""
+    # Two indexed lookups (memberships by application, then rings by id): a join lets
+    # SQLite walk every ring of the run instead.
+    candidates: set[int] = set()
+    for chunk in _chunks(sorted(application_ids)):
+        candidates.update(
+            RingMembership.objects.filter(application_id__in=chunk).values_list(
+                "cluster_id", flat=True
+            )
+        )
+    found: set[int] = set()
+    for chunk in _chunks(sorted(candidates)):
+        found.update(
+            RingCluster.objects.filter(pk__in=chunk, run=run, organiser="").values_list(
+                "pk", flat=True
+            )
+        )
+    return sorted(found)
 
 
 # --- Reviews ------------------------------------------------------------------------------
@@ -557,7 +549,8 @@ def review_ring(
     ring.reviewed_by = acting_user
     ring.reviewed_at = timezone.now()
     ring.review_note = note[:500]
-    ring.save(update_fields=["reviewed_by", "reviewed_at", "review_note"])
+    ring.joined_since_review = 0
+    ring.save(update_fields=["reviewed_by", "reviewed_at", "review_note", "joined_since_review"])
     audit.record(
         "networks.ring_reviewed",
         f"Ring #{ring.pk} ({ring.size} applicants, score {ring.score}) reviewed",

@@ -1,89 +1,29 @@
-"""Ring pages: the rings of the latest detection, one ring with its drawing, review."""
+"""Ring pages: the rings of the latest detection, one ring with its drawing, review, referral."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from waspada.applications.countries import country_choices
 from waspada.core.access import get_object_or_deny, requires
 from waspada.core.policy import Action, can
-from waspada.networks import services
+from waspada.networks import queries, services
 from waspada.networks.drawing import draw
-from waspada.networks.models import DetectionRun, NetworkKey, RingCluster, RingMembership
-from waspada.regions.models import Region
-from waspada.regions.queries import working_area_codes
-
-_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-KIND_LABELS = {
-    "phone": gettext_lazy("phone"),
-    "sponsor": gettext_lazy("sponsor"),
-    "companion": gettext_lazy("companion"),
-    "recruiter": gettext_lazy("recruiter"),
-    "licence": gettext_lazy("recruiter licence"),
-    "address": gettext_lazy("address"),
-    "employer": gettext_lazy("employer"),
-}
-
-
-class RingFilterForm(forms.Form):
-    risky = forms.BooleanField(label=gettext_lazy("Risky rings only"), required=False)
-    min_size = forms.IntegerField(
-        label=gettext_lazy("At least applicants"), min_value=2, required=False
-    )
-    destination = forms.ChoiceField(label=gettext_lazy("Destination"), required=False)
-    regency = forms.ChoiceField(label=gettext_lazy("Regency of origin"), required=False)
-    date_from = forms.DateField(label=gettext_lazy("Active from"), required=False, widget=_DATE)
-    date_to = forms.DateField(label=gettext_lazy("until"), required=False, widget=_DATE)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        every = [("", _("All"))]
-        destination = self.fields["destination"]
-        regency = self.fields["regency"]
-        assert isinstance(destination, forms.ChoiceField)
-        assert isinstance(regency, forms.ChoiceField)
-        destination.choices = every + country_choices()
-        regencies = Region.objects.filter(code__in=working_area_codes()).order_by("code")
-        regency.choices = every + [(r.code, r.name) for r in regencies]
-
-    def apply(self, rings: QuerySet[RingCluster]) -> QuerySet[RingCluster]:
-        if not self.is_valid():
-            return rings
-        data = self.cleaned_data
-        if data["risky"]:
-            rings = rings.filter(risky=True)
-        if data["min_size"]:
-            rings = rings.filter(size__gte=data["min_size"])
-        if data["destination"]:
-            rings = rings.filter(
-                memberships__application__destination_country=data["destination"]
-            ).distinct()
-        if data["regency"]:
-            rings = rings.filter(memberships__application__regency_code=data["regency"]).distinct()
-        if data["date_from"]:
-            rings = rings.filter(last_submitted__gte=data["date_from"])
-        if data["date_to"]:
-            rings = rings.filter(first_submitted__lte=data["date_to"])
-        return rings
-
-
-def latest_run() -> DetectionRun | None:
-    return DetectionRun.objects.filter(finished_at__isnull=False).order_by("-started_at").first()
+from waspada.networks.forms import ReviewForm, RingFilterForm
+from waspada.networks.labels import shared_values
+from waspada.networks.models import NetworkKey, RingCluster, RingMembership
+from waspada.networks.reasons import reason_text
+from waspada.partners import services as partner_services
+from waspada.partners.forms import ReferralForm
 
 
 @requires(Action.VIEW_NETWORKS)
 def ring_list(request: HttpRequest) -> HttpResponse:
-    run = latest_run()
+    run = queries.latest_run()
     form = RingFilterForm(request.GET or None)
     rings = RingCluster.objects.none()
     if run is not None:
@@ -96,15 +36,24 @@ def ring_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "networks/ring_list.html",
-        {"run": run, "form": form, "page": page, "query": query.urlencode()},
+        {
+            "run": run,
+            "active": queries.active_run(),
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "can_run": can(request.user, Action.REVIEW_NETWORKS),
+        },
     )
 
 
-@requires(Action.VIEW_NETWORKS)
-def ring_detail(request: HttpRequest, ring_id: int) -> HttpResponse:
-    ring = get_object_or_deny(
-        request, Action.VIEW_NETWORKS, RingCluster.objects.select_related("run"), pk=ring_id
-    )
+def _ring_page(
+    request: HttpRequest,
+    ring: RingCluster,
+    review_form: ReviewForm | None = None,
+    referral_form: ReferralForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
     members = list(
         RingMembership.objects.filter(cluster=ring)
         .select_related("application__applicant")
@@ -115,6 +64,8 @@ def ring_detail(request: HttpRequest, ring_id: int) -> HttpResponse:
         "application__application_no", "kind", "value"
     )
     drawing = draw([(a.application_no, a.applicant.full_name) for a in applications], list(keys))
+    current = _is_current(ring)
+    can_refer = current and can(request.user, Action.REFER_NETWORKS, ring)
     return render(
         request,
         "networks/ring_detail.html",
@@ -122,29 +73,89 @@ def ring_detail(request: HttpRequest, ring_id: int) -> HttpResponse:
             "ring": ring,
             "members": members,
             "drawing": drawing,
-            "kind_labels": KIND_LABELS,
-            "shared": [
-                {**value, "label": KIND_LABELS.get(value["kind"], value["kind"])}
-                for value in ring.shared
-            ],
+            "shared": shared_values(ring.shared),
+            "reasons": [reason_text(reason) for reason in ring.reasons],
             "days": (ring.last_submitted - ring.first_submitted).days
             if ring.first_submitted and ring.last_submitted
             else 0,
-            "can_review": can(request.user, Action.REVIEW_NETWORKS, ring),
+            "current": current,
+            "can_review": current and can(request.user, Action.REVIEW_NETWORKS, ring),
+            "review_form": review_form or ReviewForm(),
+            "can_refer": can_refer,
+            "referral_form": referral_form or (ReferralForm(ring=ring) if can_refer else None),
+            "referrals": ring.referrals.select_related("agency", "referred_by").order_by(
+                "-referred_at"
+            ),
         },
+        status=status,
     )
+
+
+def _is_current(ring: RingCluster) -> bool:
+    """Whether the ring belongs to the current run (older runs are history: their rings
+    are not reviewed or referred any more, the current run's successor is)."""
+    latest = queries.latest_run()
+    return latest is not None and ring.run_id == latest.pk
+
+
+def _history_refused(request: HttpRequest, ring: RingCluster) -> HttpResponse | None:
+    if _is_current(ring):
+        return None
+    messages.error(
+        request, _("This ring belongs to an earlier detection run: open the current rings.")
+    )
+    return redirect("ring_detail", ring_id=ring.pk)
+
+
+@requires(Action.VIEW_NETWORKS)
+def ring_detail(request: HttpRequest, ring_id: int) -> HttpResponse:
+    ring = get_object_or_deny(
+        request, Action.VIEW_NETWORKS, RingCluster.objects.select_related("run"), pk=ring_id
+    )
+    return _ring_page(request, ring)
 
 
 @require_POST
 @requires(Action.REVIEW_NETWORKS)
 def ring_review(request: HttpRequest, ring_id: int) -> HttpResponse:
     ring = get_object_or_deny(
-        request, Action.REVIEW_NETWORKS, RingCluster.objects.all(), pk=ring_id
+        request, Action.REVIEW_NETWORKS, RingCluster.objects.select_related("run"), pk=ring_id
     )
-    note = request.POST.get("note", "").strip()
-    if not note:
+    refused = _history_refused(request, ring)
+    if refused is not None:
+        return refused
+    form = ReviewForm(request.POST)
+    if not form.is_valid() or not form.cleaned_data["note"].strip():
         messages.error(request, _("Write what was decided about this ring."))
         return redirect("ring_detail", ring_id=ring.pk)
-    services.review_ring(ring, acting_user=request.user, note=note, request=request)  # type: ignore[arg-type]
+    services.review_ring(
+        ring,
+        acting_user=request.user,  # type: ignore[arg-type]
+        note=form.cleaned_data["note"].strip(),
+        request=request,
+    )
     messages.success(request, _("Ring marked as reviewed."))
+    return redirect("ring_detail", ring_id=ring.pk)
+
+
+@require_POST
+@requires(Action.REFER_NETWORKS)
+def ring_refer(request: HttpRequest, ring_id: int) -> HttpResponse:
+    ring = get_object_or_deny(
+        request, Action.REFER_NETWORKS, RingCluster.objects.select_related("run"), pk=ring_id
+    )
+    refused = _history_refused(request, ring)
+    if refused is not None:
+        return refused
+    form = ReferralForm(request.POST, ring=ring)
+    if not form.is_valid():
+        return _ring_page(request, ring, referral_form=form, status=400)
+    referral = partner_services.refer_ring(
+        ring,
+        agency=form.cleaned_data["agency"],
+        note=form.cleaned_data["note"],
+        acting_user=request.user,  # type: ignore[arg-type]
+        request=request,
+    )
+    messages.success(request, _("Ring referred to %(agency)s.") % {"agency": referral.agency.name})
     return redirect("ring_detail", ring_id=ring.pk)

@@ -1,13 +1,16 @@
-"""State changes of partner agencies, each audited."""
+"""State changes of partner agencies and referrals, each audited."""
 
 from __future__ import annotations
 
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from waspada.core import audit
 from waspada.core.models import User
-from waspada.partners.models import Agency
+from waspada.networks.models import RingCluster
+from waspada.partners.models import NEXT_STATUSES, Agency, Referral, ReferralStatus
 
 
 @transaction.atomic
@@ -38,3 +41,107 @@ def save_agency(
         request=request,
     )
     return agency
+
+
+# --- Referrals ----------------------------------------------------------------------------
+
+
+class StaleReferral(Exception):
+    """Somebody answered the referral since the page was loaded."""
+
+    def __init__(self, referral: Referral) -> None:
+        super().__init__(f"referral {referral.pk} is now {referral.status}")
+        self.referral = referral
+
+    def message(self) -> str:
+        return _(
+            "Somebody else answered this referral in the meantime (now: %(status)s); "
+            "nothing was saved."
+        ) % {"status": self.referral.get_status_display()}
+
+
+class NotAllowedAnswer(Exception):
+    """The answer does not follow from the referral's status (e.g. done before accepted)."""
+
+
+@transaction.atomic
+def refer_ring(
+    ring: RingCluster,
+    *,
+    agency: Agency,
+    note: str,
+    acting_user: User,
+    request: HttpRequest | None = None,
+) -> Referral:
+    """Refer a ring to a partner agency: its members and shared values as they are now."""
+    referral = Referral.objects.create(
+        ring=ring,
+        ring_number=ring.pk,
+        agency=agency,
+        note=note,
+        shared=ring.shared,
+        referred_by=acting_user,
+    )
+    members = list(ring.memberships.values_list("application_id", flat=True))
+    referral.applications.set(members)
+    audit.record(
+        "referral.sent",
+        f"Ring #{ring.pk} ({len(members)} applicants, score {ring.score}) referred to "
+        f"{agency.name}",
+        actor=acting_user,
+        obj=referral,
+        details={"ring": ring.pk, "agency": agency.pk, "applications": len(members)},
+        request=request,
+    )
+    return referral
+
+
+def record_referral_view(
+    referral: Referral, *, acting_user: User, request: HttpRequest | None = None
+) -> None:
+    """A partner looked at the people of a referral: every look is recorded."""
+    audit.record(
+        "referral.viewed",
+        f"Referral {referral.pk} (ring #{referral.ring_number}) viewed by "
+        f"{acting_user.get_username()} ({referral.agency.name})",
+        actor=acting_user,
+        obj=referral,
+        request=request,
+    )
+
+
+@transaction.atomic
+def respond_to_referral(
+    referral: Referral,
+    *,
+    status: str,
+    note: str,
+    seen_status: str,
+    acting_user: User,
+    request: HttpRequest | None = None,
+) -> Referral:
+    """The partner's answer: accepted or rejected (from sent), done (from accepted).
+
+    Raises StaleReferral when the status is no longer `seen_status`, NotAllowedAnswer
+    when `status` does not follow from it.
+    """
+    current = Referral.objects.select_for_update().get(pk=referral.pk)
+    if current.status != seen_status:
+        raise StaleReferral(current)
+    if status not in NEXT_STATUSES[current.status]:
+        raise NotAllowedAnswer(status)
+    previous = current.status
+    current.status = ReferralStatus(status)
+    current.response = note
+    current.responded_by = acting_user
+    current.responded_at = timezone.now()
+    current.save(update_fields=["status", "response", "responded_by", "responded_at"])
+    audit.record(
+        f"referral.{status}",
+        f"Referral {current.pk} (ring #{current.ring_number}) {status} by {current.agency.name}",
+        actor=acting_user,
+        obj=current,
+        details={"from": previous, "to": status, "note": note},
+        request=request,
+    )
+    return current

@@ -1,99 +1,29 @@
-"""Networks app: detect-networks contract CSV, incremental linking, D18 facts, organisers."""
+"""Full detection: the contract CSV, D18 facts, benign groups, organiser imports."""
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
-import itertools
-import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
-from waspada.applications.models import PassportApplication
 from waspada.applications.tests.factories import make_application
 from waspada.core.models import AuditEvent
-from waspada.networks import services
-from waspada.networks.models import LicensedOrganiser, NetworkKey, RingCluster
+from waspada.networks import organisers, services
+from waspada.networks.models import DetectionRun, LicensedOrganiser, RingCluster, RunState
+from waspada.networks.queries import latest_run
+from waspada.networks.tests.helpers import (
+    BROKER_E164,
+    broker_ring,
+    family,
+    indicators,
+    person,
+    ppiu_customers,
+)
 
 pytestmark = pytest.mark.usefixtures("central_java_regions")
-
-_numbers = itertools.count(1000)
-BROKER_PHONE = "0813-2299-4455"
-PPIU_PHONE = "+62282534216"
-# Villages in different kecamatan (and regencies) of the office's area.
-VILLAGES = ("33.01.01.2001", "33.01.02.2001", "33.02.01.2001", "33.02.02.2001", "33.03.01.2001")
-
-
-def person(village: str, name: str, *, address: str | None = None, **extra: Any) -> dict[str, Any]:
-    serial = next(_numbers)
-    return {
-        "full_name": name,
-        "village_code": village,
-        "phone": f"+628571{serial:07d}",
-        "address": address or f"Dusun Lor{serial} RT 01/RW 0{serial % 9 + 1}",
-        **extra,
-    }
-
-
-def indicators(application: PassportApplication) -> set[str]:
-    application.refresh_from_db()
-    return set(filter(None, application.risk_indicators.split(";")))
-
-
-def broker_ring(size: int = 5) -> list[PassportApplication]:
-    return [
-        make_application(
-            applicant=person(VILLAGES[k % len(VILLAGES)], f"Korban Ring{k} Tanpa{k}"),
-            submitted_on=dt.date(2026, 3, 2) + dt.timedelta(days=3 * k),
-            destination_country="KH",
-            sponsor_name="Pak Darto",
-            sponsor_phone=BROKER_PHONE,
-            sponsor_relation="Teman",
-        )
-        for k in range(size)
-    ]
-
-
-def family() -> list[PassportApplication]:
-    home = {"address": "Jl. Melati No. 5 RT 02/RW 04"}
-    father = make_application(
-        applicant=person("33.01.01.2001", "Sugeng Wicaksono", **home, phone="+6285331523834"),
-        purpose="umrah",
-        destination_country="SA",
-    )
-    others = [
-        make_application(
-            applicant=person("33.01.01.2001", name, **home),
-            purpose="umrah",
-            destination_country="SA",
-            companion_name="Sugeng Wicaksono",
-            companion_phone="085331523834",
-            companion_relation=relation,
-        )
-        for name, relation in (("Wiwik Lestari", "Suami"), ("Wahyu Wicaksono", "Ayah"))
-    ]
-    return [father, *others]
-
-
-def ppiu_customers() -> list[PassportApplication]:
-    LicensedOrganiser.objects.create(
-        kind="ppiu", name="PT Safa Marwa Mulia Tour", licence_no="U.203/2019", phones=[PPIU_PHONE]
-    )
-    return [
-        make_application(
-            applicant=person(VILLAGES[k], f"Jamaah Umrah{k} Sejati{k}"),
-            purpose="umrah",
-            destination_country="SA",
-            sponsor_name="PT Safa Marwa Mulia Tour",
-            sponsor_phone="0282-534216",
-            sponsor_relation="Biro perjalanan umrah (PPIU)",
-            submitted_on=dt.date(2026, 3, 2) + dt.timedelta(days=k),
-        )
-        for k in range(5)
-    ]
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -121,13 +51,14 @@ def test_detect_networks_writes_the_contract_csv(tmp_path: Path) -> None:
     assert set(family_row["link_types"].split(";")) == {"phone", "address"}
     assert family_row["ring_score"] == "0"
     assert AuditEvent.objects.filter(action="networks.detect").count() == 1
+    run = DetectionRun.objects.get(kind="full")
+    assert (run.state, run.phase, run.applications) == (RunState.DONE, "", 8)
 
 
 def test_broker_ring_members_get_d18_but_family_and_ppiu_customers_do_not() -> None:
     ring = broker_ring(5)
     families = family()
     customers = ppiu_customers()
-    assert all("D18" not in indicators(a) for a in ring)
     call_command("detect_networks", verbosity=0)
     assert all("D18" in indicators(a) for a in ring)
     assert all("D18" not in indicators(a) for a in [*families, *customers])
@@ -136,104 +67,109 @@ def test_broker_ring_members_get_d18_but_family_and_ppiu_customers_do_not() -> N
     assert benign.reasons[0].startswith("benign: licensed PPIU")
 
 
-def test_detection_runs_are_kept_and_unchanged_facts_are_not_rescreened() -> None:
+def test_a_new_run_rescreens_only_members_whose_ring_facts_changed() -> None:
     broker_ring(3)
     first = services.detect_networks()
     second = services.detect_networks()
-    assert first.rescreened == 3
-    assert second.rescreened == 0
     assert second.run.pk != first.run.pk
-    assert RingCluster.objects.filter(run=first.run).count() == 1
+    assert latest_run() == second.run
+    # The rings were linked as the applications were saved: neither run changed D18.
+    assert (first.rescreened, second.rescreened) == (0, 0)
+    assert RingCluster.objects.filter(run=first.run).count() == 1, "older runs are kept"
+    late = broker_ring(1, start=3)[0]
+    # The newcomer already joined at the counter; the next full run changes nothing.
+    assert "D18" in indicators(late)
+    assert services.detect_networks().rescreened == 0
 
 
-def test_new_application_joins_a_ring_quickly_and_gets_d18() -> None:
-    ring = broker_ring(3)
-    services.detect_networks()
-    newcomer = make_application(
-        applicant=person("33.05.01.2001", "Korban Baru Sekali"),
-        destination_country="KH",
-        companion_name="Darto",
-        companion_phone="+6281322994455",
-        companion_relation="Kenalan",
-    )
-    start = time.perf_counter()
-    cluster = services.link_new_application(newcomer)
-    assert time.perf_counter() - start < 1
-    assert cluster is not None and cluster.size == 4
-    assert cluster.memberships.filter(application=newcomer).get().link_types == "phone"
-    assert "D18" in indicators(newcomer)
+def test_a_run_that_changes_ring_facts_rescreens_those_members() -> None:
+    ring = broker_ring(5)
+    customers = ppiu_customers()
+    assert services.detect_networks().rescreened == 0
     assert all("D18" in indicators(a) for a in ring)
-    assert NetworkKey.objects.filter(application_id=newcomer.pk, kind="phone").exists()
-
-
-def test_new_application_merges_two_rings() -> None:
-    first = broker_ring(3)
-    second = [
-        make_application(
-            applicant=person(VILLAGES[k + 2], f"Korban Lain{k} Juga{k}"),
-            destination_country="KH",
-            companion_name="Bu Yati Rahayu",
-            companion_phone="081900112233",
-            companion_relation="Teman",
-        )
-        for k in range(2)
-    ]
-    services.detect_networks()
-    assert services.latest_run() is not None
-    before = RingCluster.objects.filter(run=services.latest_run()).count()
-    assert before == 2
-    bridge = make_application(
-        applicant=person("33.05.01.2001", "Penghubung Dua Ring"),
-        destination_country="KH",
-        sponsor_phone=BROKER_PHONE,
-        companion_phone="081900112233",
-        companion_relation="Teman",
+    # The "broker" turns out to be a licensed agency: his ring is its customer group.
+    LicensedOrganiser.objects.create(
+        kind="p3mi", name="Pak Darto", licence_no="KEP.1/SIP3MI/2020", phones=[BROKER_E164]
     )
-    cluster = services.link_new_application(bridge)
-    assert cluster is not None and cluster.size == 6
-    assert RingCluster.objects.filter(run=services.latest_run()).count() == 1
-    assert set(cluster.memberships.values_list("application_id", flat=True)) == {
-        a.pk for a in [*first, *second, bridge]
-    }
+    outcome = services.detect_networks()
+    assert outcome.rescreened == 5
+    assert all("D18" not in indicators(a) for a in [*ring, *customers])
 
 
-def test_new_application_sharing_nothing_links_nothing() -> None:
+def test_a_failing_detection_is_marked_failed_with_the_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     broker_ring(2)
-    services.detect_networks()
-    alone = make_application(applicant=person("33.05.01.2001", "Orang Lain Sama Sekali"))
-    assert services.link_new_application(alone) is None
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(services.network, "detect", broken)
+    with pytest.raises(RuntimeError):
+        services.detect_networks()
+    run = DetectionRun.objects.get(kind="full")
+    assert run.state == RunState.FAILED and "disk full" in run.error
+    assert latest_run() != run, "the previous picture stays current"
 
 
-def test_import_organisers_reports_bad_rows_by_number(tmp_path: Path) -> None:
-    path = tmp_path / "organisers.csv"
-    path.write_text(
+def test_import_organisers_reports_bad_rows_by_number() -> None:
+    text = (
         "kind,name,licence_no,phones\n"
         "ppiu,PT Safa Marwa Mulia Tour,U.203/2019,0282-534216;+62 813 2764 0118\n"
         "travel,PT Salah Jenis,U.1/2020,\n"
         "p3mi,PT Bina Tenaga,KEP.118/SIP3MI/2019,12345\n"
         "pihk,,PIHK.1/2021,\n"
-        "p3mi,PT Cahaya Karya,KEP.027/SIP3MI/2018,\n",
-        encoding="utf-8",
+        "p3mi,PT Cahaya Karya,KEP.027/SIP3MI/2018,\n"
     )
-    result = services.import_organisers(path)
+    result = organisers.import_organisers(text, filename="organisers.csv")
     assert (result.rows, result.created, len(result.errors)) == (5, 2, 3)
     assert [(e.row, e.column) for e in result.errors] == [(3, "kind"), (4, "phones"), (5, "name")]
     organiser = LicensedOrganiser.objects.get(licence_no="U.203/2019")
     assert organiser.phones == ["+62282534216", "+6281327640118"]
-    again = services.import_organisers(path)
+    again = organisers.import_organisers(text, filename="organisers.csv")
     assert (again.created, again.unchanged) == (0, 2)
+    # Only the first import changed the registry: one detection queued for it.
+    assert DetectionRun.objects.filter(state=RunState.QUEUED).count() == 1
 
 
 def test_import_organisers_command_names_missing_columns(tmp_path: Path) -> None:
-    from django.core.management.base import CommandError
-
     path = tmp_path / "bad.csv"
     path.write_text("kind,name\nppiu,PT X\n", encoding="utf-8")
     with pytest.raises(CommandError, match="licence_no"):
         call_command("import_organisers", str(path), verbosity=0)
 
 
+def test_import_organisers_command_reads_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "ok.csv"
+    path.write_bytes("\ufeffkind,name,licence_no,phones\npihk,PT Haji Plus,PIHK.7/2020,\n".encode())
+    call_command("import_organisers", str(path), verbosity=0)
+    assert LicensedOrganiser.objects.get(licence_no="PIHK.7/2020").kind == "pihk"
+
+
 def test_load_demo_organisers_fills_the_registry() -> None:
     assert services.load_demo_organisers() > 0
     assert LicensedOrganiser.objects.filter(kind="ppiu").count() == 10
     assert services.load_demo_organisers() == 0
+
+
+def test_a_run_whose_rescreening_failed_is_made_good_by_the_next_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ring = broker_ring(3)
+    LicensedOrganiser.objects.create(
+        kind="p3mi", name="Pak Darto", licence_no="KEP.1/SIP3MI/2020", phones=[BROKER_E164]
+    )
+    screen = services._rescreen
+
+    def fails(*args: object, **kwargs: object) -> int:
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(services, "_rescreen", fails)
+    with pytest.raises(RuntimeError):
+        services.detect_networks()
+    failed = DetectionRun.objects.get(kind="full")
+    assert failed.state == RunState.FAILED and latest_run() == failed, "its rings are stored"
+    assert all("D18" in indicators(a) for a in ring), "not re-screened yet"
+    monkeypatch.setattr(services, "_rescreen", screen)
+    assert services.detect_networks().rescreened == 3
+    assert all("D18" not in indicators(a) for a in ring)

@@ -30,6 +30,10 @@ class Command(BaseCommand):
         out = Path(options["out"]) if options["out"] else None
         if out is not None and not out.parent.is_dir():
             raise CommandError(_("Directory not found: %(path)s") % {"path": out.parent})
+        try:
+            run = services.start_detection(acting_user=user)
+        except services.DetectionBusy as busy:
+            raise CommandError(busy.message()) from busy
         stream = getattr(self.stderr, "_out", self.stderr)
         with tqdm(
             unit="applications",
@@ -39,10 +43,12 @@ class Command(BaseCommand):
         ) as bar:
             outcome = services.detect_networks(
                 acting_user=user,
+                run=run,
                 progress=bar.update,
                 on_total=lambda total: bar.reset(total=total),
             )
         run = outcome.run
+        run.refresh_from_db()
         self.stdout.write(
             _(
                 "%(applications)d applications: %(clusters)d clusters, %(risky)d risky rings, "

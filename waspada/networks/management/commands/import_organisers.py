@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from waspada.core.commands import acting_user
-from waspada.networks import services
+from waspada.networks import organisers
 
 
 class Command(BaseCommand):
@@ -29,9 +29,10 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(_("File not found: %(path)s") % {"path": path})
         try:
-            result = services.import_organisers(path, acting_user=user)
+            text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             raise CommandError(_("The file could not be read: %(error)s") % {"error": exc}) from exc
+        result = organisers.import_organisers(text, filename=path.name, acting_user=user)
         if result.failure:
             raise CommandError(result.failure)
         self.stdout.write(

@@ -1,0 +1,247 @@
+"""The registry of licensed organisers (PPIU, PIHK, P3MI): every change audited.
+
+Their office phones, names and licence numbers are expected shared values: customers of
+one licensed organiser are not a ring. Organisers are deactivated, never deleted (the
+history of why a group was benign stays readable). A change of the registry changes
+which groups are benign, so it queues a full detection.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+from waspada.core import audit
+from waspada.core.models import User
+from waspada.domain import network
+from waspada.networks.models import LicensedOrganiser, OrganiserKind
+
+ORGANISER_COLUMNS = ("kind", "name", "licence_no", "phones")
+_FIELDS = ("kind", "name", "licence_no", "phones", "active")
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    column: str
+    message: str
+
+
+@dataclass
+class OrganiserImport:
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    failure: str = ""
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated)
+
+
+class BadPhone(ValueError):
+    def __init__(self, value: str) -> None:
+        super().__init__(value)
+        self.value = value
+
+    def message(self) -> str:
+        return _("Not a valid phone number: %(value)s") % {"value": self.value}
+
+
+def parse_phones(text: str) -> list[str]:
+    """Phones separated by ";", "," or new lines, in any written form, as E.164.
+
+    Raises BadPhone for the first that is not a phone number.
+    """
+    phones: list[str] = []
+    for raw in filter(
+        None, (p.strip() for p in text.replace("\n", ";").replace(",", ";").split(";"))
+    ):
+        phone = network.phone_key(raw)
+        if phone is None:
+            raise BadPhone(raw)
+        if phone not in phones:
+            phones.append(phone)
+    return phones
+
+
+def _queue_detection(acting_user: User | None, request: HttpRequest | None) -> None:
+    from waspada.networks.services import request_detection
+
+    request_detection(acting_user=acting_user, request=request)
+
+
+def _values(organiser: LicensedOrganiser) -> dict[str, Any]:
+    return {name: getattr(organiser, name) for name in _FIELDS}
+
+
+@transaction.atomic
+def save_organiser(
+    organiser: LicensedOrganiser | None,
+    *,
+    acting_user: User,
+    kind: str,
+    name: str,
+    licence_no: str,
+    phones: list[str],
+    request: HttpRequest | None = None,
+) -> LicensedOrganiser:
+    """Register an organiser (`organiser` None) or change one; queues a detection."""
+    creating = organiser is None
+    # Read afresh (and lock): a validated ModelForm has already changed `organiser`.
+    target = (
+        LicensedOrganiser()
+        if organiser is None
+        else LicensedOrganiser.objects.select_for_update().get(pk=organiser.pk)
+    )
+    before = _values(target)
+    target.kind, target.name, target.licence_no, target.phones = kind, name, licence_no, phones
+    target.save()
+    after = _values(target)
+    changes = {k: [before[k], after[k]] for k in after if creating or before[k] != after[k]}
+    audit.record(
+        "networks.organiser_created" if creating else "networks.organiser_updated",
+        f"Licensed organiser {name} ({licence_no}) {'registered' if creating else 'changed'}",
+        actor=acting_user,
+        obj=target,
+        details={"changes": changes},
+        request=request,
+    )
+    if changes:
+        _queue_detection(acting_user, request)
+    return target
+
+
+@transaction.atomic
+def set_organiser_active(
+    organiser: LicensedOrganiser,
+    *,
+    active: bool,
+    acting_user: User,
+    request: HttpRequest | None = None,
+) -> LicensedOrganiser:
+    """Deactivate (or reactivate) an organiser; it is kept, with its history."""
+    if organiser.active == active:
+        return organiser
+    organiser.active = active
+    organiser.save(update_fields=["active", "updated_at"])
+    audit.record(
+        "networks.organiser_reactivated" if active else "networks.organiser_deactivated",
+        f"Licensed organiser {organiser.name} ({organiser.licence_no}) "
+        f"{'reactivated' if active else 'deactivated'}",
+        actor=acting_user,
+        obj=organiser,
+        request=request,
+    )
+    _queue_detection(acting_user, request)
+    return organiser
+
+
+@transaction.atomic
+def import_organisers(
+    text: str,
+    *,
+    filename: str,
+    acting_user: User | None = None,
+    request: HttpRequest | None = None,
+) -> OrganiserImport:
+    """Create or update licensed organisers (by licence number) from CSV text.
+
+    Columns `kind, name, licence_no, phones` (phones `;`-separated, any written form,
+    stored in E.164). A bad row is reported with its row number (the header is row 1) and
+    column, in the active language, and does not stop the others. Re-importing an
+    organiser reactivates it.
+    """
+    outcome = OrganiserImport()
+    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    header = [h.strip() for h in reader.fieldnames or []]
+    missing = [c for c in ORGANISER_COLUMNS if c not in header]
+    if missing:
+        outcome.failure = _("Missing columns: %(columns)s") % {"columns": ", ".join(missing)}
+        return outcome
+    for number, raw in enumerate(reader, start=2):
+        outcome.rows += 1
+        row = {(k or "").strip(): (v or "").strip() for k, v in raw.items() if k is not None}
+        error = _organiser_row(number, row, outcome)
+        if error is not None:
+            outcome.errors.append(error)
+    audit.record(
+        "networks.import_organisers",
+        f"Licensed organisers imported from {filename}: {outcome.created} added, "
+        f"{outcome.updated} updated, {len(outcome.errors)} rejected",
+        actor=acting_user,
+        object_type=LicensedOrganiser._meta.label_lower,
+        details={"file": filename, "rows": outcome.rows},
+        request=request,
+    )
+    if outcome.changed:
+        _queue_detection(acting_user, request)
+    return outcome
+
+
+def _organiser_row(number: int, row: dict[str, str], outcome: OrganiserImport) -> RowError | None:
+    kind = row.get("kind", "").lower()
+    if kind not in OrganiserKind.values:
+        return RowError(
+            number,
+            "kind",
+            _("Unknown kind '%(value)s' (expected one of %(choices)s)")
+            % {"value": row.get("kind", ""), "choices": ", ".join(OrganiserKind.values)},
+        )
+    name = row.get("name", "")
+    if not name:
+        return RowError(number, "name", _("The name is empty."))
+    licence = row.get("licence_no", "")
+    if not licence:
+        return RowError(number, "licence_no", _("The licence number is empty."))
+    try:
+        phones = parse_phones(row.get("phones", ""))
+    except BadPhone as bad:
+        return RowError(number, "phones", bad.message())
+    values = {"kind": kind, "name": name, "phones": phones, "active": True}
+    existing = LicensedOrganiser.objects.filter(licence_no=licence).first()
+    if existing is None:
+        LicensedOrganiser.objects.create(licence_no=licence, **values)
+        outcome.created += 1
+    elif all(getattr(existing, k) == v for k, v in values.items()):
+        outcome.unchanged += 1
+    else:
+        for k, v in values.items():
+            setattr(existing, k, v)
+        existing.save()
+        outcome.updated += 1
+    return None
+
+
+def load_demo_organisers(*, acting_user: User | None = None) -> int:
+    """Put the demo data's licensed PPIU and P3MI into the registry; returns how many are new."""
+    from waspada.applications.demo_data import LICENSED_P3MI, LICENSED_PPIU
+
+    created = 0
+    for kind, organisers in (
+        (OrganiserKind.PPIU, LICENSED_PPIU),
+        (OrganiserKind.P3MI, LICENSED_P3MI),
+    ):
+        for org in organisers:
+            _, new = LicensedOrganiser.objects.update_or_create(
+                licence_no=org.license_no,
+                defaults={"kind": kind, "name": org.name, "phones": [org.phone], "active": True},
+            )
+            created += int(new)
+    if not created:
+        return 0  # nothing changed: no audit event (the demo command is idempotent)
+    audit.record(
+        "networks.load_demo_organisers",
+        f"Demo licensed organisers loaded ({created} new)",
+        actor=acting_user,
+        object_type=LicensedOrganiser._meta.label_lower,
+    )
+    return created
