@@ -59,7 +59,8 @@ INSERT INTO applications_passportapplication
      destination_country, return_ticket, itinerary, funds_source, sponsor_name, sponsor_phone,
      sponsor_relation, sponsor_address, employer_name, recruiter_name, recruiter_license_no,
      disnaker_recommendation_no, companion_name, companion_phone, companion_relation,
-     previous_passport_no, documents, status, regency_code, district_code, created_at, updated_at)
+     previous_passport_no, documents, status, regency_code, district_code, created_at, updated_at,
+     version, risk_level, risk_action, risk_indicators)
 SELECT 'CLP-' || lpad(a.id::text, 8, '0'), a.id, (SELECT min(id) FROM regions_office),
        date '2023-01-01' + (a.id % 1000)::int, 'new',
        (ARRAY['tourism','umrah','work','tourism','umrah','seafarer','family_visit',
@@ -67,7 +68,7 @@ SELECT 'CLP-' || lpad(a.id::text, 8, '0'), a.id, (SELECT min(id) FROM regions_of
        (ARRAY['MY','SA','TW','HK','SG','JP','KR','TR'])[1 + (a.id / 8) % 8], 'unknown',
        '', '', '', '', '', '', '', '', '', '', '', '', '', '', '["ktp","kk"]'::jsonb,
        (ARRAY['submitted','screening','interview','issued','issued','issued'])[1 + a.id % 6],
-       substr(a.village_id, 1, 5), substr(a.village_id, 1, 8), now(), now()
+       substr(a.village_id, 1, 5), substr(a.village_id, 1, 8), now(), now(), 0, '', '', ''
 FROM applications_applicant a;
 ANALYZE;
 """

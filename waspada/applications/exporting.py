@@ -41,7 +41,8 @@ CONTENT_TYPES = {
 CHUNK_SIZE = 2000
 # E.164 numbers start with "+" and are only digits: harmless, and kept as the format says.
 _UNESCAPED_COLUMNS = frozenset({"phone", "sponsor_phone", "companion_phone"})
-FILTER_FIELDS = ("q", "status", "purpose", "destination", "regency", "date_from", "date_to", "sort")
+# Every filter of the list page: an export holds exactly the applications the list shows.
+FILTER_FIELDS = tuple(ApplicationFilterForm.base_fields)
 
 
 class InvalidFilters(Exception):
@@ -60,7 +61,7 @@ def parse_filters(params: Mapping[str, str]) -> ApplicationFilters:
         name: [str(message) for message in messages] for name, messages in form.errors.items()
     }
     # Only ISO dates: "02/03/2025" would be read as 3 February by the form's US formats.
-    for name in ("date_from", "date_to"):
+    for name in ("date_from", "date_to", "event_from", "event_to"):
         if data[name] and not ISO_DATE.fullmatch(data[name]):
             problems[name] = [render_message("bad_date", {"value": data[name]})]
     if problems:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from waspada.applications.countries import country_choices, is_country_code
@@ -19,11 +22,23 @@ from waspada.applications.models import (
     Sex,
     Status,
 )
-from waspada.applications.queries import SORTS, ApplicationFilters
+from waspada.applications.queries import (
+    AGE_BANDS,
+    EVENT_DECIDED,
+    EVENT_INTERVIEWED,
+    EVENT_PROPOSED,
+    EVENT_REFERRED,
+    EVENT_REVIEWED,
+    SORTS,
+    ApplicationFilters,
+)
 from waspada.applications.records import ApplicantRecord, ApplicationRecord
+from waspada.decisions.models import Outcome, ReasonCode
 from waspada.domain.documents import DOCUMENT_CODES
 from waspada.domain.nik import cross_check
 from waspada.domain.phones import normalize_phone
+from waspada.domain.risk import Policy, load_policy_file
+from waspada.interviews.models import InterviewKind
 from waspada.regions.models import Level, Region
 from waspada.regions.nik import check_nik, discrepancy_message, reason_message
 from waspada.regions.queries import working_area_codes
@@ -233,6 +248,58 @@ class IntakeForm(forms.Form):
         return applicant, application
 
 
+@functools.cache
+def _shipped_policy() -> Policy:
+    return load_policy_file()
+
+
+def indicator_choices() -> list[tuple[str, str]]:
+    """Indicator codes with their titles (codes are stable; titles from the shipped policy)."""
+    language = "en" if (get_language() or "").startswith("en") else "id"
+    return [
+        (code, f"{code} {spec.title.get(language, '')}".strip())
+        for code, spec in _shipped_policy().indicators.items()
+    ]
+
+
+EVENT_CHOICES = [
+    ("", "—"),
+    (EVENT_DECIDED, _("Decision in force")),
+    (EVENT_INTERVIEWED, _("Interview")),
+    (EVENT_PROPOSED, _("Decision proposed")),
+    (EVENT_REVIEWED, _("Signed off or returned")),
+    (EVENT_REFERRED, _("Referred to a partner")),
+]
+AGE_BAND_LABELS: dict[str, Any] = {
+    "0-17": _("under 18"),
+    "18-24": _("18-24 years"),
+    "25-34": _("25-34 years"),
+    "35-44": _("35-44 years"),
+    "45-54": _("45-54 years"),
+    "55+": _("55 years and over"),
+}
+assert set(AGE_BAND_LABELS) == set(AGE_BANDS)
+# The filters the reports' figures link with; shown folded unless one is in use.
+MORE_FILTERS = (
+    "district",
+    "sex",
+    "age_band",
+    "indicator",
+    "outcome",
+    "reason",
+    "interview",
+    "ring",
+    "referred",
+    "registered_by",
+    "interviewer",
+    "proposed_by",
+    "reviewed_by",
+    "event",
+    "event_from",
+    "event_to",
+)
+
+
 class ApplicationFilterForm(forms.Form):
     q = forms.CharField(
         label=_("Search"),
@@ -248,6 +315,27 @@ class ApplicationFilterForm(forms.Form):
     date_from = forms.DateField(label=_("Submitted from"), required=False, widget=_DATE)
     date_to = forms.DateField(label=_("Submitted until"), required=False, widget=_DATE)
     sort = forms.ChoiceField(label=_("Sort"), required=False)
+    district = forms.ChoiceField(label=_("Kecamatan of origin"), required=False)
+    sex = forms.ChoiceField(label=_("Sex"), required=False)
+    age_band = forms.ChoiceField(label=_("Age at application"), required=False)
+    indicator = forms.ChoiceField(label=_("Indicator"), required=False)
+    outcome = forms.ChoiceField(label=_("Decision in force"), required=False)
+    reason = forms.ChoiceField(label=_("Reason of the decision"), required=False)
+    interview = forms.ChoiceField(label=_("Interview held"), required=False)
+    ring = forms.BooleanField(label=_("In a risky ring"), required=False)
+    referred = forms.BooleanField(label=_("Referred to a partner agency"), required=False)
+    registered_by = forms.CharField(label=_("Registered by (user name)"), required=False)
+    interviewer = forms.CharField(label=_("Interviewed by (user name)"), required=False)
+    proposed_by = forms.CharField(label=_("Decision proposed by (user name)"), required=False)
+    reviewed_by = forms.CharField(label=_("Signed off or returned by (user name)"), required=False)
+    event = forms.ChoiceField(
+        label=_("Dated activity"),
+        required=False,
+        choices=EVENT_CHOICES,
+        help_text=_("What the two dates below refer to."),
+    )
+    event_from = forms.DateField(label=_("Activity from"), required=False, widget=_DATE)
+    event_to = forms.DateField(label=_("Activity until"), required=False, widget=_DATE)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -255,8 +343,17 @@ class ApplicationFilterForm(forms.Form):
         _choices(self, "status", every + list(Status.choices))
         _choices(self, "purpose", every + list(Purpose.choices))
         _choices(self, "destination", every + country_choices())
-        regencies = Region.objects.filter(code__in=working_area_codes()).order_by("code")
-        _choices(self, "regency", every + [(r.code, r.name) for r in regencies])
+        area = working_area_codes()
+        regencies = Region.objects.filter(code__in=area).order_by("code")
+        _choices(self, "regency", every + self._regions("regency", Level.REGENCY, regencies))
+        districts = Region.objects.filter(level=Level.DISTRICT, parent_id__in=area).order_by("code")
+        _choices(self, "district", every + self._regions("district", Level.DISTRICT, districts))
+        _choices(self, "sex", every + list(Sex.choices))
+        _choices(self, "age_band", every + list(AGE_BAND_LABELS.items()))
+        _choices(self, "indicator", every + indicator_choices())
+        _choices(self, "outcome", every + list(Outcome.choices))
+        _choices(self, "reason", every + list(ReasonCode.choices))
+        _choices(self, "interview", every + list(InterviewKind.choices))
         sorts = [
             ("-submitted_on", _("Newest first")),
             ("submitted_on", _("Oldest first")),
@@ -268,11 +365,43 @@ class ApplicationFilterForm(forms.Form):
         assert {value for value, _label in sorts} <= set(SORTS)
         _choices(self, "sort", sorts)
 
+    def _regions(self, name: str, level: str, regions: Iterable[Region]) -> list[tuple[str, str]]:
+        """The working area's regions, and the one asked for when it lies outside: the
+        reports link to applicants from anywhere."""
+
+        def label(region: Region) -> str:
+            return region.name if level == Level.REGENCY else f"{region.code} {region.name}"
+
+        choices = [(region.code, label(region)) for region in regions]
+        value = self.data.get(name) if self.is_bound else None
+        if value and value not in {code for code, _label in choices}:
+            other = Region.objects.filter(code=value, level=level).first()
+            if other is not None:
+                choices.append((other.code, label(other)))
+        return choices
+
+    def main_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.fields if name not in MORE_FILTERS]
+
+    def more_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in MORE_FILTERS]
+
+    def more_in_use(self) -> bool:
+        """Whether a folded filter is set (or wrong): then the fold opens."""
+        return self.is_bound and any(
+            self.data.get(name) or name in self.errors for name in MORE_FILTERS
+        )
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and start > end:
             self.add_error("date_to", _("The end date is before the start date."))
+        start, end = data.get("event_from"), data.get("event_to")
+        if start and end and start > end:
+            self.add_error("event_to", _("The end date is before the start date."))
+        if (start or end) and not data.get("event"):
+            self.add_error("event", _("Choose what the activity dates refer to."))
         return data
 
     def filters(self) -> ApplicationFilters:

@@ -74,6 +74,12 @@ NAVIGATION: list[NavEntry] = [
         Action.VIEW_NETWORKS,
     ),
     NavEntry(
+        "report_dashboard",
+        _("Reports"),
+        _("Figures for a period compared with the one before, and the TPPO-prevention report."),
+        Action.VIEW_REPORTS,
+    ),
+    NavEntry(
         "application_import_list",
         _("Imports"),
         _("Import applications from M-Paspor or SIMKIM files and follow their progress."),

@@ -1,3 +1,8 @@
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from waspada.reports import views
+
+urlpatterns = [
+    path("", views.dashboard, name="report_dashboard"),
+    path("download/", views.download, name="report_download"),
+]

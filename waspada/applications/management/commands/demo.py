@@ -212,6 +212,11 @@ class Command(BaseCommand):
         )
 
         accounts = ensure_demo_users()
+        # Interviews and decisions for the older applications: the reports tell a story.
+        from waspada.reports.demo_history import add_history, describe
+
+        with tqdm(unit="applications", disable=quiet) as bar:
+            self.stdout.write(describe(add_history(seed=seed, progress=bar.update)))
         self.stdout.write(_("Demo logins (username / password / role):"))
         for account in accounts:
             self.stdout.write(f"  {account.username:<10} {account.password:<26} {account.role}")
