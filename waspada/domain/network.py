@@ -718,8 +718,14 @@ IntArray = npt.NDArray[np.int64]
 
 def _labels(n: int, src: IntArray, dst: IntArray) -> npt.NDArray[np.int32]:
     """The connected component of each of 0..n-1 (scipy.sparse.csgraph)."""
-    graph = csr_array((np.ones(len(src), dtype=np.int8), (src, dst)), shape=(n, n))
-    _, labels = connected_components(graph, directed=False)
+    # int32 indices and weak connectivity of the directed graph (the same components as
+    # the undirected one) spare scipy an index copy and the symmetrised transpose:
+    # about half the time at 3,000,000 applications.
+    graph = csr_array(
+        (np.ones(len(src), dtype=np.int8), (src.astype(np.int32), dst.astype(np.int32))),
+        shape=(n, n),
+    )
+    _, labels = connected_components(graph, directed=True, connection="weak")
     return np.asarray(labels, dtype=np.int32)
 
 
