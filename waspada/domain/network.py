@@ -62,9 +62,12 @@ distinct kecamatan for the full points) and 5 for more than one village; time sp
 within 30 days, 10 within 60, 5 within 120; the same destination for 80 % of the members
 10, the same purpose 5; share of members with their own strong indicators up to 15.
 Without a shared person (phone, sponsor, companion, recruiter: only an address or an
-employer) the score is halved. Benign, and scored 0 with a "benign: ..." reason: all
-members at one address with family relation words (istri, suami, anak, ayah, ibu, ...) or
-a shared last name; a licensed organiser as the shared party.
+employer) the score is halved. A cluster held together by a person's name but no shared
+phone, spread over more than 60 days, is halved too: strangers who each name a friend
+with a common name ("Putri Handayani") across a year are not a broker's batch. Benign,
+and scored 0 with a "benign: ..." reason: all members at one address with family
+relation words (istri, suami, anak, ayah, ibu, ...) or a shared last name; a licensed
+organiser as the shared party.
 """
 
 from __future__ import annotations
@@ -1034,6 +1037,7 @@ class ClusterFacts:
     purpose_count: int
     own: int  # members with their own indicators
     person: bool  # a person (phone, sponsor, companion, recruiter) is among the shared values
+    phone: bool  # a phone number is among the shared values
     relatives: str  # why the members are relatives at one address, "" when they are not
 
 
@@ -1078,6 +1082,9 @@ def _score(facts: ClusterFacts, organiser: Organiser | None = None) -> RingScore
     if not facts.person:
         total /= 2
         reasons.append("no shared person (address or employer only): halved")
+    elif not facts.phone and span_points <= 5 and facts.first is not None:
+        total /= 2
+        reasons.append("a shared name but no shared phone, over more than 60 days: halved")
     return RingScore(round(min(100.0, total)), tuple(reasons))
 
 
@@ -1120,6 +1127,7 @@ def score_cluster(
         purpose_count=purpose[1],
         own=sum(1 for node in nodes if node.id in flagged),
         person=any(s.kind in PERSON_KINDS for s in shared),
+        phone=any(s.kind == "phone" for s in shared),
         relatives=relatives,
     )
     return _score(facts, organiser)
@@ -1186,6 +1194,7 @@ def _facts(
         .group_by("cluster")
         .agg(
             person=pl.col("kind").is_in(PERSON_KINDS).any(),
+            phone=(pl.col("kind") == "phone").any(),
             one_address=((pl.col("kind") == "address") & (pl.col("count") == pl.col("size"))).any(),
         ),
         on="cluster",

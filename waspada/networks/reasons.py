@@ -93,6 +93,10 @@ def _halved(m: re.Match[str]) -> str:
     return _("no shared person, only an address or employer: score halved")
 
 
+def _name_only(m: re.Match[str]) -> str:
+    return _("a shared name but no shared phone, over more than 60 days: score halved")
+
+
 TABLE: tuple[tuple[re.Pattern[str], Render], ...] = (
     (
         re.compile(r"benign: licensed (?P<kind>\w+) (?P<name>.+) shared by (?P<count>\d+)"),
@@ -117,6 +121,10 @@ TABLE: tuple[tuple[re.Pattern[str], Render], ...] = (
     ),
     (re.compile(r"(?P<count>\d+) with their own indicators"), _own),
     (re.compile(r"no shared person \(address or employer only\): halved"), _halved),
+    (
+        re.compile(r"a shared name but no shared phone, over more than 60 days: halved"),
+        _name_only,
+    ),
 )
 
 

@@ -150,6 +150,32 @@ def test_own_indicators_raise_the_score() -> None:
     assert flagged > plain
 
 
+def friends_named_alike(days_apart: int) -> list[ApplicationNode]:
+    """Strangers across kecamatan who each name a friend "Putri Handayani" as sponsor."""
+    return [
+        node(
+            k,
+            village_code=f"33.0{k % 5 + 1}.{k + 1:02d}.2001",
+            submitted_on=DAY + dt.timedelta(days=days_apart * k),
+            destination="KH",
+            parties=(Party("sponsor", "Putri Handayani", "", "Teman"),),
+        )
+        for k in range(1, 11)
+    ]
+
+
+def test_a_common_name_without_a_phone_spread_over_months_is_not_a_ring() -> None:
+    [cluster] = network.detect(friends_named_alike(days_apart=30)).clusters
+    assert not cluster.score.risky
+    assert any("no shared phone" in reason for reason in cluster.score.reasons)
+
+
+def test_a_name_shared_within_weeks_is_still_a_ring() -> None:
+    [cluster] = network.detect(friends_named_alike(days_apart=3)).clusters
+    assert cluster.score.risky
+    assert not any("no shared phone" in reason for reason in cluster.score.reasons)
+
+
 def test_two_strangers_sharing_a_phone_are_not_a_risky_ring() -> None:
     nodes = [
         node(1, phone="081299998888"),

@@ -45,6 +45,15 @@ def all_reasons() -> set[str]:
             node(k, parties=(network.Party("sponsor", "PT Safa Marwa", "0282-534216"),))
             for k in range(30, 33)
         ),
+        # A common friend's name, no phone, months apart: a name-only group.
+        *(
+            node(
+                k,
+                submitted_on=dt.date(2026, 1, 1) + dt.timedelta(days=40 * (k - 50)),
+                parties=(network.Party("sponsor", "Putri Handayani", "", "Teman"),),
+            )
+            for k in range(50, 53)
+        ),
         # One address, different last names, no relation: no family, no shared person.
         node(40, applicant_name="Budi Santoso", village_code="33.04.01.2001", address="Gg 7"),
         node(41, applicant_name="Eko Prasetyo", village_code="33.04.01.2001", address="Gg 7"),
@@ -59,6 +68,7 @@ def test_the_table_knows_every_reason_the_score_gives() -> None:
     assert any("(family relation)" in r for r in reasons)
     assert any("(shared last name)" in r for r in reasons)
     assert any("halved" in r for r in reasons) and any("own indicators" in r for r in reasons)
+    assert any("no shared phone" in r for r in reasons)
     assert [r for r in reasons if not known(r)] == []
 
 
