@@ -15,6 +15,15 @@ from waspada.partners.models import Agency, AgencyKind
 PASSWORD = "persona-password-2026"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _throwaway_media(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Uploads, letters and reports made by tests go to pytest's temporary folder (cleaned
+    up by pytest), never to the project's var/media."""
+    from django.conf import settings
+
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+
+
 @pytest.fixture
 def make_user(db: None) -> Callable[..., User]:
     def make(username: str, role: str, agency_kind: str | None = None, **extra: object) -> User:

@@ -8,21 +8,16 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from waspada.core.demo import DEMO_ACCOUNTS, DemoAccount, ensure_demo_users
+from tests.browser.helpers import account, load_kedungreja
+from waspada.core.demo import DemoAccount, ensure_demo_users
 from waspada.core.roles import Role
-from waspada.regions import services
 
 
 @pytest.fixture
 def counter_ready(transactional_db: None, tmp_path: Path) -> DemoAccount:
     ensure_demo_users()
-    # Kecamatan Kedungreja (33.01.01) and its parents are enough for the picker.
-    wanted = ("kode", "33,", "33.01,", "33.01.01")
-    lines = services.WILAYAH_CSV.read_text(encoding="utf-8").splitlines()
-    subset = tmp_path / "wilayah.csv"
-    subset.write_text("\n".join(line for line in lines if line.startswith(wanted)) + "\n")
-    services.load_regions(path=subset)
-    return next(a for a in DEMO_ACCOUNTS if a.role == Role.INTAKE_OFFICER)
+    load_kedungreja(tmp_path)
+    return account(Role.INTAKE_OFFICER)
 
 
 def test_intake_officer_registers_an_application(

@@ -9,15 +9,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from waspada.core.demo import DEMO_ACCOUNTS, DemoAccount, ensure_demo_users
+from tests.browser.helpers import account
+from waspada.core.demo import DemoAccount, ensure_demo_users
 from waspada.core.models import User
 from waspada.core.roles import Role
 from waspada.regions import services
 from waspada.reports.tests.conftest import YEAR, build_story
-
-
-def _account(role: str) -> DemoAccount:
-    return next(a for a in DEMO_ACCOUNTS if a.role == role)
 
 
 @pytest.fixture
@@ -35,7 +32,7 @@ def office_year(transactional_db: None, tmp_path: Path) -> DemoAccount:
         supervisor=users[Role.SUPERVISOR],
         police=users[Role.PARTNER],
     )
-    return _account(Role.HEAD_OF_OFFICE)
+    return account(Role.HEAD_OF_OFFICE)
 
 
 def test_head_of_office_reads_the_dashboard_and_downloads_the_report(

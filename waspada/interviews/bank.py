@@ -10,7 +10,7 @@ version 1. Every change is atomic and audited.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.db import transaction
 from django.db.models import Max
@@ -211,7 +211,9 @@ def set_bank_question_active(
 
 def bank_changes(version: QuestionBankVersion) -> list[BankChange]:
     """What this version changes against the one it is based on."""
-    base = version.based_on.data if version.based_on is not None else {}
+    # `based_on` is declared on the abstract NumberedVersion: here it is a bank version.
+    based_on = cast(QuestionBankVersion | None, version.based_on)
+    base = based_on.data if based_on is not None else {}
     return diff_banks(base, version.data)
 
 

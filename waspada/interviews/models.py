@@ -13,15 +13,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from waspada.core.models import NumberedVersion, VersionState
 from waspada.domain import consistency
 
-
-class BankState(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
+# One state list for every versioned rule set (kept under its old name here).
+BankState = VersionState
 
 
-class QuestionBankVersion(models.Model):
+class QuestionBankVersion(NumberedVersion):
     """One numbered version of the question bank; never changed once published.
 
     `data` maps a question code to {indicator, text: {id, en}, worrying: {id, en},
@@ -29,41 +28,11 @@ class QuestionBankVersion(models.Model):
     published one.
     """
 
-    number = models.PositiveIntegerField(_("version"), unique=True)
     data = models.JSONField(_("questions"), default=dict)
-    state = models.CharField(
-        _("state"), max_length=10, choices=BankState.choices, default=BankState.DRAFT
-    )
-    note = models.CharField(_("note"), max_length=300, blank=True)
-    based_on = models.ForeignKey(
-        "self", verbose_name=_("based on"), null=True, blank=True, on_delete=models.PROTECT
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("drafted by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("published by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    published_at = models.DateTimeField(_("published"), null=True, blank=True)
 
-    class Meta:
+    class Meta(NumberedVersion.Meta):
         verbose_name = _("question bank version")
         verbose_name_plural = _("question bank versions")
-        ordering = ["-number"]
-
-    def __str__(self) -> str:
-        return f"v{self.number}"
 
 
 class InterviewKind(models.TextChoices):

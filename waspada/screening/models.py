@@ -12,55 +12,25 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from waspada.core.models import NumberedVersion, VersionState
 
-class PolicyState(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
+# One state list for every versioned rule set (kept under its old name here).
+PolicyState = VersionState
 
 
-class PolicyVersion(models.Model):
+class PolicyVersion(NumberedVersion):
     """One numbered version of the indicator policy; never changed once published.
 
     The version in force on a day is the published one with the latest effective date
     on or before that day (the highest number on a tie).
     """
 
-    number = models.PositiveIntegerField(_("version"), unique=True)
     data = models.JSONField(_("policy"))
-    state = models.CharField(
-        _("state"), max_length=10, choices=PolicyState.choices, default=PolicyState.DRAFT
-    )
-    note = models.CharField(_("note"), max_length=300, blank=True)
-    based_on = models.ForeignKey(
-        "self", verbose_name=_("based on"), null=True, blank=True, on_delete=models.PROTECT
-    )
     effective_from = models.DateField(_("effective from"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("drafted by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("published by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    published_at = models.DateTimeField(_("published"), null=True, blank=True)
 
-    class Meta:
+    class Meta(NumberedVersion.Meta):
         verbose_name = _("policy version")
         verbose_name_plural = _("policy versions")
-        ordering = ["-number"]
-
-    def __str__(self) -> str:
-        return f"v{self.number}"
 
 
 class Trigger(models.TextChoices):

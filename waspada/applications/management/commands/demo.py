@@ -217,6 +217,10 @@ class Command(BaseCommand):
 
         with tqdm(unit="applications", disable=quiet) as bar:
             self.stdout.write(describe(add_history(seed=seed, progress=bar.update)))
+        # Work waiting for the demo logins among the open applications (once).
+        from waspada.decisions import demo_workload
+
+        self.stdout.write(demo_workload.describe(demo_workload.add_workload()))
         self.stdout.write(_("Demo logins (username / password / role):"))
         for account in accounts:
             self.stdout.write(f"  {account.username:<10} {account.password:<26} {account.role}")
