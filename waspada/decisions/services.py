@@ -250,6 +250,50 @@ def _settle(decision: Decision, state: DecisionState, *, acting_user: User, comm
         setattr(decision, name, value)
 
 
+def _conclude(
+    decision: Decision,
+    *,
+    acting_user: User,
+    comment: str,
+    expected_version: int,
+    request: HttpRequest | None,
+    returning: bool,
+) -> Decision:
+    """Sign off (the outcome's status) or return (the status before the proposal)."""
+    application = _review(
+        decision,
+        acting_user=acting_user,
+        comment=comment,
+        expected_version=expected_version,
+        returning=returning,
+    )
+    if returning:
+        to_status, state = decision.from_status, DecisionState.RETURNED
+        done = "proposal returned"
+    else:
+        to_status = rules.RESULTING_STATUS[Outcome(decision.outcome)]
+        state, done = DecisionState.IN_FORCE, "signed off"
+    change_status(
+        application,
+        to_status,
+        expected_version=expected_version,
+        acting_user=acting_user,
+        note=f"{decision.outcome} {done}",
+        request=request,
+    )
+    _settle(decision, state, acting_user=acting_user, comment=comment)
+    _record(
+        "decision.returned" if returning else "decision.signed_off",
+        f"Application {application.application_no}: {decision.outcome} {done}",
+        decision,
+        acting_user=acting_user,
+        request=request,
+        comment=decision.review_comment,
+        proposed_by=decision.proposed_by_id,
+    )
+    return decision
+
+
 @transaction.atomic
 def sign_off(
     decision: Decision,
@@ -260,30 +304,13 @@ def sign_off(
     request: HttpRequest | None = None,
 ) -> Decision:
     """A supervisor (not the proposer) signs off a proposal: it comes into force."""
-    application = _review(
+    _conclude(
         decision,
         acting_user=acting_user,
         comment=comment,
         expected_version=expected_version,
+        request=request,
         returning=False,
-    )
-    change_status(
-        application,
-        rules.RESULTING_STATUS[Outcome(decision.outcome)],
-        expected_version=expected_version,
-        acting_user=acting_user,
-        note=f"{decision.outcome} signed off",
-        request=request,
-    )
-    _settle(decision, DecisionState.IN_FORCE, acting_user=acting_user, comment=comment)
-    _record(
-        "decision.signed_off",
-        f"Application {application.application_no}: {decision.outcome} signed off",
-        decision,
-        acting_user=acting_user,
-        request=request,
-        comment=decision.review_comment,
-        proposed_by=decision.proposed_by_id,
     )
     _came_into_force(decision, acting_user)
     return decision
@@ -299,32 +326,14 @@ def return_proposal(
     request: HttpRequest | None = None,
 ) -> Decision:
     """Send a proposal back with a comment: the application returns to where it was."""
-    application = _review(
+    return _conclude(
         decision,
         acting_user=acting_user,
         comment=comment,
         expected_version=expected_version,
+        request=request,
         returning=True,
     )
-    change_status(
-        application,
-        decision.from_status,
-        expected_version=expected_version,
-        acting_user=acting_user,
-        note=f"{decision.outcome} proposal returned",
-        request=request,
-    )
-    _settle(decision, DecisionState.RETURNED, acting_user=acting_user, comment=comment)
-    _record(
-        "decision.returned",
-        f"Application {application.application_no}: {decision.outcome} proposal returned",
-        decision,
-        acting_user=acting_user,
-        request=request,
-        comment=decision.review_comment,
-        proposed_by=decision.proposed_by_id,
-    )
-    return decision
 
 
 @transaction.atomic

@@ -414,6 +414,12 @@ def _words(piece: str) -> list[str]:
     return [w for w in piece.split(".") if w]
 
 
+def _degree_key(piece: str) -> str:
+    # In today's spelling, like the words: "S.Sj" must be S.Sy. both times, or a second
+    # normalisation would find a degree the first one kept as a name.
+    return map_old_spelling(piece.replace(".", ""))
+
+
 def normalize_name(raw: object) -> NormalizedName:
     """Split a written name into comparable parts and facts. Never raises."""
     text = raw if isinstance(raw, str) else ("" if raw is None else str(raw))
@@ -427,17 +433,17 @@ def normalize_name(raw: object) -> NormalizedName:
     end = len(chunks)
     while end > 1:
         piece, has_dot, after_comma = chunks[end - 1]
-        key = piece.replace(".", "")
+        key = _degree_key(piece)
         if key in DEGREES and (has_dot or after_comma or key not in _AMBIGUOUS_DEGREES):
             end -= 1
             continue
         break
-    degree_titles = [DEGREES[c[0].replace(".", "")] for c in chunks[end:]]
+    degree_titles = [DEGREES[_degree_key(c[0])] for c in chunks[end:]]
 
     # Words of the name part, with title/degree chunks after a comma removed as well.
     words: list[str] = []
     for piece, _has_dot, after_comma in chunks[:end]:
-        key = piece.replace(".", "")
+        key = _degree_key(piece)
         if after_comma and key in DEGREES:
             degree_titles.append(DEGREES[key])
             continue
