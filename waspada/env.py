@@ -79,7 +79,9 @@ def env_database(name: str, default_sqlite_path: Path) -> dict[str, object]:
 
     raw = os.environ.get(name, "").strip()
     if not raw:
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(default_sqlite_path)}
+        return _office_safe_sqlite(
+            {"ENGINE": "django.db.backends.sqlite3", "NAME": str(default_sqlite_path)}
+        )
     scheme = raw.split(":", 1)[0].lower()
     if scheme not in {"sqlite", "postgres", "postgresql", "pgsql"}:
         raise ImproperlyConfigured(
@@ -89,9 +91,34 @@ def env_database(name: str, default_sqlite_path: Path) -> dict[str, object]:
         config = dict(dj_database_url.parse(raw))
     except ValueError as exc:
         raise ImproperlyConfigured(f"{name} could not be parsed: {exc}") from None
-    if config["ENGINE"] == "django.db.backends.sqlite3" and not config.get("NAME"):
-        raise ImproperlyConfigured(f"{name} names no SQLite file (sqlite:////path/to/db).")
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        if not config.get("NAME"):
+            raise ImproperlyConfigured(f"{name} names no SQLite file (sqlite:////path/to/db).")
+        return _office_safe_sqlite(config)
     return config
+
+
+# How long a writer waits for another writer before SQLite gives up (seconds). An office's
+# longest write is an import batch with its screening; the busy timeout covers it.
+SQLITE_BUSY_TIMEOUT_SECONDS = 30
+
+
+def _office_safe_sqlite(config: dict[str, object]) -> dict[str, object]:
+    """SQLite settings for an office of concurrent users plus the background worker.
+
+    WAL lets readers go on while one connection writes; the busy timeout makes a second
+    writer wait instead of failing; and IMMEDIATE transactions take the write lock when
+    they begin, so a transaction that read first can never fail with "database is locked"
+    when it then tries to write (SQLite cannot wait in that case, whatever the timeout).
+    """
+    options = dict(config.get("OPTIONS") or {})  # type: ignore[call-overload]
+    options.setdefault("timeout", SQLITE_BUSY_TIMEOUT_SECONDS)
+    options.setdefault("transaction_mode", "IMMEDIATE")
+    options.setdefault(
+        "init_command",
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    )
+    return {**config, "OPTIONS": options}
 
 
 def env_secret_key(name: str, *, debug: bool, key_file: Path) -> str:

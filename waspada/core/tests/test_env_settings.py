@@ -30,7 +30,20 @@ def test_bad_boolean_names_the_variable(monkeypatch: pytest.MonkeyPatch) -> None
 def test_sqlite_is_the_default_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("DATABASE_URL", raising=False)
     config = env.env_database("DATABASE_URL", tmp_path / "w.sqlite3")
-    assert config == {"ENGINE": "django.db.backends.sqlite3", "NAME": str(tmp_path / "w.sqlite3")}
+    assert config["ENGINE"] == "django.db.backends.sqlite3"
+    assert config["NAME"] == str(tmp_path / "w.sqlite3")
+
+
+@pytest.mark.parametrize("url", ["", "sqlite:////srv/waspada/office.sqlite3"])
+def test_sqlite_is_set_up_for_concurrent_officers(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, url: str
+) -> None:
+    """WAL, a busy timeout and write locks taken at BEGIN: parallel writers wait, never fail."""
+    monkeypatch.setenv("DATABASE_URL", url)
+    options = env.env_database("DATABASE_URL", tmp_path / "w.sqlite3")["OPTIONS"]
+    assert options["transaction_mode"] == "IMMEDIATE"  # type: ignore[index]
+    assert options["timeout"] >= 20  # type: ignore[index]
+    assert "journal_mode=WAL" in options["init_command"]  # type: ignore[index]
 
 
 def test_postgres_url_is_parsed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
