@@ -884,6 +884,19 @@ class NameIndex:
                         scores[row] = 1.0
         return scores
 
+    def candidate_ids(self, query: Identity, limit: int) -> list[str]:
+        """The ids of at most `limit` entries whose names share the most with `query`'s.
+
+        Candidate generation only (bounded per name key, like `search`), for callers that
+        score the pairs themselves with `compare`.
+        """
+        prepared = _prepare(query)
+        if prepared.name.is_empty:
+            return []
+        coarse = self._candidates(prepared)
+        best_rows = heapq.nlargest(limit, coarse, key=coarse.__getitem__)
+        return list(dict.fromkeys(self._ids[row] for row in best_rows))
+
     def search(self, query: Identity, limit: int = 5) -> list[Match]:
         """The entries that may be the person in `query`, best first, at most `limit`.
 

@@ -4,8 +4,13 @@ NIK is unique on `Applicant`, so "one NIK, two identities" cannot be two rows. T
 
 - `other_nik`: another applicant with a different NIK, the same birth date, the same birth
   place (compared case- and prefix-insensitively: "Kab. Cilacap" = "cilacap") and a `likely`
-  name match (the matcher's `compare`). One query per batch: the applicants born on the
-  batch's birth dates.
+  name match. One query per batch: the applicants born on the batch's birth dates. A small
+  group of peers (same date and place) is compared pair by pair with the matcher's
+  `compare`; in a large one - a common birth date in a big town, or a file crafted with
+  thousands of look-alikes - the matcher's `NameIndex` picks a bounded number of
+  candidates per person (its candidate generation is bounded per name key), which are then
+  compared the same way, so the work grows with the batch, not with the square of the
+  crowd.
 - `record_changed`: the NIK's record changed its name or birth date between applications.
   Intake and imports update the applicant and write an "applicant.updated" audit event with
   the changes (old, new); those events are the history we read (one query per batch). A
@@ -23,12 +28,18 @@ from collections.abc import Sequence
 
 from waspada.applications.models import Applicant, PassportApplication
 from waspada.core.models import AuditEvent
-from waspada.domain.matching import Identity, compare
+from waspada.domain.matching import Identity, Match, NameIndex, compare
 from waspada.watchlists.models import DuplicateKind, IdentityDuplicate
 
 _APPLICANT_TYPE = Applicant._meta.label_lower
 _PLACE_PREFIX = re.compile(r"^(kabupaten|kab\.?|kota|kodya)\s+")
 _WATCHED_FIELDS = ("full_name", "birth_date")
+#: Peers of one birth date and place compared pair by pair; a larger group is indexed.
+PAIRWISE_LIMIT = 64
+#: Duplicates kept per applicant: enough for an officer to see a pattern, bounded memory.
+MAX_DUPLICATES_PER_APPLICANT = 5
+#: Candidates compared in full per applicant in a large group.
+CANDIDATES_PER_APPLICANT = 24
 
 
 def normalize_place(place: str) -> str:
@@ -53,30 +64,13 @@ def find_duplicates(
         "pk", "nik", "full_name", "birth_date", "birth_place", "sex"
     ):
         peers[(other.birth_date, normalize_place(other.birth_place))].append(other)
+    batch: defaultdict[tuple[object, str], list[Applicant]] = defaultdict(list)
     for person in applicants:
-        for other in peers.get((person.birth_date, normalize_place(person.birth_place)), ()):
-            if other.pk == person.pk or other.nik == person.nik:
-                continue
-            match = compare(_identity(person), _identity(other))
-            if match is None or match.level != "likely":
-                continue
-            found.append(
-                IdentityDuplicate(
-                    kind=DuplicateKind.OTHER_NIK,
-                    applicant=person,
-                    other=other,
-                    score=match.score,
-                    details={
-                        "nik": other.nik,
-                        "full_name": other.full_name,
-                        "birth_date": other.birth_date.isoformat(),
-                        "birth_place": other.birth_place,
-                        "reasons": [
-                            {"code": r.code, "params": dict(r.params)} for r in match.explanation
-                        ],
-                    },
-                )
-            )
+        batch[(person.birth_date, normalize_place(person.birth_place))].append(person)
+    for key, people in batch.items():
+        group = peers.get(key, [])
+        for person, other, match in _likely_pairs(people, group):
+            found.append(_other_nik(person, other, match))
     by_pk = {str(person.pk): person for person in applicants}
     events = AuditEvent.objects.filter(
         action="applicant.updated", object_type=_APPLICANT_TYPE, object_id__in=list(by_pk)
@@ -103,6 +97,50 @@ def find_duplicates(
             )
         )
     return found
+
+
+def _likely_pairs(
+    people: Sequence[Applicant], group: Sequence[Applicant]
+) -> list[tuple[Applicant, Applicant, Match]]:
+    """(person, other, match) for each likely same-person pair, a few per person at most."""
+    pairs: list[tuple[Applicant, Applicant, Match]] = []
+    by_pk = {str(other.pk): other for other in group}
+    index = NameIndex(_identity(o) for o in group) if len(group) > PAIRWISE_LIMIT else None
+    for person in people:
+        candidates = (
+            [by_pk[i] for i in index.candidate_ids(_identity(person), CANDIDATES_PER_APPLICANT)]
+            if index is not None
+            else group
+        )
+        matches = [(other, compare(_identity(person), _identity(other))) for other in candidates]
+        matches.sort(key=lambda pair: -(pair[1].score if pair[1] else 0.0))
+        kept = 0
+        for other, match in matches:
+            if other.pk == person.pk or other.nik == person.nik:
+                continue
+            if match is None or match.level != "likely":
+                continue
+            pairs.append((person, other, match))
+            kept += 1
+            if kept == MAX_DUPLICATES_PER_APPLICANT:
+                break
+    return pairs
+
+
+def _other_nik(person: Applicant, other: Applicant, match: Match) -> IdentityDuplicate:
+    return IdentityDuplicate(
+        kind=DuplicateKind.OTHER_NIK,
+        applicant=person,
+        other=other,
+        score=match.score,
+        details={
+            "nik": other.nik,
+            "full_name": other.full_name,
+            "birth_date": other.birth_date.isoformat(),
+            "birth_place": other.birth_place,
+            "reasons": [{"code": r.code, "params": dict(r.params)} for r in match.explanation],
+        },
+    )
 
 
 def sync_duplicates(applicants: Sequence[Applicant]) -> list[IdentityDuplicate]:
