@@ -221,7 +221,23 @@ _REASON_TEXT: dict[str, tuple[str, str]] = {
         "a name has no usable letters",
         "sebuah nama tidak memiliki huruf yang dapat dipakai",
     ),
+    "same_phone": ("same phone number {a}", "nomor telepon sama {a}"),
+    "name_only": (
+        "the name alone: no birth date, NIK or phone agrees",
+        "hanya nama: tidak ada tanggal lahir, NIK, atau telepon yang cocok",
+    ),
 }
+
+#: Reasons that tie a name match to one person: a common name is shared by strangers, so a
+#: name alone never makes a likely match against a list (namesakes are not hits).
+IDENTIFYING_REASONS = frozenset(
+    {"same_nik", "same_phone", "date_exact", "date_swapped", "date_one_digit", "date_year"}
+)
+
+
+def corroborated(explanation: Iterable[Reason]) -> bool:
+    """Whether the match rests on more than the name: an agreeing identifier."""
+    return any(reason.code in IDENTIFYING_REASONS for reason in explanation)
 
 
 def render_reason(reason: Reason, lang: str = "en") -> str:

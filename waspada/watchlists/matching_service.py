@@ -5,7 +5,9 @@ The active entries live in two in-memory `NameIndex`es per process (every list, 
 cheap aggregate query (count, newest change, highest id of entries and lists) plus today's
 date (entries have validity dates). The applicant is searched in every list; the sponsor,
 companion and recruiter in the known-broker lists. An entry with the applicant's NIK is a
-match whatever the name.
+match whatever the name. A name match is `likely` only when an identifier agrees as well
+(birth date - also partial or with day and month swapped -, NIK or phone): a common name
+alone is a `possible` match for a person to review, never a screening fact by itself.
 
 `sync_matches` stores what was found as `WatchlistMatch` rows: new pairs are opened, a
 dismissed pair stays dismissed until its entry changes (`entry_version`), open pairs that
@@ -28,7 +30,8 @@ from django.utils import timezone
 from waspada.applications.models import PassportApplication
 from waspada.core import audit
 from waspada.core.models import User
-from waspada.domain.matching import Identity, NameIndex, Reason
+from waspada.domain.matching import Identity, Match, NameIndex, Reason, corroborated
+from waspada.domain.phones import normalize_phone
 from waspada.watchlists.models import (
     ListType,
     MatchLevel,
@@ -40,11 +43,12 @@ from waspada.watchlists.models import (
 )
 
 _MATCH_TYPE = WatchlistMatch._meta.label_lower
-# Roles searched in the known-broker lists, with the application field holding the name.
-BROKER_ROLES: tuple[tuple[str, str], ...] = (
-    (MatchRole.SPONSOR, "sponsor_name"),
-    (MatchRole.COMPANION, "companion_name"),
-    (MatchRole.RECRUITER, "recruiter_name"),
+# Roles searched in the known-broker lists, with the application fields holding the name
+# and (where the exchange format has one) the phone.
+BROKER_ROLES: tuple[tuple[str, str, str], ...] = (
+    (MatchRole.SPONSOR, "sponsor_name", "sponsor_phone"),
+    (MatchRole.COMPANION, "companion_name", "companion_phone"),
+    (MatchRole.RECRUITER, "recruiter_name", ""),
 )
 
 
@@ -55,6 +59,7 @@ class EntryInfo:
     list_type: str
     full_name: str
     updated_at: dt.datetime
+    phone: str = ""
 
 
 @dataclass
@@ -138,6 +143,7 @@ def build_index(key: tuple[Any, ...] | None = None) -> WatchlistIndex:
             "birth_date",
             "sex",
             "nik",
+            "phone",
             "updated_at",
             "watchlist__name",
             "watchlist__list_type",
@@ -146,7 +152,12 @@ def build_index(key: tuple[Any, ...] | None = None) -> WatchlistIndex:
     )
     entries = {
         row.pk: EntryInfo(
-            row.pk, row.watchlist.name, row.watchlist.list_type, row.full_name, row.updated_at
+            row.pk,
+            row.watchlist.name,
+            row.watchlist.list_type,
+            row.full_name,
+            row.updated_at,
+            row.phone,
         )
         for row in rows
     }
@@ -211,35 +222,52 @@ def find_candidates(
                 if entry_id in seen:
                     continue
                 found.append(
-                    Candidate(
+                    _candidate(
+                        index,
                         entry_id,
                         app.pk,
                         MatchRole.APPLICANT,
                         person.full_name,
-                        match.score,
-                        match.level,
-                        match.explanation,
+                        person.phone,
+                        match,
                     )
                 )
         if not len(index.brokers):
             continue
-        for role, field_name in BROKER_ROLES:
-            name = (getattr(app, field_name) or "").strip()
+        for role, name_field, phone_field in BROKER_ROLES:
+            name = (getattr(app, name_field) or "").strip()
             if not name:
                 continue
+            phone = getattr(app, phone_field, "") if phone_field else ""
             for match in index.brokers.search(Identity(str(app.pk), name), limit=5):
-                found.append(
-                    Candidate(
-                        int(match.identity_id),
-                        app.pk,
-                        role,
-                        name,
-                        match.score,
-                        match.level,
-                        match.explanation,
-                    )
-                )
+                entry_id = int(match.identity_id)
+                found.append(_candidate(index, entry_id, app.pk, role, name, phone or "", match))
     return found
+
+
+def _same_phone(a: str, b: str) -> bool:
+    return (normalize_phone(a) or a) == (normalize_phone(b) or b)
+
+
+def _candidate(
+    index: WatchlistIndex,
+    entry_id: int,
+    application_id: int,
+    role: str,
+    name: str,
+    phone: str,
+    match: Match,
+) -> Candidate:
+    """The stored form of a name match, `likely` only when an identifier agrees too."""
+    explanation = match.explanation
+    entry_phone = index.entries[entry_id].phone
+    if phone and entry_phone and _same_phone(phone, entry_phone):
+        explanation = (*explanation, Reason.of("same_phone", a=phone))
+    level: str = match.level
+    if level == MatchLevel.LIKELY and not corroborated(explanation):
+        level = MatchLevel.POSSIBLE
+        explanation = (*explanation, Reason.of("name_only"))
+    return Candidate(entry_id, application_id, role, name, match.score, level, explanation)
 
 
 def reasons_to_json(reasons: Iterable[Reason]) -> list[dict[str, Any]]:

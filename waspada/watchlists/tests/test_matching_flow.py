@@ -60,14 +60,16 @@ def test_entry_matching_a_name_variant_raises_d14(supervisor: User) -> None:
     assert "kemungkinan besar cocok" in hit.evidence_id
 
 
-def test_known_broker_matching_the_sponsor_raises_d17(supervisor: User) -> None:
-    application = make_application(sponsor_name="Bambang Sutrisno Hadiwijoyo")
+def test_known_broker_matching_the_sponsor_and_phone_raises_d17(supervisor: User) -> None:
+    application = make_application(
+        sponsor_name="Bambang Sutrisno Hadiwijoyo", sponsor_phone="+6281399887766"
+    )
     broker_list = services.create_watchlist(
         acting_user=supervisor, name="Calo Cilacap", list_type="known_broker"
     )
     services.add_entry(
         broker_list,
-        EntryValues("B-1", "Bambang Soetrisno Hadiwidjojo", sex="L"),
+        EntryValues("B-1", "Bambang Soetrisno Hadiwidjojo", sex="L", phone="0813-9988-7766"),
         acting_user=supervisor,
         rescreen="now",
     )
@@ -76,6 +78,43 @@ def test_known_broker_matching_the_sponsor_raises_d17(supervisor: User) -> None:
     assert "D14" not in codes
     match = WatchlistMatch.objects.get(application=application)
     assert match.role == MatchRole.SPONSOR
+    assert match.level == "likely"
+    assert "same_phone" in {r["code"] for r in match.explanation}
+
+
+def test_a_sponsor_who_only_shares_a_brokers_name_is_a_possible_match_to_review(
+    supervisor: User,
+) -> None:
+    application = make_application(
+        sponsor_name="Bambang Sutrisno Hadiwijoyo", sponsor_phone="+6281211112222"
+    )
+    broker_list = services.create_watchlist(
+        acting_user=supervisor, name="Calo Cilacap", list_type="known_broker"
+    )
+    services.add_entry(
+        broker_list,
+        EntryValues("B-1", "Bambang Soetrisno Hadiwidjojo", sex="L", phone="0813-9988-7766"),
+        acting_user=supervisor,
+        rescreen="now",
+    )
+    assert "D17" not in _codes(application)
+    match = WatchlistMatch.objects.get(application=application)
+    assert (match.level, match.state) == ("possible", MatchState.OPEN)
+    assert "name_only" in {r["code"] for r in match.explanation}
+
+
+def test_a_namesake_born_on_another_day_is_not_a_watchlist_hit(supervisor: User) -> None:
+    application = make_application(
+        applicant={"full_name": "Siti Aminah", "birth_date": dt.date(1992, 3, 4)}
+    )
+    services.add_entry(
+        _cekal(supervisor),
+        EntryValues("C-5", "Siti Aminah", birth_date="1987-11-23", sex="P"),
+        acting_user=supervisor,
+        rescreen="now",
+    )
+    assert "D14" not in _codes(application)
+    assert not WatchlistMatch.objects.filter(application=application, level="likely").exists()
 
 
 def test_sponsor_is_not_checked_against_other_list_types(supervisor: User) -> None:
