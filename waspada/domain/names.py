@@ -29,6 +29,7 @@ Normalisation never raises, whatever the input, and is idempotent on its compara
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -423,6 +424,13 @@ def _degree_key(piece: str) -> str:
 def normalize_name(raw: object) -> NormalizedName:
     """Split a written name into comparable parts and facts. Never raises."""
     text = raw if isinstance(raw, str) else ("" if raw is None else str(raw))
+    return _normalize_text(text)
+
+
+# Names repeat (an office sees the same few thousand given names all year) and the result
+# is immutable, so a bounded cache saves most of the work in bulk matching.
+@functools.lru_cache(maxsize=100_000)
+def _normalize_text(text: str) -> NormalizedName:
     text = _APOSTROPHES.sub("", _to_ascii(text[:MAX_INPUT_CHARS]))
     chunks = _chunks(text)
 
