@@ -128,6 +128,11 @@ _COUNTRY = re.compile(r"[A-Z]{2}")
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 _INTERVIEW_LINE = re.compile(r"\s*([DU][0-9]{2})\b\s*:?\s*(.*)", re.DOTALL)
 MAX_QUESTIONS: Final = 3
+# A weak condition returns this key when the case at hand makes its hit strong (a minor
+# travelling without a parent): it counts as a strong hit and calls for the deep interview.
+ESCALATED: Final = "_escalated"
+# A year written inside a letter number ("560/1164/IV/2026"): the last one is the issue year.
+_YEAR_IN_NUMBER = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
 class PolicyError(ValueError):
@@ -824,11 +829,14 @@ def assess(ctx: ScreeningContext, policy: Policy) -> Assessment:
     fired: list[tuple[_Step, dict[str, str]]] = []
     any_strong = False
     strong_keep = 1.0
+    escalated: set[str] = set()
     for step in policy._steps:
         values = step.function(ctx, step.compiled)
         if values is not None:
+            if values.pop(ESCALATED, None):
+                escalated.add(step.spec.code)
             fired.append((step, values))
-            if step.strong:
+            if step.strong or step.spec.code in escalated:
                 any_strong = True
                 strong_keep *= step.keep
     if not any_strong:
@@ -840,13 +848,13 @@ def assess(ctx: ScreeningContext, policy: Policy) -> Assessment:
     for step, values in fired:
         keep *= step.keep
         spec = step.spec
-        forced = forced or spec.deep_interview
+        forced = forced or spec.deep_interview or spec.code in escalated
         templates = spec.templates
         hits.append(
             Hit(
                 code=spec.code,
                 weight=spec.weight,
-                strength=spec.strength,
+                strength="strong" if spec.code in escalated else spec.strength,
                 evidence={
                     language: _fill(templates[language], values, language) for language in LANGUAGES
                 },
@@ -1198,7 +1206,7 @@ def work_without_recommendation(
 @condition(
     "D03",
     params={
-        "number_pattern": RegexParam(groups=("year",)),
+        "number_pattern": RegexParam(),
         "max_age_years": IntParam(0, 10),
         "min_age": IntParam(0, 30),
     },
@@ -1207,7 +1215,13 @@ def work_without_recommendation(
 def recommendation_unverifiable(
     ctx: ScreeningContext, p: Mapping[str, Any]
 ) -> dict[str, str] | None:
-    """A recommendation number that cannot be genuine, or that Disnaker did not confirm."""
+    """A recommendation the register contradicts, or a number that cannot be genuine.
+
+    Only positive evidence counts: the register says no ("disnaker_unverified" facts), the
+    number does not have the form of a number at all, its year does not fit, or the
+    applicant is too young for any recommendation. A number the office's register does
+    not know is not evidence - the register may be empty or late - and is verified instead.
+    """
     number = ctx.disnaker_recommendation_no
     unverified = _fact_lines(ctx, "disnaker_unverified")
     if unverified:
@@ -1215,8 +1229,7 @@ def recommendation_unverifiable(
     if not number:
         return None
     values = {"number": _quote(number)}
-    match = p["number_pattern"].fullmatch(number)
-    if match is None:
+    if p["number_pattern"].fullmatch(number) is None:
         return {
             **values,
             **_both(
@@ -1224,16 +1237,18 @@ def recommendation_unverifiable(
                 "the number does not have the form of a Disnaker recommendation",
             ),
         }
-    year = int(match.group("year"))
+    years = _YEAR_IN_NUMBER.findall(number)
     submitted = ctx.submitted_on.year
-    if year > submitted or year < submitted - p["max_age_years"]:
-        return {
-            **values,
-            **_both(
-                f"tahun {year} tidak cocok dengan tanggal permohonan ({submitted})",
-                f"the year {year} does not fit the application date ({submitted})",
-            ),
-        }
+    if years:
+        year = int(years[-1])
+        if year > submitted or year < submitted - p["max_age_years"]:
+            return {
+                **values,
+                **_both(
+                    f"tahun {year} tidak cocok dengan tanggal permohonan ({submitted})",
+                    f"the year {year} does not fit the application date ({submitted})",
+                ),
+            }
     if ctx.age < p["min_age"]:
         return {
             **values,
@@ -1274,21 +1289,37 @@ def young_first_trip_vague(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[
         "work_purposes": _PURPOSES,
         "domestic_keywords": KeywordsParam(),
         "household_employer_keywords": KeywordsParam(),
+        "profile_purposes": ChoicesParam(PURPOSES, default=()),
+        "exclude_keywords": KeywordsParam(default=()),
     },
     placeholders=("destination", "occupation"),
 )
 def domestic_work_to_banned_country(
     ctx: ScreeningContext, p: Mapping[str, Any]
 ) -> dict[str, str] | None:
-    """Domestic work for a household in a Kepmenaker 260/2015 country."""
+    """Domestic work for a household in a Kepmenaker 260/2015 country.
+
+    For work, the occupation, itinerary or employer says so; for the other purposes listed
+    in `profile_purposes` (a "tourist" or "visitor" whose occupation is domestic work) the
+    occupation alone does. `exclude_keywords` take out look-alike words first (a housewife,
+    "ibu rumah tangga", is not a domestic worker).
+    """
     if ctx.destination_country not in p["countries"]:
         return None
     found: str | None = None
+    exclude = p.get("exclude_keywords")
+    texts: tuple[str, ...] = ()
     if ctx.purpose in p["work_purposes"]:
-        for text in (ctx.occupation, ctx.itinerary, ctx.employer_name):
-            if _search(p["domestic_keywords"], text):
-                found = text
-                break
+        texts = (ctx.occupation, ctx.itinerary, ctx.employer_name)
+    elif ctx.purpose in p.get("profile_purposes", ()):
+        texts = (ctx.occupation,)
+    # A housewife going to *work* in such a country is a domestic-work profile all the same.
+    profile_only = ctx.purpose not in p["work_purposes"]
+    for text in texts:
+        cleaned = exclude.sub(" ", text) if profile_only and exclude is not None and text else text
+        if _search(p["domestic_keywords"], cleaned):
+            found = text
+            break
     if found is None and _search(p["household_employer_keywords"], ctx.employer_name):
         found = ctx.employer_name
     if found is None:
@@ -1599,7 +1630,9 @@ def recruiter_debt(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[str, str
     placeholders=("recruiter", "detail"),
 )
 def unlicensed_recruiter(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[str, str] | None:
-    """A recruiter without a licence number of the right form (or unknown to the registry)."""
+    """A recruiter the licence registry contradicts, with no licence number, or with one that
+    cannot be a licence number. A licence the office's registry does not know is not
+    evidence (registries are incomplete): it is verified instead."""
     if not ctx.recruiter_name.strip():
         return None
     values = {"recruiter": _quote(ctx.recruiter_name)}
@@ -1615,8 +1648,8 @@ def unlicensed_recruiter(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[st
         return {
             **values,
             **_both(
-                f"nomor izin {_quote(license_no)} bukan bentuk izin yang berlaku untuk tujuan ini",
-                f"licence number {_quote(license_no)} is not of a form valid for this purpose",
+                f"nomor izin {_quote(license_no)} bukan bentuk nomor izin",
+                f"licence number {_quote(license_no)} does not have the form of a licence",
             ),
         }
     return None
@@ -1676,13 +1709,23 @@ def no_family_permit(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[str, s
 
 @condition(
     "D26",
-    params={"min_age": IntParam(0, 30)},
+    params={"min_age": IntParam(0, 30), "guardian_keywords": KeywordsParam(default=())},
     placeholders=("age",),
     demographic="age",
 )
 def under_age(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[str, str] | None:
-    """Under 18 (weak: age alone never counts)."""
-    return {"age": str(ctx.age)} if ctx.age < p["min_age"] else None
+    """Under 18: weak (age alone never counts), but strong - and a reason for the deep
+    interview - when no parent or guardian travels with the child or sponsors the trip:
+    that is a fact about the trip, not about who the child is."""
+    if ctx.age >= p["min_age"]:
+        return None
+    values = {"age": str(ctx.age)}
+    guardians = p.get("guardian_keywords")
+    if guardians is not None and not _search(
+        guardians, ctx.companion_relation, ctx.sponsor_relation
+    ):
+        values[ESCALATED] = "yes"
+    return values
 
 
 @condition(

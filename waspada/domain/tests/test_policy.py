@@ -361,12 +361,6 @@ INVALID: list[tuple[str, Edit, str, str]] = [
         "invalid regular expression",
     ),
     (
-        "regex without its named group",
-        _set("indicators.D03.params.number_pattern", r"562/\d+/REKOM/\d{4}"),
-        "indicators.D03.params.number_pattern",
-        "named group",
-    ),
-    (
         "bad regex in a mapping",
         _set("indicators.D21.params.license_patterns", {"work": "KEP(("}),
         "indicators.D21.params.license_patterns.work",

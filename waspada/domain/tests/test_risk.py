@@ -215,7 +215,7 @@ POSITIVE: list[tuple[str, str, ScreeningContext]] = [
         ctx(employer_name="Syarikat Seri Pelangi Sdn. Bhd. (Johor Bahru)"),
     ),
     ("D02", "umrah sponsored by an employer", ctx("umrah", sponsor_relation="Majikan")),
-    ("D03", "malformed number", ctx("work", disnaker_recommendation_no="560/12/2025")),
+    ("D03", "not a number at all", ctx("work", disnaker_recommendation_no="REKOM DISNAKER")),
     (
         "D03",
         "number of another year",
@@ -312,7 +312,7 @@ POSITIVE: list[tuple[str, str, ScreeningContext]] = [
     ("D20", "loan", ctx(funds_source="Pinjaman")),
     ("D20", "noted at the interview", ctx(facts={"interview": ("D20: owes 15 juta",)})),
     ("D21", "recruiter without licence", ctx(recruiter_name="Bu Yati")),
-    ("D21", "licence of the wrong form", ctx("work", recruiter_license_no="123/ABC/2020")),
+    ("D21", "licence that is not a number", ctx("work", recruiter_license_no="SIP3MI ADA")),
     (
         "D21",
         "registry does not know the licence",
@@ -382,6 +382,12 @@ NEGATIVE: list[tuple[str, str, ScreeningContext]] = [
         ctx("business", itinerary="Kunjungan kerja ke Guangzhou"),
     ),
     ("D03", "genuine number", ctx("work")),
+    # Unknown is not bad: a number in a form the office has not seen, the register silent.
+    (
+        "D03",
+        "well-formed number the register does not know",
+        ctx("work", disnaker_recommendation_no="560/1164/Disnakerkop/2025"),
+    ),
     ("D03", "no number at all (that is D02)", ctx("work", disnaker_recommendation_no="")),
     ("D04", "young but with a plan", ctx(birth_date=born(22))),
     (
@@ -463,6 +469,11 @@ NEGATIVE: list[tuple[str, str, ScreeningContext]] = [
     ("D20", "KUR bank loan for migrant workers", ctx("work", funds_source="KUR PMI (bank)")),
     ("D20", "paid by the manning agency", ctx("seafarer")),
     ("D21", "licensed P3MI", ctx("work")),
+    (
+        "D21",
+        "licence written in another form, the registry silent",
+        ctx("work", recruiter_license_no="B.1/2213/PK.02.02/VII/2022"),
+    ),
     ("D21", "manning agency licence for a seafarer", ctx("seafarer")),
     ("D21", "LPK licence for an internship", ctx("internship")),
     ("D21", "no recruiter", ctx()),
@@ -625,6 +636,7 @@ def test_hits_are_listed_in_code_order() -> None:
 def test_weak_signals_alone_give_nothing() -> None:
     context = ctx(
         birth_date=born(16),
+        companion_relation="Ayah kandung",
         address_regency="31.71",
         address_district="31.71.03",
         itinerary="Liburan",
@@ -642,7 +654,13 @@ def test_weak_signals_alone_give_nothing() -> None:
 def test_weak_signals_add_to_a_strong_one_within_its_level() -> None:
     strong_only = assess(ctx(return_ticket="no"), POLICY)  # D22: 35, medium
     with_weak = assess(
-        ctx(return_ticket="no", birth_date=born(17), address_district=SENDING_DISTRICT), POLICY
+        ctx(
+            return_ticket="no",
+            birth_date=born(17),
+            companion_relation="Ibu",
+            address_district=SENDING_DISTRICT,
+        ),
+        POLICY,
     )
     assert with_weak.codes == ("D22", "D26", "D28")
     assert strong_only.score < with_weak.score < POLICY.thresholds.high
@@ -658,6 +676,7 @@ def test_weak_signals_never_push_into_the_next_level() -> None:
     context = ctx(
         return_ticket="no",
         birth_date=born(17),
+        sponsor_relation="Orang tua",
         itinerary="Liburan",
         address_regency="31.71",
         address_district="31.71.03",
@@ -666,6 +685,26 @@ def test_weak_signals_never_push_into_the_next_level() -> None:
     assert result.score == policy.thresholds.high - 1
     assert result.level is Level.MEDIUM
     assert result.action is RecommendedAction.STANDARD
+
+
+def test_a_minor_travelling_without_a_parent_or_guardian_goes_to_the_deep_interview() -> None:
+    alone = assess(ctx(birth_date=born(15), companion_relation="Om"), POLICY)
+    assert alone.codes == ("D26",)
+    assert alone.hits[0].strength == "strong"
+    assert alone.action is RecommendedAction.DEEP_INTERVIEW
+    with_mother = assess(ctx(birth_date=born(15), companion_relation="Ibu kandung"), POLICY)
+    assert with_mother.hits == ()
+    assert with_mother.action is RecommendedAction.STANDARD
+
+
+def test_a_domestic_worker_going_as_a_tourist_to_a_banned_country_is_d05() -> None:
+    tourist = ctx(destination_country="SA", occupation="Asisten Rumah Tangga")
+    assert fired("D05", tourist) is not None
+    assert fired("D05", dataclasses.replace(tourist, occupation="PRT")) is not None
+    # A housewife on holiday or visiting family is not a domestic worker.
+    housewife = dataclasses.replace(tourist, occupation="Ibu Rumah Tangga")
+    assert fired("D05", housewife) is None
+    assert fired("D05", dataclasses.replace(housewife, occupation="IRT")) is None
 
 
 def test_a_minor_going_to_work_is_a_strong_case() -> None:
@@ -699,8 +738,11 @@ def demographic_variants(draw: st.DrawFn) -> ScreeningContext:
     age = draw(st.integers(min_value=youngest, max_value=90))
     regency, district = draw(st.sampled_from(ADDRESSES))
     nik_regency = draw(st.sampled_from([regency, "33.29", "31.73"]))
+    # A child travels with a parent here: age alone is then weak (alone, see above, strong).
+    parent = draw(st.sampled_from(["Ibu", "Ayah", "Orang tua", "Wali"])) if age < 18 else ""
     return ctx(
         purpose,
+        companion_relation=parent,
         sex=draw(st.sampled_from(["L", "P"])),
         birth_date=born(age),
         address_regency=regency,
@@ -744,6 +786,7 @@ FACTS = [
 def any_application(draw: st.DrawFn) -> ScreeningContext:
     """Applications mixing every kind of field value, suspicious or not."""
     purpose = draw(st.sampled_from(sorted(CLEAN)))
+    age = draw(st.integers(min_value=1, max_value=85))
     regency, district = draw(st.sampled_from(ADDRESSES))
     recruiter = draw(
         st.sampled_from(
@@ -767,7 +810,9 @@ def any_application(draw: st.DrawFn) -> ScreeningContext:
         occupation=draw(st.sampled_from(["Karyawan Swasta", "Ibu Rumah Tangga", "Petani"])),
         application_type=draw(st.sampled_from(["new", "replacement"])),
         sex=draw(st.sampled_from(["L", "P"])),
-        birth_date=born(draw(st.integers(min_value=1, max_value=85))),
+        birth_date=born(age),
+        # A child travels with a parent here (a child alone is a strong case of its own).
+        companion_relation="Ibu" if age < 18 else draw(st.sampled_from(["", "Teman", "Suami"])),
         address_regency=regency,
         address_district=district,
         nik_valid=draw(st.booleans()),
