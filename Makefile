@@ -26,6 +26,7 @@ lint: install
 	$(BIN)/ruff check waspada tests bench conftest.py
 	$(BIN)/ruff format --check waspada tests bench conftest.py
 	$(BIN)/mypy waspada tests conftest.py
+	$(BIN)/lint-imports --no-cache
 
 clean:
 	rm -rf $(VENV) var/static

@@ -1,6 +1,8 @@
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from waspada.partners.views_referrals import ring_refer
+
 # No Django admin: every change goes through Waspada's own pages and services,
 # which check the policy and write the audit trail.
 urlpatterns = [
@@ -10,6 +12,8 @@ urlpatterns = [
     path("applications/", include("waspada.applications.urls")),
     path("screening/", include("waspada.screening.urls")),
     path("watchlists/", include("waspada.watchlists.urls")),
+    # Referring a ring is the partners app's (above networks), at the ring's address.
+    path("networks/<int:ring_id>/refer/", ring_refer, name="ring_refer"),
     path("networks/", include("waspada.networks.urls")),
     path("interviews/", include("waspada.interviews.urls")),
     path("decisions/", include("waspada.decisions.urls")),

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
+from django import forms
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
@@ -28,6 +29,7 @@ from waspada.applications.exchange import (
     render_message,
 )
 from waspada.applications.forms import ApplicationFilterForm
+from waspada.applications.hooks import LIST_FILTERS
 from waspada.applications.models import PassportApplication
 from waspada.applications.queries import ApplicationFilters
 from waspada.core import audit
@@ -41,8 +43,6 @@ CONTENT_TYPES = {
 CHUNK_SIZE = 2000
 # E.164 numbers start with "+" and are only digits: harmless, and kept as the format says.
 _UNESCAPED_COLUMNS = frozenset({"phone", "sponsor_phone", "companion_phone"})
-# Every filter of the list page: an export holds exactly the applications the list shows.
-FILTER_FIELDS = tuple(ApplicationFilterForm.base_fields)
 
 
 class InvalidFilters(Exception):
@@ -53,16 +53,26 @@ class InvalidFilters(Exception):
         self.problems = problems
 
 
+def filter_fields() -> dict[str, forms.Field]:
+    """Every filter of the list page (those of the apps above included): an export holds
+    exactly the applications the list shows."""
+    fields = dict(ApplicationFilterForm.base_fields)
+    for list_filter in LIST_FILTERS:
+        fields.update(list_filter.fields())
+    return fields
+
+
 def parse_filters(params: Mapping[str, str]) -> ApplicationFilters:
     """The list page's filters from query parameters, checked by the list page's form."""
-    data = {name: str(params.get(name) or "").strip() for name in FILTER_FIELDS}
+    fields = filter_fields()
+    data = {name: str(params.get(name) or "").strip() for name in fields}
     form = ApplicationFilterForm({name: value for name, value in data.items() if value})
     problems = {
         name: [str(message) for message in messages] for name, messages in form.errors.items()
     }
     # Only ISO dates: "02/03/2025" would be read as 3 February by the form's US formats.
-    for name in ("date_from", "date_to", "event_from", "event_to"):
-        if data[name] and not ISO_DATE.fullmatch(data[name]):
+    for name, field in fields.items():
+        if isinstance(field, forms.DateField) and data[name] and not ISO_DATE.fullmatch(data[name]):
             problems[name] = [render_message("bad_date", {"value": data[name]})]
     if problems:
         raise InvalidFilters(problems)
@@ -71,10 +81,15 @@ def parse_filters(params: Mapping[str, str]) -> ApplicationFilters:
 
 def filters_for_audit(filters: ApplicationFilters) -> dict[str, str]:
     defaults = ApplicationFilters()
+    asked = {
+        name: value
+        for name in filter_fields()
+        if (value := filters.more.get(name, getattr(filters, name, None)))
+        != getattr(defaults, name, None)
+    }
     return {
         name: value.isoformat() if isinstance(value, dt.date) else str(value)
-        for name in FILTER_FIELDS
-        if (value := getattr(filters, name)) != getattr(defaults, name)
+        for name, value in asked.items()
     }
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from waspada.applications.countries import country_choices, is_country_code
+from waspada.applications.hooks import LIST_FILTERS
 from waspada.applications.models import (
     ApplicationType,
     PassportApplication,
@@ -22,23 +23,13 @@ from waspada.applications.models import (
     Sex,
     Status,
 )
-from waspada.applications.queries import (
-    AGE_BANDS,
-    EVENT_DECIDED,
-    EVENT_INTERVIEWED,
-    EVENT_PROPOSED,
-    EVENT_REFERRED,
-    EVENT_REVIEWED,
-    SORTS,
-    ApplicationFilters,
-)
+from waspada.applications.queries import AGE_BANDS, SORTS, ApplicationFilters
 from waspada.applications.records import ApplicantRecord, ApplicationRecord
-from waspada.decisions.models import Outcome, ReasonCode
+from waspada.core.hooks import HookError
 from waspada.domain.documents import DOCUMENT_CODES
 from waspada.domain.nik import cross_check
 from waspada.domain.phones import normalize_phone
 from waspada.domain.risk import Policy, load_policy_file
-from waspada.interviews.models import InterviewKind
 from waspada.regions.models import Level, Region
 from waspada.regions.nik import check_nik, discrepancy_message, reason_message
 from waspada.regions.queries import working_area_codes
@@ -262,14 +253,6 @@ def indicator_choices() -> list[tuple[str, str]]:
     ]
 
 
-EVENT_CHOICES = [
-    ("", "—"),
-    (EVENT_DECIDED, _("Decision in force")),
-    (EVENT_INTERVIEWED, _("Interview")),
-    (EVENT_PROPOSED, _("Decision proposed")),
-    (EVENT_REVIEWED, _("Signed off or returned")),
-    (EVENT_REFERRED, _("Referred to a partner")),
-]
 AGE_BAND_LABELS: dict[str, Any] = {
     "0-17": _("under 18"),
     "18-24": _("18-24 years"),
@@ -279,25 +262,9 @@ AGE_BAND_LABELS: dict[str, Any] = {
     "55+": _("55 years and over"),
 }
 assert set(AGE_BAND_LABELS) == set(AGE_BANDS)
-# The filters the reports' figures link with; shown folded unless one is in use.
-MORE_FILTERS = (
-    "district",
-    "sex",
-    "age_band",
-    "indicator",
-    "outcome",
-    "reason",
-    "interview",
-    "ring",
-    "referred",
-    "registered_by",
-    "interviewer",
-    "proposed_by",
-    "reviewed_by",
-    "event",
-    "event_from",
-    "event_to",
-)
+# Filters the reports' figures link with, shown folded unless one is in use; the
+# LIST_FILTERS' fields (what happened to the application) join them.
+MORE_FILTERS = ("district", "sex", "age_band", "indicator", "registered_by")
 
 
 class ApplicationFilterForm(forms.Form):
@@ -319,26 +286,18 @@ class ApplicationFilterForm(forms.Form):
     sex = forms.ChoiceField(label=_("Sex"), required=False)
     age_band = forms.ChoiceField(label=_("Age at application"), required=False)
     indicator = forms.ChoiceField(label=_("Indicator"), required=False)
-    outcome = forms.ChoiceField(label=_("Decision in force"), required=False)
-    reason = forms.ChoiceField(label=_("Reason of the decision"), required=False)
-    interview = forms.ChoiceField(label=_("Interview held"), required=False)
-    ring = forms.BooleanField(label=_("In a risky ring"), required=False)
-    referred = forms.BooleanField(label=_("Referred to a partner agency"), required=False)
     registered_by = forms.CharField(label=_("Registered by (user name)"), required=False)
-    interviewer = forms.CharField(label=_("Interviewed by (user name)"), required=False)
-    proposed_by = forms.CharField(label=_("Decision proposed by (user name)"), required=False)
-    reviewed_by = forms.CharField(label=_("Signed off or returned by (user name)"), required=False)
-    event = forms.ChoiceField(
-        label=_("Dated activity"),
-        required=False,
-        choices=EVENT_CHOICES,
-        help_text=_("What the two dates below refer to."),
-    )
-    event_from = forms.DateField(label=_("Activity from"), required=False, widget=_DATE)
-    event_to = forms.DateField(label=_("Activity until"), required=False, widget=_DATE)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # The fields of the apps above, after ours (a name taken twice is a mistake).
+        self.hooked: list[str] = []
+        for list_filter in LIST_FILTERS:
+            for name, field in list_filter.fields().items():
+                if name in self.fields:
+                    raise HookError(f"List filter field {name!r} is taken.")
+                self.fields[name] = field
+                self.hooked.append(name)
         every = [("", _("All"))]
         _choices(self, "status", every + list(Status.choices))
         _choices(self, "purpose", every + list(Purpose.choices))
@@ -351,9 +310,6 @@ class ApplicationFilterForm(forms.Form):
         _choices(self, "sex", every + list(Sex.choices))
         _choices(self, "age_band", every + list(AGE_BAND_LABELS.items()))
         _choices(self, "indicator", every + indicator_choices())
-        _choices(self, "outcome", every + list(Outcome.choices))
-        _choices(self, "reason", every + list(ReasonCode.choices))
-        _choices(self, "interview", every + list(InterviewKind.choices))
         sorts = [
             ("-submitted_on", _("Newest first")),
             ("submitted_on", _("Oldest first")),
@@ -380,16 +336,20 @@ class ApplicationFilterForm(forms.Form):
                 choices.append((other.code, label(other)))
         return choices
 
+    def _more(self) -> list[str]:
+        return [*MORE_FILTERS, *self.hooked]
+
     def main_fields(self) -> list[forms.BoundField]:
-        return [self[name] for name in self.fields if name not in MORE_FILTERS]
+        more = self._more()
+        return [self[name] for name in self.fields if name not in more]
 
     def more_fields(self) -> list[forms.BoundField]:
-        return [self[name] for name in MORE_FILTERS]
+        return [self[name] for name in self._more()]
 
     def more_in_use(self) -> bool:
         """Whether a folded filter is set (or wrong): then the fold opens."""
         return self.is_bound and any(
-            self.data.get(name) or name in self.errors for name in MORE_FILTERS
+            self.data.get(name) or name in self.errors for name in self._more()
         )
 
     def clean(self) -> dict[str, Any]:
@@ -397,11 +357,8 @@ class ApplicationFilterForm(forms.Form):
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and start > end:
             self.add_error("date_to", _("The end date is before the start date."))
-        start, end = data.get("event_from"), data.get("event_to")
-        if start and end and start > end:
-            self.add_error("event_to", _("The end date is before the start date."))
-        if (start or end) and not data.get("event"):
-            self.add_error("event", _("Choose what the activity dates refer to."))
+        for list_filter in LIST_FILTERS:
+            list_filter.clean(self, data)
         return data
 
     def filters(self) -> ApplicationFilters:
@@ -409,4 +366,5 @@ class ApplicationFilterForm(forms.Form):
         if not self.is_valid():
             return ApplicationFilters()
         data = {key: value for key, value in self.cleaned_data.items() if value}
-        return ApplicationFilters(**data)
+        more = {name: data.pop(name) for name in self.hooked if name in data}
+        return ApplicationFilters(**data, more=more)

@@ -1,15 +1,25 @@
-"""What happens after applications are created or changed, whoever saved them.
+"""Where the apps above applications plug in (see waspada.core.hooks).
 
-Screening registers itself here (its AppConfig.ready), so the intake form, file
-imports and the demo generator all assess what they save, and the applications app
-needs to know nothing about screening.
+- `APPLICATIONS_SAVED`: what runs after applications are created or changed, whoever
+  saved them (screening assesses them, networks links them), so the intake form, file
+  imports and the demo generator all go through it.
+- `DETAIL_PANELS`: the panels of the application page (assessment, watchlist matches,
+  decisions, interviews).
+- `LIST_FILTERS`: filters of the application list beyond the application's own fields
+  (the reports' drill-down: decisions, interviews, rings, referrals).
+
+The applications app runs and shows them without importing the apps that register them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Protocol
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
 
+from django import forms
+from django.db.models import Exists, Q
+
+from waspada.core.hooks import HookPoint, Panel
 from waspada.core.models import User
 
 
@@ -19,13 +29,26 @@ class AfterSave(Protocol):
     ) -> None: ...
 
 
-_after_save: list[AfterSave] = []
+class ListFilter(Protocol):
+    """Filters the application list offers on behalf of an app above it."""
+
+    def fields(self) -> dict[str, forms.Field]:
+        """New form fields, in the order shown (folded under "More filters")."""
+        ...
+
+    def clean(self, form: forms.Form, data: Mapping[str, Any]) -> None:
+        """Check the fields together; errors go on the form (`form.add_error`)."""
+        ...
+
+    def conditions(self, values: Mapping[str, Any]) -> list[Q | Exists]:
+        """What an application must satisfy for these cleaned values (the set ones of
+        every list filter): nothing when this filter's fields are not set."""
+        ...
 
 
-def on_applications_saved(hook: AfterSave) -> AfterSave:
-    if hook not in _after_save:
-        _after_save.append(hook)
-    return hook
+APPLICATIONS_SAVED: HookPoint[AfterSave] = HookPoint("applications.saved")
+DETAIL_PANELS: HookPoint[Panel] = HookPoint("applications.detail_panels")
+LIST_FILTERS: HookPoint[ListFilter] = HookPoint("applications.list_filters")
 
 
 def applications_saved(
@@ -34,9 +57,5 @@ def applications_saved(
     """Run every registered hook for these applications (`trigger`: intake or import)."""
     if not application_ids:
         return
-    for hook in _after_save:
+    for hook in APPLICATIONS_SAVED:
         hook(application_ids, trigger=trigger, acting_user=acting_user)
-
-
-def registered_hooks() -> list[Callable[..., None]]:
-    return list(_after_save)

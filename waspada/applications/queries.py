@@ -1,40 +1,32 @@
 """Read helpers for applications: the filtered list shared by the list page and exports.
 
-Besides what an officer types, the list answers the reports' drill-down: every figure
-of the dashboard links here with filters that select exactly the applications it
-counts (what happened to them, when, and who did it). The conditions on decisions,
-interviews, rings and referrals are `Exists` subqueries, so an application matches
-once however many rows it has there, and the page costs no extra query.
+The filters here read the application and its applicant. What happened to an
+application later (decisions, interviews, rings, referrals) is filtered by the apps
+that know it, through `LIST_FILTERS` (the reports' drill-down registers those).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import (
     Case,
-    Exists,
     Expression,
     Func,
     IntegerField,
-    OuterRef,
     Q,
     QuerySet,
     Value,
     When,
 )
 from django.db.models.lookups import LessThan
-from django.utils import timezone
 
+from waspada.applications.hooks import LIST_FILTERS
 from waspada.applications.models import PassportApplication
-from waspada.decisions.models import Decision, DecisionState
 from waspada.domain.phones import normalize_phone
-from waspada.interviews.models import InterviewSession
-from waspada.networks.models import RingMembership
-from waspada.networks.queries import latest_run
-from waspada.partners.models import Referral
 
 SORTS = {
     "-submitted_on": ("-submitted_on", "-id"),
@@ -57,14 +49,6 @@ AGE_BANDS: dict[str, tuple[int, int | None]] = {
     "55+": (55, None),
 }
 
-# What `event_from`/`event_to` date: the filters on the same row follow it.
-EVENT_DECIDED = "decided"  # a decision came into force
-EVENT_INTERVIEWED = "interviewed"  # an interview started
-EVENT_PROPOSED = "proposed"  # a decision was proposed
-EVENT_REVIEWED = "reviewed"  # a proposal was signed off or returned
-EVENT_REFERRED = "referred"  # the application was referred to a partner agency
-EVENTS = (EVENT_DECIDED, EVENT_INTERVIEWED, EVENT_PROPOSED, EVENT_REVIEWED, EVENT_REFERRED)
-
 
 @dataclass(frozen=True)
 class ApplicationFilters:
@@ -83,21 +67,10 @@ class ApplicationFilters:
     sex: str = ""
     age_band: str = ""  # a key of AGE_BANDS: age on the day of application
     indicator: str = ""  # an indicator code of the latest assessment, e.g. "D02"
-    # What happened to the application.
-    outcome: str = ""  # an outcome of a decision in force
-    reason: str = ""  # the reason code of a decision in force
-    interview: str = ""  # the kind of an interview held
-    ring: bool = False  # member of a risky ring of the latest detection run
-    referred: bool = False  # referred to a partner agency
-    # Who did it (user names).
+    # Who registered it (user name).
     registered_by: str = ""
-    interviewer: str = ""
-    proposed_by: str = ""
-    reviewed_by: str = ""
-    # When it happened: the same decision, interview or referral as the conditions above.
-    event: str = ""  # a key of EVENTS
-    event_from: dt.date | None = None
-    event_to: dt.date | None = None
+    # The cleaned values of the LIST_FILTERS' fields that are set, by field name.
+    more: Mapping[str, Any] = field(default_factory=dict)
 
 
 def _search(q: str) -> Q:
@@ -152,8 +125,9 @@ def filtered_applications(filters: ApplicationFilters) -> QuerySet[PassportAppli
         apps = apps.filter(has_indicator(filters.indicator))
     if filters.registered_by:
         apps = apps.filter(created_by__username=filters.registered_by)
-    for condition in _activity_conditions(filters):
-        apps = apps.filter(condition)
+    for list_filter in LIST_FILTERS:
+        for condition in list_filter.conditions(filters.more):
+            apps = apps.filter(condition)
     return apps.order_by(*SORTS.get(filters.sort, SORTS[DEFAULT_SORT]))
 
 
@@ -200,112 +174,3 @@ def has_indicator(code: str, prefix: str = "") -> Q:
     """The latest assessment raised this indicator (codes are three characters, so a
     substring of the ";"-joined list cannot match another code)."""
     return Q(**{f"{prefix}risk_indicators__contains": code.strip().upper()[:3]})
-
-
-def local_day_range(
-    start: dt.date | None, end: dt.date | None
-) -> tuple[dt.datetime | None, dt.datetime | None]:
-    """[start, end] in calendar days of the office's time zone as [from, before) instants,
-    so that a timestamp index can answer (`__date` would wrap the column in a function)."""
-
-    def midnight(day: dt.date) -> dt.datetime:
-        return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
-
-    return (
-        midnight(start) if start else None,
-        midnight(end + dt.timedelta(days=1)) if end else None,
-    )
-
-
-def instant_range(field: str, start: dt.date | None, end: dt.date | None) -> Q:
-    """Timestamps `field` on the days from `start` to `end` (either may be open)."""
-    since, before = local_day_range(start, end)
-    condition = Q()
-    if since is not None:
-        condition &= Q(**{f"{field}__gte": since})
-    if before is not None:
-        condition &= Q(**{f"{field}__lt": before})
-    return condition
-
-
-def decision_condition(filters: ApplicationFilters) -> Q | None:
-    """What the application's decision must be, or None when the filters ask nothing."""
-    condition, asked = Q(), False
-    if filters.outcome or filters.reason or filters.event == EVENT_DECIDED:
-        condition &= Q(state=DecisionState.IN_FORCE)
-        asked = True
-    if filters.outcome:
-        condition &= Q(outcome=filters.outcome)
-    if filters.reason:
-        condition &= Q(reason_code=filters.reason)
-    if filters.proposed_by or filters.event == EVENT_PROPOSED:
-        asked = True
-    if filters.proposed_by:
-        condition &= Q(proposed_by__username=filters.proposed_by)
-    if filters.reviewed_by or filters.event == EVENT_REVIEWED:
-        condition &= Q(reviewed_by__isnull=False)
-        asked = True
-    if filters.reviewed_by:
-        condition &= Q(reviewed_by__username=filters.reviewed_by)
-    dated = {
-        EVENT_DECIDED: "in_force_at",
-        EVENT_PROPOSED: "proposed_at",
-        EVENT_REVIEWED: "reviewed_at",
-    }
-    if filters.event in dated:
-        condition &= instant_range(dated[filters.event], filters.event_from, filters.event_to)
-    return condition if asked else None
-
-
-def interview_condition(filters: ApplicationFilters) -> Q | None:
-    """What the application's interview must be, or None when the filters ask nothing."""
-    if not (filters.interview or filters.interviewer or filters.event == EVENT_INTERVIEWED):
-        return None
-    condition = Q()
-    if filters.interview:
-        condition &= Q(kind=filters.interview)
-    if filters.interviewer:
-        condition &= Q(interviewer__username=filters.interviewer)
-    if filters.event == EVENT_INTERVIEWED:
-        condition &= instant_range("started_at", filters.event_from, filters.event_to)
-    return condition
-
-
-def referral_condition(filters: ApplicationFilters) -> Q | None:
-    if not (filters.referred or filters.event == EVENT_REFERRED):
-        return None
-    if filters.event == EVENT_REFERRED:
-        return instant_range("referral__referred_at", filters.event_from, filters.event_to)
-    return Q()
-
-
-def ring_members(run_id: int | None) -> Q:
-    """The application belongs to a risky ring of this detection run.
-
-    An uncorrelated IN (...): the few hundred members are found once, where a correlated
-    EXISTS led SQLite to walk every cluster of the run for every application.
-    """
-    members = RingMembership.objects.filter(cluster__run_id=run_id, cluster__risky=True)
-    return Q(pk__in=members.values("application_id"))
-
-
-def _activity_conditions(filters: ApplicationFilters) -> list[Exists | Q]:
-    conditions: list[Exists | Q] = []
-    decision = decision_condition(filters)
-    if decision is not None:
-        conditions.append(Exists(Decision.objects.filter(decision, application=OuterRef("pk"))))
-    interview = interview_condition(filters)
-    if interview is not None:
-        conditions.append(
-            Exists(InterviewSession.objects.filter(interview, application=OuterRef("pk")))
-        )
-    referral = referral_condition(filters)
-    if referral is not None:
-        through = Referral.applications.through.objects.filter(
-            referral, passportapplication=OuterRef("pk")
-        )
-        conditions.append(Exists(through))
-    if filters.ring:
-        run = latest_run()
-        conditions.append(ring_members(run.pk if run else None))
-    return conditions

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from waspada.applications import services
 from waspada.applications.forms import DOCUMENT_LABELS, ApplicationFilterForm, IntakeForm
+from waspada.applications.hooks import DETAIL_PANELS
 from waspada.applications.models import Applicant, PassportApplication
 from waspada.applications.queries import filtered_applications
 from waspada.core.access import get_object_or_deny, requires
@@ -164,6 +165,7 @@ def application_detail(request: HttpRequest, application_no: str) -> HttpRespons
             "missing": _missing_labels(application.purpose, application.documents),
             "status_changes": application.status_changes.select_related("changed_by"),
             "timeline": timeline,
+            "panels": DETAIL_PANELS.hooks(),
         },
     )
 

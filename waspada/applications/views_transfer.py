@@ -18,7 +18,6 @@ from django.utils.translation import gettext_lazy
 
 from waspada.applications import exporting, importing
 from waspada.applications.exchange import EXTENSIONS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS
-from waspada.applications.forms import ApplicationFilterForm
 from waspada.applications.models import ImportJob
 from waspada.applications.queries import filtered_applications
 from waspada.core.access import get_object_or_deny, requires
@@ -115,7 +114,7 @@ def application_import_job(request: HttpRequest, job_id: int) -> HttpResponse:
 
 
 def _bad_export(request: HttpRequest, problems: dict[str, list[str]]) -> HttpResponse:
-    labels = {name: field.label for name, field in ApplicationFilterForm.base_fields.items()}
+    labels = {name: field.label for name, field in exporting.filter_fields().items()}
     labels["format"] = _("Format")
     lines = [(labels.get(name) or name, " ".join(texts)) for name, texts in problems.items()]
     return render(request, "applications/import_export_error.html", {"problems": lines}, status=400)

@@ -4,11 +4,11 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import password_validation
+from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
-from waspada.core.models import User
+from waspada.core.models import User, agencies
 from waspada.core.roles import Role
-from waspada.partners.models import Agency
 
 
 class _AccountFieldsForm(forms.Form):
@@ -17,11 +17,15 @@ class _AccountFieldsForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=150)
     email = forms.EmailField(label=_("Email"), required=False)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
-    agency = forms.ModelChoiceField(
-        label=_("Agency (partner users only)"),
-        queryset=Agency.objects.filter(is_active=True),
-        required=False,
+    agency: forms.ModelChoiceField[Model] = forms.ModelChoiceField(
+        label=_("Agency (partner users only)"), queryset=None, required=False
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["agency"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = agencies().filter(is_active=True)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

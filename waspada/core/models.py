@@ -46,6 +46,15 @@ class User(AbstractUser):
         return self.get_full_name()
 
 
+def agencies() -> models.QuerySet[models.Model]:
+    """The partner agencies. Their model is the partners app's, which builds on core, so
+    core reaches it through the user's foreign key (a string label) and imports nothing
+    above it."""
+    model = User._meta.get_field("agency").related_model
+    assert isinstance(model, type) and issubclass(model, models.Model)
+    return model._default_manager.all()
+
+
 class AppendOnlyError(Exception):
     """Raised on any attempt to change or remove an audit event."""
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import models, transaction
 from django.http import HttpRequest
 
 from waspada.core import audit
 from waspada.core.models import User
-from waspada.partners.models import Agency
+
+
+def _agency_name(agency: models.Model | None) -> str | None:
+    # An agency reads as its name (`agencies()` says why core holds it as a plain model).
+    return str(agency) if agency is not None else None
 
 
 @transaction.atomic
@@ -19,11 +23,17 @@ def create_user(
     role: str,
     password: str | None,
     email: str = "",
-    agency: Agency | None = None,
+    agency: models.Model | None = None,
     request: HttpRequest | None = None,
 ) -> User:
     """Create an account; without a password the user cannot log in until one is set."""
-    user = User(username=username, full_name=full_name, role=role, email=email, agency=agency)
+    user = User(
+        username=username,
+        full_name=full_name,
+        role=role,
+        email=email,
+        agency_id=agency.pk if agency is not None else None,
+    )
     if password:
         user.set_password(password)
     else:
@@ -34,7 +44,7 @@ def create_user(
         f"User {username} created with role {role}",
         actor=acting_user,
         obj=user,
-        details={"role": role, "agency": agency.name if agency else None},
+        details={"role": role, "agency": _agency_name(agency)},
         request=request,
     )
     return user
@@ -48,7 +58,7 @@ def update_user(
     full_name: str,
     email: str,
     role: str,
-    agency: Agency | None,
+    agency: models.Model | None,
     is_active: bool,
     request: HttpRequest | None = None,
 ) -> User:
@@ -57,21 +67,22 @@ def update_user(
         "full_name": full_name,
         "email": email,
         "role": role,
-        "agency": agency.name if agency else None,
+        "agency": _agency_name(agency),
         "is_active": is_active,
     }
     old = {
         "full_name": user.full_name,
         "email": user.email,
         "role": user.role,
-        "agency": user.agency.name if user.agency else None,
+        "agency": _agency_name(user.agency),
         "is_active": user.is_active,
     }
     changes = {key: [old[key], new[key]] for key in new if old[key] != new[key]}
     if not changes:
         return user
     user.full_name, user.email, user.role = full_name, email, role
-    user.agency, user.is_active = agency, is_active
+    user.agency_id = agency.pk if agency is not None else None
+    user.is_active = is_active
     user.save()
     audit.record(
         "user.updated",

@@ -6,3 +6,14 @@ class DecisionsConfig(AppConfig):
     name = "waspada.decisions"
     label = "decisions"
     verbose_name = _("Decisions")
+
+    def ready(self) -> None:
+        from waspada.applications.hooks import DETAIL_PANELS
+        from waspada.core.hooks import Panel
+
+        # The person's earlier decisions right under the assessment: a refusal last
+        # year weighs like an indicator.
+        DETAIL_PANELS.register(
+            "earlier_decisions", Panel("decisions/_earlier_decisions.html"), order=150
+        )
+        DETAIL_PANELS.register("decisions", Panel("decisions/_application_panel.html"), order=300)

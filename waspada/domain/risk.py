@@ -55,19 +55,19 @@ the officer raises the indicator.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import gettext
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
 import pycountry
 import yaml
 
-from waspada.applications.records import ApplicantRecord, ApplicationRecord
 from waspada.domain.documents import DOCUMENT_CODES, PURPOSES
 from waspada.domain.screening import (
     Assessment,
@@ -883,9 +883,78 @@ def _score(keep: float) -> int:
 # Building a context from intake records
 
 
+class ApplicantFacts(Protocol):
+    """What screening reads of the applicant as intake records it (the applications app's
+    `ApplicantRecord` is one): the domain states what it needs, the app above provides it."""
+
+    @property
+    def nik(self) -> str: ...
+    @property
+    def sex(self) -> str: ...
+    @property
+    def birth_date(self) -> dt.date: ...
+    @property
+    def village_code(self) -> str: ...
+    @property
+    def occupation(self) -> str: ...
+    @property
+    def education(self) -> str: ...
+    @property
+    def marital_status(self) -> str: ...
+
+
+class ApplicationFacts(Protocol):
+    """What screening reads of the application as intake records it (`ApplicationRecord`)."""
+
+    @property
+    def application_no(self) -> str: ...
+    @property
+    def submitted_on(self) -> dt.date: ...
+    @property
+    def application_type(self) -> str: ...
+    @property
+    def purpose(self) -> str: ...
+    @property
+    def destination_country(self) -> str: ...
+    @property
+    def intended_departure(self) -> dt.date | None: ...
+    @property
+    def return_ticket(self) -> str: ...
+    @property
+    def itinerary(self) -> str: ...
+    @property
+    def funds_source(self) -> str: ...
+    @property
+    def documents(self) -> Sequence[str]: ...
+    @property
+    def disnaker_recommendation_no(self) -> str: ...
+    @property
+    def employer_name(self) -> str: ...
+    @property
+    def recruiter_name(self) -> str: ...
+    @property
+    def recruiter_license_no(self) -> str: ...
+    @property
+    def sponsor_name(self) -> str: ...
+    @property
+    def sponsor_phone(self) -> str: ...
+    @property
+    def sponsor_relation(self) -> str: ...
+    @property
+    def sponsor_address(self) -> str: ...
+    @property
+    def companion_name(self) -> str: ...
+    @property
+    def companion_phone(self) -> str: ...
+    @property
+    def companion_relation(self) -> str: ...
+    @property
+    def previous_passport_no(self) -> str: ...
+
+
 def context_from_records(
-    applicant: ApplicantRecord,
-    application: ApplicationRecord,
+    applicant: ApplicantFacts,
+    application: ApplicationFacts,
     *,
     office_regencies: Collection[str],
     nik_valid: bool,

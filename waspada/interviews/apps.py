@@ -8,8 +8,12 @@ class InterviewsConfig(AppConfig):
     verbose_name = _("Interviews")
 
     def ready(self) -> None:
+        from waspada.applications.hooks import DETAIL_PANELS
+        from waspada.core.hooks import Panel
         from waspada.interviews.providers import InterviewProvider
         from waspada.screening.providers import register
 
         # D16, D19, D20, D23, D24 and U01-U10: what the interviews found.
-        register(InterviewProvider())
+        register(InterviewProvider(), order=300)
+        # After the decisions panel: the interview is where a decision is prepared.
+        DETAIL_PANELS.register("interviews", Panel("interviews/_application_panel.html"), order=400)

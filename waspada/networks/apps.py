@@ -8,12 +8,12 @@ class NetworksConfig(AppConfig):
     verbose_name = _("Networks")
 
     def ready(self) -> None:
-        from waspada.applications.hooks import on_applications_saved
+        from waspada.applications.hooks import APPLICATIONS_SAVED
         from waspada.networks.providers import RingProvider
         from waspada.networks.services import link_saved_applications
         from waspada.screening.providers import register
 
-        register(RingProvider())
-        # After screening's hook (INSTALLED_APPS order): a new application is assessed
-        # first, then re-assessed only if joining a risky ring changed its D18 facts.
-        on_applications_saved(link_saved_applications)
+        register(RingProvider(), order=200)  # D18
+        # After screening (order 100): a new application is assessed first, then
+        # re-assessed only if joining a risky ring changed its D18 facts.
+        APPLICATIONS_SAVED.register("networks", link_saved_applications, order=200)

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from django.db.models import Q, QuerySet
 
 from waspada.domain import network
+from waspada.networks.hooks import RING_CARRIERS
 from waspada.networks.lineage import Succession, review_sources, successions
 from waspada.networks.models import NetworkKey, RingCluster, RingMembership
 
@@ -89,18 +90,20 @@ def key_rows(node: network.ApplicationNode, linked_at: dt.datetime | None) -> li
 
 
 def carry_forward(old_rings: QuerySet[RingCluster], stored: Stored) -> list[Succession]:
-    """Move the reviews and referrals of these old rings to their successors in `stored`.
+    """Move the reviews of these old rings, and what the apps above attached to them
+    (`RING_CARRIERS`: referrals), to their successors in `stored`.
 
-    Only reviewed or referred rings are looked at, so a full run with a hundred thousand
-    rings reads a handful. Returns the successions that carried something.
+    Only reviewed rings and rings something is attached to are looked at, so a full run
+    with a hundred thousand rings reads a handful. Returns the successions that carried
+    something.
     """
-    from waspada.partners.models import Referral
-
+    held = {
+        found.name: found.hook.rings_holding(old_rings) for found in RING_CARRIERS.registrations()
+    }
+    attached = set().union(*held.values())
     carrying = {
         ring.pk: ring
-        for ring in old_rings.filter(
-            Q(reviewed_at__isnull=False) | Q(referrals__isnull=False)
-        ).distinct()
+        for ring in old_rings.filter(Q(reviewed_at__isnull=False) | Q(pk__in=list(attached)))
     }
     if not carrying:
         return []
@@ -126,10 +129,6 @@ def carry_forward(old_rings: QuerySet[RingCluster], stored: Stored) -> list[Succ
     RingCluster.objects.bulk_update(
         updated, ["reviewed_by", "reviewed_at", "review_note", "joined_since_review"]
     )
-    referred = set(
-        Referral.objects.filter(ring_id__in=list(carrying)).values_list("ring_id", flat=True)
-    )
-    for succession in found:
-        if succession.old in referred:
-            Referral.objects.filter(ring_id=succession.old).update(ring_id=succession.new)
-    return [s for s in found if s.old in reviewed or s.old in referred]
+    for carrier in RING_CARRIERS.registrations():
+        carrier.hook.carry([s for s in found if s.old in held[carrier.name]])
+    return [s for s in found if s.old in reviewed or s.old in attached]

@@ -6,7 +6,6 @@ urlpatterns = [
     path("", views.ring_list, name="ring_list"),
     path("<int:ring_id>/", views.ring_detail, name="ring_detail"),
     path("<int:ring_id>/review/", views.ring_review, name="ring_review"),
-    path("<int:ring_id>/refer/", views.ring_refer, name="ring_refer"),
     path("runs/new/", views_runs.detection_request, name="detection_request"),
     path("runs/<int:run_id>/", views_runs.detection_run, name="detection_run"),
     path("organisers/", views_organisers.organiser_list, name="organiser_list"),

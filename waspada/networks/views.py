@@ -1,6 +1,12 @@
-"""Ring pages: the rings of the latest detection, one ring with its drawing, review, referral."""
+"""Ring pages: the rings of the latest detection, one ring with its drawing and review.
+
+The apps above add their parts to the ring page through `RING_PANELS` (the partners'
+referrals, whose form posts to their own view).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -14,11 +20,10 @@ from waspada.core.policy import Action, can
 from waspada.networks import queries, services
 from waspada.networks.drawing import draw
 from waspada.networks.forms import ReviewForm, RingFilterForm
+from waspada.networks.hooks import RING_PANELS
 from waspada.networks.labels import shared_values
 from waspada.networks.models import NetworkKey, RingCluster, RingMembership
 from waspada.networks.reasons import reason_text
-from waspada.partners import services as partner_services
-from waspada.partners.forms import ReferralForm
 
 
 @requires(Action.VIEW_NETWORKS)
@@ -47,13 +52,15 @@ def ring_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _ring_page(
+def ring_page(
     request: HttpRequest,
     ring: RingCluster,
     review_form: ReviewForm | None = None,
-    referral_form: ReferralForm | None = None,
     status: int = 200,
+    extra: Mapping[str, object] | None = None,
 ) -> HttpResponse:
+    """The ring page; `extra` goes into the context for the panels (a panel's form with
+    its errors)."""
     members = list(
         RingMembership.objects.filter(cluster=ring)
         .select_related("application__applicant")
@@ -65,7 +72,6 @@ def _ring_page(
     )
     drawing = draw([(a.application_no, a.applicant.full_name) for a in applications], list(keys))
     current = _is_current(ring)
-    can_refer = current and can(request.user, Action.REFER_NETWORKS, ring)
     return render(
         request,
         "networks/ring_detail.html",
@@ -81,11 +87,8 @@ def _ring_page(
             "current": current,
             "can_review": current and can(request.user, Action.REVIEW_NETWORKS, ring),
             "review_form": review_form or ReviewForm(),
-            "can_refer": can_refer,
-            "referral_form": referral_form or (ReferralForm(ring=ring) if can_refer else None),
-            "referrals": ring.referrals.select_related("agency", "referred_by").order_by(
-                "-referred_at"
-            ),
+            "panels": RING_PANELS.hooks(),
+            **(extra or {}),
         },
         status=status,
     )
@@ -98,7 +101,7 @@ def _is_current(ring: RingCluster) -> bool:
     return latest is not None and ring.run_id == latest.pk
 
 
-def _history_refused(request: HttpRequest, ring: RingCluster) -> HttpResponse | None:
+def history_refused(request: HttpRequest, ring: RingCluster) -> HttpResponse | None:
     if _is_current(ring):
         return None
     messages.error(
@@ -112,7 +115,7 @@ def ring_detail(request: HttpRequest, ring_id: int) -> HttpResponse:
     ring = get_object_or_deny(
         request, Action.VIEW_NETWORKS, RingCluster.objects.select_related("run"), pk=ring_id
     )
-    return _ring_page(request, ring)
+    return ring_page(request, ring)
 
 
 @require_POST
@@ -121,7 +124,7 @@ def ring_review(request: HttpRequest, ring_id: int) -> HttpResponse:
     ring = get_object_or_deny(
         request, Action.REVIEW_NETWORKS, RingCluster.objects.select_related("run"), pk=ring_id
     )
-    refused = _history_refused(request, ring)
+    refused = history_refused(request, ring)
     if refused is not None:
         return refused
     form = ReviewForm(request.POST)
@@ -135,27 +138,4 @@ def ring_review(request: HttpRequest, ring_id: int) -> HttpResponse:
         request=request,
     )
     messages.success(request, _("Ring marked as reviewed."))
-    return redirect("ring_detail", ring_id=ring.pk)
-
-
-@require_POST
-@requires(Action.REFER_NETWORKS)
-def ring_refer(request: HttpRequest, ring_id: int) -> HttpResponse:
-    ring = get_object_or_deny(
-        request, Action.REFER_NETWORKS, RingCluster.objects.select_related("run"), pk=ring_id
-    )
-    refused = _history_refused(request, ring)
-    if refused is not None:
-        return refused
-    form = ReferralForm(request.POST, ring=ring)
-    if not form.is_valid():
-        return _ring_page(request, ring, referral_form=form, status=400)
-    referral = partner_services.refer_ring(
-        ring,
-        agency=form.cleaned_data["agency"],
-        note=form.cleaned_data["note"],
-        acting_user=request.user,  # type: ignore[arg-type]
-        request=request,
-    )
-    messages.success(request, _("Ring referred to %(agency)s.") % {"agency": referral.agency.name})
     return redirect("ring_detail", ring_id=ring.pk)

@@ -1,4 +1,5 @@
-"""The partner's side of referrals: only their own agency's, every look audited."""
+"""Referrals: the office refers a ring (on the ring page); the partner sees only their own
+agency's, every look audited."""
 
 from __future__ import annotations
 
@@ -15,9 +16,10 @@ from django.views.decorators.http import require_POST
 from waspada.core.access import get_object_or_deny, requires
 from waspada.core.policy import Action
 from waspada.networks.labels import shared_values
-from waspada.networks.models import NetworkKey
+from waspada.networks.models import NetworkKey, RingCluster
+from waspada.networks.views import history_refused, ring_page
 from waspada.partners import services
-from waspada.partners.forms import ResponseForm
+from waspada.partners.forms import ReferralForm, ResponseForm
 from waspada.partners.models import Referral
 
 # What the police need about each referred person (UU 27/2022: no more).
@@ -140,3 +142,26 @@ def referral_respond(request: HttpRequest, referral_id: int) -> HttpResponse:
     else:
         messages.success(request, _("Your answer was sent to the immigration office."))
     return redirect("referral_detail", referral_id=referral.pk)
+
+
+@require_POST
+@requires(Action.REFER_NETWORKS)
+def ring_refer(request: HttpRequest, ring_id: int) -> HttpResponse:
+    ring = get_object_or_deny(
+        request, Action.REFER_NETWORKS, RingCluster.objects.select_related("run"), pk=ring_id
+    )
+    refused = history_refused(request, ring)
+    if refused is not None:
+        return refused
+    form = ReferralForm(request.POST, ring=ring)
+    if not form.is_valid():
+        return ring_page(request, ring, status=400, extra={"referral_form": form})
+    referral = services.refer_ring(
+        ring,
+        agency=form.cleaned_data["agency"],
+        note=form.cleaned_data["note"],
+        acting_user=request.user,  # type: ignore[arg-type]
+        request=request,
+    )
+    messages.success(request, _("Ring referred to %(agency)s.") % {"agency": referral.agency.name})
+    return redirect("ring_detail", ring_id=ring.pk)

@@ -20,20 +20,14 @@ from django.utils.translation import gettext_lazy as _
 from waspada.applications.countries import country_name
 from waspada.applications.forms import AGE_BAND_LABELS, indicator_choices
 from waspada.applications.models import PassportApplication, Purpose, Sex
-from waspada.applications.queries import (
-    AGE_BANDS,
-    EVENT_INTERVIEWED,
-    EVENT_PROPOSED,
-    EVENT_REVIEWED,
-    age_band,
-    has_indicator,
-)
+from waspada.applications.queries import AGE_BANDS, age_band, has_indicator
 from waspada.core.models import User
 from waspada.decisions.models import Decision, Outcome, ReasonCode
 from waspada.domain.decisions import reasons_for
 from waspada.domain.periods import Period, PeriodKind, custom
 from waspada.interviews.models import InterviewKind, InterviewSession
 from waspada.regions.models import Region
+from waspada.reports.drilldown import EVENT_INTERVIEWED, EVENT_PROPOSED, EVENT_REVIEWED
 from waspada.reports.figures import (
     OUTCOME_KEYS,
     Figure,

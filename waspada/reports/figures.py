@@ -38,19 +38,19 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from waspada.applications.models import PassportApplication
-from waspada.applications.queries import (
-    EVENT_DECIDED,
-    EVENT_INTERVIEWED,
-    EVENT_REFERRED,
-    instant_range,
-    ring_members,
-)
 from waspada.decisions.models import Decision, DecisionState, Outcome
 from waspada.domain.periods import Period
 from waspada.interviews.models import InterviewKind, InterviewSession
 from waspada.networks.models import DetectionRun, RingCluster
 from waspada.networks.queries import latest_run
 from waspada.partners.models import Referral
+from waspada.reports.drilldown import (
+    EVENT_DECIDED,
+    EVENT_INTERVIEWED,
+    EVENT_REFERRED,
+    instant_range,
+    ring_members,
+)
 
 Filters = tuple[tuple[str, str], ...]
 

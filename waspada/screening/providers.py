@@ -3,10 +3,11 @@
 A provider looks at a batch of applications and returns, per application, evidence
 lines under its fact name (e.g. "watchlist" for D14, "broker" for D17, "ring" for D18).
 The indicator conditions read `ScreeningContext.facts[name]`; screening knows nothing
-about watchlists or networks. Register a provider once, at app start-up:
+about watchlists or networks. Register a provider once, at app start-up, under its fact
+name and at its position (waspada.core.hooks):
 
     from waspada.screening.providers import register
-    register(WatchlistProvider())
+    register(WatchlistProvider(), order=100)
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from waspada.applications.models import PassportApplication
+from waspada.core.hooks import HookPoint
 
 
 class FactProvider(Protocol):
@@ -25,24 +27,17 @@ class FactProvider(Protocol):
         ...
 
 
-_PROVIDERS: dict[str, FactProvider] = {}
+# Registered by name: the name is the fact name the policy's conditions read.
+FACT_PROVIDERS: HookPoint[FactProvider] = HookPoint("screening.fact_providers")
 
 
-def register(provider: FactProvider) -> None:
-    """Add (or replace, by name) a provider."""
-    _PROVIDERS[provider.name] = provider
-
-
-def registered(name: str) -> FactProvider | None:
-    return _PROVIDERS.get(name)
-
-
-def unregister(name: str) -> None:
-    _PROVIDERS.pop(name, None)
+def register(provider: FactProvider, *, order: int) -> None:
+    """Add a provider under its fact name; a second provider of that name is an error."""
+    FACT_PROVIDERS.register(provider.name, provider, order=order)
 
 
 def providers() -> list[FactProvider]:
-    return list(_PROVIDERS.values())
+    return FACT_PROVIDERS.hooks()
 
 
 def collect_facts(

@@ -8,6 +8,8 @@ class WatchlistsConfig(AppConfig):
     verbose_name = _("Watchlists")
 
     def ready(self) -> None:
+        from waspada.applications.hooks import DETAIL_PANELS
+        from waspada.core.hooks import Panel
         from waspada.screening.providers import register
         from waspada.watchlists.providers import (
             BrokerProvider,
@@ -15,6 +17,10 @@ class WatchlistsConfig(AppConfig):
             WatchlistProvider,
         )
 
-        register(WatchlistProvider())
-        register(BrokerProvider())
-        register(IdentityProvider())  # D12: the same person under another NIK
+        register(WatchlistProvider(), order=100)  # D14
+        register(BrokerProvider(), order=110)  # D17
+        register(IdentityProvider(), order=120)  # D12: the same person under another NIK
+        # Right under the assessment, whose D14 and D12 these matches explain.
+        DETAIL_PANELS.register(
+            "watchlists", Panel("watchlists/_application_matches.html"), order=200
+        )

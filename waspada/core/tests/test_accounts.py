@@ -11,7 +11,6 @@ from django.urls import reverse
 from conftest import PASSWORD
 from waspada.core.models import AuditEvent, User
 from waspada.core.roles import Role
-from waspada.partners.models import Agency, AgencyKind
 
 
 def _login(client: Client, username: str, password: str) -> Any:
@@ -125,9 +124,10 @@ def test_duplicate_username_is_refused(
 
 
 def test_admin_changes_role_and_deactivates_with_audit(
-    login: Callable[..., Client], admin_user: User, interviewer: User
+    login: Callable[..., Client], admin_user: User, interviewer: User, police_partner: User
 ) -> None:
-    agency = Agency.objects.create(name="Polres Banyumas", kind=AgencyKind.POLICE)
+    agency = police_partner.agency  # a police unit registered as a partner agency
+    assert agency is not None
     response = login(admin_user).post(
         reverse("user_edit", args=[interviewer.pk]),
         {

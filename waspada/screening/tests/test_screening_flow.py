@@ -124,17 +124,10 @@ class WatchlistFacts:
 
 
 def test_fact_providers_feed_the_policy() -> None:
-    real = providers.registered("watchlist")
-    providers.register(WatchlistFacts("CLP-WATCH-1"))
-    try:
+    # In place of the real watchlist provider, which is back for the other tests.
+    with providers.FACT_PROVIDERS.temporarily("watchlist", WatchlistFacts("CLP-WATCH-1")):
         flagged = make_application(application_no="CLP-WATCH-1", **HONEST_TOURIST)
         clean = make_application(application_no="CLP-CLEAN-1", **HONEST_TOURIST)
-    finally:
-        # Put the real watchlist provider back for the other tests.
-        if real is not None:
-            providers.register(real)
-        else:
-            providers.unregister("watchlist")
     flagged.refresh_from_db()
     clean.refresh_from_db()
     assert "D14" in flagged.risk_indicators.split(";")
@@ -251,11 +244,8 @@ class _OfficerDecidesMeanwhile:
 @pytest.mark.django_db
 def test_a_rescreening_never_overwrites_a_status_set_meanwhile() -> None:
     application = make_application()
-    providers.register(_OfficerDecidesMeanwhile())
-    try:
+    with providers.FACT_PROVIDERS.temporarily("meanwhile", _OfficerDecidesMeanwhile(), order=999):
         screen_applications([application.pk], trigger="fact")
-    finally:
-        providers.unregister("meanwhile")
 
     application.refresh_from_db()
     assert application.status == Status.REFUSED
