@@ -60,7 +60,7 @@ def test_supervisor_runs_detection_in_the_background_and_follows_its_progress(
     assert run.created_by == supervisor and latest_run() == run
     partial = client.get(reverse("detection_run", args=[run.pk]), headers={"HX-Request": "true"})
     body = partial.content.decode()
-    assert body.lstrip().startswith('<section class="card" id="run-status"')
+    assert body.lstrip().startswith('<section class="card" id="job-status"')
     assert 'data-state="done"' in body and "hx-trigger" not in body
     assert 'data-count="risky">1<' in body
     detect = AuditEvent.objects.get(action="networks.detect")
@@ -107,7 +107,7 @@ def test_only_one_full_detection_runs_at_a_time(
 def test_a_run_silent_for_long_is_taken_as_interrupted() -> None:
     stuck = services.start_detection()
     DetectionRun.objects.filter(pk=stuck.pk).update(
-        updated_at=timezone.now() - dt.timedelta(hours=2)
+        heartbeat_at=timezone.now() - dt.timedelta(hours=2)
     )
     fresh = services.start_detection()
     stuck.refresh_from_db()
