@@ -143,7 +143,9 @@ class Job(models.Model):
     def phase_label(self) -> str:
         if not self.phase:
             return ""
-        choices = dict(self._meta.get_field("phase").flatchoices)
+        # The phase names of a job with phases are its field's choices.
+        field = self._meta.get_field("phase")
+        choices = dict(field.flatchoices) if isinstance(field, models.Field) else {}
         return str(choices.get(self.phase, self.phase))
 
     @property
@@ -239,10 +241,11 @@ def create(
 ) -> J:
     """A new queued job of `model`, audited, handed to the worker on commit."""
     with transaction.atomic():
-        job = model._default_manager.create(
+        job: J = model(
             created_by=acting_user if acting_user is not None and acting_user.pk else None,
             **fields,
         )
+        job.save(force_insert=True)
         _audit(job, action, summary, details, request)
         enqueue(job)
     return job

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import signal
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
@@ -20,6 +18,7 @@ from waspada.applications.models import ImportJob, ImportState, PassportApplicat
 from waspada.applications.tests.test_exchange import csv_bytes, valid_row
 from waspada.applications.tests.test_import import person
 from waspada.core.models import AuditEvent, User
+from waspada.core.tests.worker import run_worker
 
 pytestmark = pytest.mark.usefixtures("central_java_regions")
 
@@ -39,19 +38,6 @@ def upload(client: Client, data: bytes, name: str = "loket.csv") -> Any:
     return english(client).post(
         reverse("application_import"), {"file": SimpleUploadedFile(name, data)}
     )
-
-
-def run_worker() -> None:
-    """Run the real database worker until the queue is empty, as `waspada db_worker --batch`."""
-    # The worker installs its own signal handlers; give pytest its own back afterwards.
-    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        call_command(
-            "db_worker", batch=True, startup_delay=False, reload=False, interval=0, verbosity=0
-        )
-    finally:
-        for sig, handler in saved.items():
-            signal.signal(sig, handler)
 
 
 # --- who may use the pages -------------------------------------------------------------

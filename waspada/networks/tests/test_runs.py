@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import signal
 from collections.abc import Callable
 from typing import Any
 
@@ -16,24 +15,13 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from waspada.core.models import AuditEvent, User
+from waspada.core.tests.worker import run_worker
 from waspada.networks import services
 from waspada.networks.models import DetectionRun, RunState
 from waspada.networks.queries import latest_run
 from waspada.networks.tests.helpers import broker_ring
 
 pytestmark = pytest.mark.usefixtures("central_java_regions")
-
-
-def run_worker() -> None:
-    """The real database worker until the queue is empty (`waspada db_worker --batch`)."""
-    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        call_command(
-            "db_worker", batch=True, startup_delay=False, reload=False, interval=0, verbosity=0
-        )
-    finally:
-        for sig, handler in saved.items():
-            signal.signal(sig, handler)
 
 
 @pytest.mark.django_db(transaction=True)
