@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django_tasks.base import Task
 from django_tasks_db.models import DBTaskResult
@@ -121,7 +121,8 @@ def test_a_job_silent_for_longer_than_the_limit_counts_as_failed(
     alive = screening_run(state=state, heartbeat_at=timezone.now() - dt.timedelta(minutes=4))
     assert silent.is_stale and silent.failed and not silent.active
     assert silent.shown_state == JobState.FAILED and silent.state == state
-    assert "5 minutes" in silent.error_message
+    with translation.override("en"):
+        assert "for 5 minutes: the job was interrupted" in silent.error_message
     assert alive.active and not alive.is_stale
     assert list(ScreeningRun.objects.active()) == [alive]
     assert list(ScreeningRun.objects.stale()) == [silent]
@@ -129,7 +130,8 @@ def test_a_job_silent_for_longer_than_the_limit_counts_as_failed(
     assert jobs.fail_stale(ScreeningRun.objects.all(), action="screening.failed") == [silent]
     silent.refresh_from_db()
     assert silent.state == JobState.FAILED and silent.error == jobs.INTERRUPTED
-    assert "5 minutes" in silent.error_message
+    with translation.override("id"):
+        assert "selama 5 menit: pekerjaan ini terhenti" in silent.error_message
     assert AuditEvent.objects.get(action="screening.failed").object_id == str(silent.pk)
 
 
