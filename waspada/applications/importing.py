@@ -37,14 +37,13 @@ from waspada.applications.exchange import (
 from waspada.applications.models import (
     Applicant,
     ImportJob,
-    ImportState,
     PassportApplication,
     Status,
     StatusChange,
 )
 from waspada.applications.records import ApplicantRecord, ApplicationRecord
 from waspada.applications.services import diff, origin_codes
-from waspada.core import audit
+from waspada.core import audit, jobs
 from waspada.core.models import AuditEvent, User
 from waspada.regions.models import Office
 from waspada.regions.services import ensure_office
@@ -529,102 +528,73 @@ def submit_import(
     upload: UploadedFile, *, acting_user: User, request: HttpRequest | None = None
 ) -> ImportJob:
     """Store an uploaded file as a queued job and hand it to the background worker."""
-    from waspada.applications.tasks import run_import_job
-
     filename = Path(upload.name or "upload").name
-    with transaction.atomic():
-        job = ImportJob.objects.create(file=upload, filename=filename, created_by=acting_user)
-        audit.record(
-            "import.queued",
-            f"Import of {filename} queued",
-            actor=acting_user,
-            obj=job,
-            details={"file": filename, "size": upload.size},
-            request=request,
-        )
-
-        def enqueue() -> None:
-            result = run_import_job.enqueue(job.pk)
-            ImportJob.objects.filter(pk=job.pk).update(task_id=str(result.id))
-
-        transaction.on_commit(enqueue)
-    return job
-
-
-def start_job(job: ImportJob) -> None:
-    job.status = ImportState.RUNNING
-    job.started_at = timezone.now()
-    job.processed_rows = 0
-    job.save(update_fields=["status", "started_at", "processed_rows"])
+    return jobs.create(
+        ImportJob,
+        acting_user=acting_user,
+        action="import.queued",
+        summary=f"Import of {filename} queued",
+        details={"file": filename, "size": upload.size},
+        request=request,
+        file=upload,
+        filename=filename,
+    )
 
 
 def finish_job(job: ImportJob, report: ImportReport) -> None:
-    """Record the outcome: done, or failed when the file could not be imported."""
-    job.status = ImportState.DONE if report.ok else ImportState.FAILED
-    job.finished_at = timezone.now()
-    job.processed_rows = report.rows
-    if report.ok:
-        job.total_rows = report.rows
-    job.created_count = report.created
-    job.updated_count = report.updated
-    job.unchanged_count = report.unchanged
-    job.rejected_count = report.errors
-    job.error_count = len(report.row_errors)
-    job.errors = [error.to_dict() for error in report.row_errors[:MAX_STORED_ERRORS]]
-    job.warnings = [notice.to_dict() for notice in report.warnings]
-    job.missing_columns = report.missing_columns
-    job.failure = report.failure.to_dict() if report.failure else None
-    job.save()
+    """Record the outcome: done, or failed when the file could not be imported.
 
-
-def fail_job(job: ImportJob, notice: Notice) -> None:
-    """Mark a job failed for a reason outside the file (e.g. an internal error)."""
-    job.status = ImportState.FAILED
-    job.finished_at = timezone.now()
-    job.failure = notice.to_dict()
-    job.save(update_fields=["status", "finished_at", "failure"])
-    audit.record(
-        "import.finished",
-        f"Import of {job.filename} failed: {notice.code}",
-        actor=job.created_by,
-        obj=job,
-        details={"file": job.filename, "failure": notice.to_dict()},
-    )
+    Not audited here: `run_import` wrote "import.finished" with the same figures.
+    """
+    outcome: dict[str, Any] = {
+        "processed": report.rows,
+        "created_count": report.created,
+        "updated_count": report.updated,
+        "unchanged_count": report.unchanged,
+        "rejected_count": report.errors,
+        "error_count": len(report.row_errors),
+        "errors": [error.to_dict() for error in report.row_errors[:MAX_STORED_ERRORS]],
+        "warnings": [notice.to_dict() for notice in report.warnings],
+        "missing_columns": report.missing_columns,
+    }
+    if report.failure is None:
+        jobs.finish(job, total=report.rows, failure=None, **outcome)
+    else:
+        jobs.fail(job, report.failure.code, failure=report.failure.to_dict(), **outcome)
 
 
 def run_job(job_id: int) -> ImportReport | None:
     """Run a queued import job, keeping its progress up to date; None if not queued."""
     job = ImportJob.objects.select_related("created_by").get(pk=job_id)
-    if job.status != ImportState.QUEUED:
-        logger.warning("Import job %s is %s, not queued: not run again", job.pk, job.status)
+    if not jobs.start(job):
+        logger.warning("Import job %s is %s, not queued: not run again", job.pk, job.state)
         return None
-    start_job(job)
-    processed = 0
 
     def on_total(total: int | None) -> None:
-        job.total_rows = total
-        ImportJob.objects.filter(pk=job.pk).update(total_rows=total)
+        jobs.progress(job, total=total)
 
     def progress(rows: int) -> None:
-        nonlocal processed
-        processed += rows
-        ImportJob.objects.filter(pk=job.pk).update(processed_rows=processed)
+        jobs.progress(job, advance=rows)
 
-    try:
-        with job.file.open("rb") as handle:
-            report = run_import(
-                handle,
-                filename=job.filename,
-                acting_user=job.created_by,
-                progress=progress,
-                on_total=on_total,
-                job=job,
-            )
-    except Exception:
-        logger.exception("Import job %s failed", job.pk)
-        job.processed_rows = processed
-        fail_job(job, Notice("crashed"))
-        raise
+    crashed = Notice("crashed")
+    with (
+        jobs.failing_on_error(
+            job,
+            action="import.finished",
+            summary=f"Import of {job.filename} failed",
+            details={"file": job.filename, "failure": crashed.to_dict()},
+            failure=crashed.to_dict(),
+        ),
+        job.file.open("rb") as handle,
+    ):
+        report = run_import(
+            handle,
+            filename=job.filename,
+            acting_user=job.created_by,
+            progress=progress,
+            on_total=on_total,
+            job=job,
+        )
     finish_job(job, report)
     return report
 

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from waspada.core.jobs import Job, JobState
 from waspada.domain.documents import PURPOSES
 
 
@@ -207,27 +208,23 @@ class StatusChange(models.Model):
         return f"{self.application_id}: {self.from_status} → {self.to_status}"
 
 
-class ImportState(models.TextChoices):
-    QUEUED = "queued", _("Queued")
-    RUNNING = "running", _("Running")
-    DONE = "done", _("Done")
-    FAILED = "failed", _("Failed")
+# The import jobs' states are the states of every background job.
+ImportState = JobState
 
 
-class ImportJob(models.Model):
+class ImportJob(Job):
     """One uploaded exchange file and what its import did (run by a background task).
 
     Row errors, warnings and a file-level failure are stored as codes with parameters
     (see `exchange.RowError`), so the status page shows them in the reader's language.
+    `total` is the number of rows in the file, None until it is known.
     """
+
+    TASK = "waspada.applications.tasks.run_import_job"
+    PROGRESS_UNIT = _("rows")
 
     file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
     filename = models.CharField(_("file name"), max_length=255)
-    status = models.CharField(
-        _("status"), max_length=8, choices=ImportState.choices, default=ImportState.QUEUED
-    )
-    total_rows = models.PositiveIntegerField(_("rows in the file"), null=True, blank=True)
-    processed_rows = models.PositiveIntegerField(_("rows processed"), default=0)
     created_count = models.PositiveIntegerField(_("created"), default=0)
     updated_count = models.PositiveIntegerField(_("updated"), default=0)
     unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
@@ -237,36 +234,10 @@ class ImportJob(models.Model):
     warnings = models.JSONField(_("warnings"), default=list, blank=True)
     missing_columns = models.JSONField(_("missing columns"), default=list, blank=True)
     failure = models.JSONField(_("failure"), null=True, blank=True)
-    task_id = models.CharField(_("task id"), max_length=64, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("uploaded"), default=timezone.now)
-    started_at = models.DateTimeField(_("started"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
-    class Meta:
+    class Meta(Job.Meta):
         verbose_name = _("import job")
         verbose_name_plural = _("import jobs")
-        ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.filename} ({self.status})"
-
-    @property
-    def active(self) -> bool:
-        return self.status in {ImportState.QUEUED, ImportState.RUNNING}
-
-    @property
-    def percent(self) -> int | None:
-        """How far the import is, 0-100; None while the number of rows is unknown."""
-        if self.status == ImportState.DONE:
-            return 100
-        if not self.total_rows:
-            return None
-        return min(100, self.processed_rows * 100 // self.total_rows)
+        return f"{self.filename} ({self.state})"

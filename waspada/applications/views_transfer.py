@@ -20,6 +20,7 @@ from waspada.applications import exporting, importing
 from waspada.applications.exchange import EXTENSIONS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from waspada.applications.models import ImportJob
 from waspada.applications.queries import filtered_applications
+from waspada.core import jobs
 from waspada.core.access import get_object_or_deny, requires
 from waspada.core.models import User
 from waspada.core.policy import Action
@@ -107,10 +108,7 @@ def application_import_job(request: HttpRequest, job_id: int) -> HttpResponse:
         ),
         "query": "",
     }
-    template = "applications/import_job.html"
-    if getattr(request, "htmx", False):
-        template += "#status"
-    return render(request, template, context)
+    return jobs.render_status_page(request, "applications/import_job.html", context)
 
 
 def _bad_export(request: HttpRequest, problems: dict[str, list[str]]) -> HttpResponse:

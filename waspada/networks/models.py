@@ -18,6 +18,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from waspada.core.jobs import Job, JobState
+
 
 def evidence_line(ring_id: int, summary: str) -> str:
     """The D18 evidence of one ring: "ring #12: 6 applicants from 5 kecamatan ..."."""
@@ -54,11 +56,8 @@ class RunKind(models.TextChoices):
     LINKS = "links", _("Linked as applications were saved")
 
 
-class RunState(models.TextChoices):
-    QUEUED = "queued", _("Waiting for the background worker")
-    RUNNING = "running", _("Running")
-    DONE = "done", _("Done")
-    FAILED = "failed", _("Failed")
+# The runs' states are the states of every background job.
+RunState = JobState
 
 
 class RunPhase(models.TextChoices):
@@ -69,60 +68,37 @@ class RunPhase(models.TextChoices):
     RESCREENING = "rescreening", _("Re-screening members whose ring changed")
 
 
-class DetectionRun(models.Model):
+class DetectionRun(Job):
+    """A full detection (queued from the web or run by `waspada detect-networks`), or the
+    run applications are linked into as saved when no full detection has run yet.
+
+    `processed` and `total` count within the current phase (applications loaded, members
+    re-screened). `finished_at` is when its rings were stored: from then on it is the
+    current picture (see `queries.latest_run`), while members whose ring changed are still
+    re-screened; the job itself ends later (`ended_at`).
+    """
+
+    TASK = "waspada.networks.tasks.detect_networks_task"
+    PROGRESS_UNIT = _("applications")
+
     kind = models.CharField(_("kind"), max_length=5, choices=RunKind.choices, default=RunKind.FULL)
-    state = models.CharField(
-        _("state"), max_length=10, choices=RunState.choices, default=RunState.QUEUED
-    )
     phase = models.CharField(
         _("phase"), max_length=12, choices=RunPhase.choices, blank=True, default=RunPhase.WAITING
     )
-    # Progress inside the current phase (applications loaded, members re-screened).
-    total = models.PositiveIntegerField(_("to do"), default=0)
-    processed = models.PositiveIntegerField(_("processed"), default=0)
-    requested_at = models.DateTimeField(_("requested"), default=timezone.now)
-    started_at = models.DateTimeField(_("started"), null=True, blank=True)
-    # When its rings were stored: from then on it is the current picture (see
-    # `queries.latest_run`), while members whose ring changed are still re-screened.
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
-    # Every progress update touches it: a running run silent for long was interrupted.
-    updated_at = models.DateTimeField(_("last progress"), default=timezone.now)
-    error = models.CharField(_("error"), max_length=500, blank=True)
     applications = models.PositiveIntegerField(_("applications"), default=0)
     clusters = models.PositiveIntegerField(_("clusters"), default=0)
     risky = models.PositiveIntegerField(_("risky rings"), default=0)
     hubs = models.JSONField(_("hubs"), default=list, blank=True)
     # Applications linked into this run as they were saved, after it finished.
     linked = models.PositiveIntegerField(_("applications linked since"), default=0)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("run by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
 
-    class Meta:
+    class Meta(Job.Meta):
         verbose_name = _("network detection run")
         verbose_name_plural = _("network detection runs")
-        ordering = ["-requested_at", "-id"]
 
     def __str__(self) -> str:
-        return f"run {self.pk} ({self.requested_at:%Y-%m-%d %H:%M})"
-
-    @property
-    def active(self) -> bool:
-        return self.state in {RunState.QUEUED, RunState.RUNNING}
-
-    @property
-    def percent(self) -> int | None:
-        """How far the current phase is, 0-100; None when it has no count."""
-        if self.state == RunState.DONE:
-            return 100
-        if not self.total:
-            return None
-        return min(100, self.processed * 100 // self.total)
+        return f"run {self.pk} ({self.created_at:%Y-%m-%d %H:%M})"
 
 
 class RingCluster(models.Model):

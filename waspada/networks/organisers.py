@@ -21,6 +21,7 @@ from waspada.core import audit
 from waspada.core.models import User
 from waspada.domain import network
 from waspada.networks.models import LicensedOrganiser, OrganiserKind
+from waspada.networks.runs import request_detection
 
 ORGANISER_COLUMNS = ("kind", "name", "licence_no", "phones")
 _FIELDS = ("kind", "name", "licence_no", "phones", "active")
@@ -73,12 +74,6 @@ def parse_phones(text: str) -> list[str]:
     return phones
 
 
-def _queue_detection(acting_user: User | None, request: HttpRequest | None) -> None:
-    from waspada.networks.services import request_detection
-
-    request_detection(acting_user=acting_user, request=request)
-
-
 def _values(organiser: LicensedOrganiser) -> dict[str, Any]:
     return {name: getattr(organiser, name) for name in _FIELDS}
 
@@ -116,7 +111,7 @@ def save_organiser(
         request=request,
     )
     if changes:
-        _queue_detection(acting_user, request)
+        request_detection(acting_user=acting_user, request=request)
     return target
 
 
@@ -141,7 +136,7 @@ def set_organiser_active(
         obj=organiser,
         request=request,
     )
-    _queue_detection(acting_user, request)
+    request_detection(acting_user=acting_user, request=request)
     return organiser
 
 
@@ -183,7 +178,7 @@ def import_organisers(
         request=request,
     )
     if outcome.changed:
-        _queue_detection(acting_user, request)
+        request_detection(acting_user=acting_user, request=request)
     return outcome
 
 

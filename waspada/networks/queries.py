@@ -14,7 +14,6 @@ from waspada.networks.models import (
     LicensedOrganiser,
     RingMembership,
     RunKind,
-    RunState,
     evidence_line,
 )
 
@@ -122,13 +121,10 @@ def latest_run() -> DetectionRun | None:
 
 
 def active_run() -> DetectionRun | None:
-    """The full detection queued or running, if any (the oldest first)."""
+    """The full detection queued or running, if any (the oldest first); an interrupted
+    one (no sign of life for long) is not under way."""
     return (
-        DetectionRun.objects.filter(
-            kind=RunKind.FULL, state__in=[RunState.QUEUED, RunState.RUNNING]
-        )
-        .order_by("requested_at", "id")
-        .first()
+        DetectionRun.objects.filter(kind=RunKind.FULL).active().order_by("created_at", "id").first()
     )
 
 

@@ -32,14 +32,14 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TextIO, TypeVar
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Count, F, Q
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from waspada.applications.models import PassportApplication
-from waspada.core import audit
+from waspada.core import audit, jobs
+from waspada.core.jobs import JobState
 from waspada.core.models import User
 from waspada.domain import network
 from waspada.networks import queries, storing
@@ -50,9 +50,18 @@ from waspada.networks.models import (
     RingMembership,
     RunKind,
     RunPhase,
-    RunState,
 )
 from waspada.networks.organisers import load_demo_organisers
+from waspada.networks.runs import (
+    FAILED_ACTION,
+    DetectionBusy,
+    actor,
+    claim_detection,
+    lock,
+    request_detection,
+    start_detection,
+)
+from waspada.screening.services import screen_applications
 
 __all__ = [
     "LINK_LIMIT",
@@ -74,23 +83,7 @@ BATCH_SIZE = 2000
 # More applications than this in one save (an import batch): queue a full detection.
 # Linking 500 at once takes about as long as one detection over a few thousand.
 LINK_LIMIT = 500
-# A running detection that reported no progress for this long was interrupted.
-STALE_AFTER = dt.timedelta(minutes=30)
-# A queued run finding another one running tries again this much later.
-RETRY_AFTER = dt.timedelta(minutes=1)
-_LOCK_ID = 0x5A5BADA  # the advisory lock of the current run's rings (any fixed number)
 T = TypeVar("T")
-
-
-def _lock() -> None:
-    """Serialise writers of the current run's rings until the transaction ends."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_ID])
-
-
-def _actor(user: User | None) -> User | None:
-    return user if user is not None and user.pk else None
 
 
 def _chunks(values: Iterable[T], size: int = 500) -> Iterator[list[T]]:
@@ -118,115 +111,7 @@ def _rescreen(
 ) -> int:
     if not ids:
         return 0
-    from waspada.screening.services import screen_applications
-
     return screen_applications(ids, trigger="fact", acting_user=acting_user, progress=progress)
-
-
-# --- Requesting and claiming full runs ------------------------------------------------------
-
-
-class DetectionBusy(Exception):
-    """Another full detection is running."""
-
-    def __init__(self, run: DetectionRun) -> None:
-        super().__init__(f"detection run {run.pk} is running")
-        self.run = run
-
-    def message(self) -> str:
-        return _("Detection run #%(number)d is still running; wait until it has finished.") % {
-            "number": self.run.pk
-        }
-
-
-def request_detection(
-    *, acting_user: User | None, request: HttpRequest | None = None
-) -> DetectionRun:
-    """Queue a full detection for the background worker; the one already waiting if any."""
-    with transaction.atomic():
-        _lock()
-        waiting = (
-            DetectionRun.objects.filter(kind=RunKind.FULL, state=RunState.QUEUED)
-            .order_by("requested_at", "id")
-            .first()
-        )
-        if waiting is not None:
-            return waiting
-        run = DetectionRun.objects.create(created_by=_actor(acting_user))
-        audit.record(
-            "networks.detection_queued",
-            f"Network detection run {run.pk} queued",
-            actor=acting_user,
-            obj=run,
-            request=request,
-        )
-        transaction.on_commit(lambda: _enqueue(run.pk))
-    return run
-
-
-def _enqueue(run_id: int, run_after: dt.datetime | None = None) -> None:
-    from waspada.networks.tasks import detect_networks_task
-
-    task = (
-        detect_networks_task
-        if run_after is None
-        else detect_networks_task.using(run_after=run_after)
-    )
-    task.enqueue(run_id)
-
-
-def _claim(run: DetectionRun | None, acting_user: User | None) -> DetectionRun:
-    """Mark `run` (or a new run) as running now; DetectionBusy if another one runs."""
-    now = timezone.now()
-    running = DetectionRun.objects.filter(kind=RunKind.FULL, state=RunState.RUNNING).first()
-    if running is not None:
-        if now - running.updated_at < STALE_AFTER:
-            raise DetectionBusy(running)
-        DetectionRun.objects.filter(pk=running.pk).update(
-            state=RunState.FAILED, error="interrupted: no progress for 30 minutes", updated_at=now
-        )
-    if run is None:
-        run = DetectionRun(created_by=_actor(acting_user))
-    run.state, run.started_at, run.updated_at = RunState.RUNNING, now, now
-    run.save()
-    return run
-
-
-def start_detection(*, acting_user: User | None = None) -> DetectionRun:
-    """A full run to carry out now (the command): the queued one taken over, or a new one."""
-    with transaction.atomic():
-        _lock()
-        queued = (
-            DetectionRun.objects.filter(kind=RunKind.FULL, state=RunState.QUEUED)
-            .order_by("requested_at", "id")
-            .first()
-        )
-        return _claim(queued, acting_user)
-
-
-def claim_detection(run_id: int) -> DetectionRun | None:
-    """The queued run `run_id`, now running; None when somebody already carried it out.
-
-    While another run is running, the task is queued again a minute later.
-    """
-    with transaction.atomic():
-        _lock()
-        run = DetectionRun.objects.filter(pk=run_id, state=RunState.QUEUED).first()
-        if run is None:
-            return None
-        try:
-            return _claim(run, None)
-        except DetectionBusy:
-            transaction.on_commit(lambda: _enqueue(run_id, timezone.now() + RETRY_AFTER))
-            return None
-
-
-def _update(run: DetectionRun, **fields: object) -> None:
-    # Progress is written outside the run's transactions: the page sees it at once.
-    for name, value in fields.items():
-        setattr(run, name, value)
-    run.updated_at = timezone.now()
-    DetectionRun.objects.filter(pk=run.pk).update(updated_at=run.updated_at, **fields)
 
 
 # --- Full detection -----------------------------------------------------------------------
@@ -256,12 +141,10 @@ def detect_networks(
     run failed with the error and is raised.
     """
     run = run or start_detection(acting_user=acting_user)
-    actor = acting_user or run.created_by
-    try:
-        return _detect(run, actor, progress, on_total)
-    except Exception as exc:
-        _update(run, state=RunState.FAILED, error=f"{type(exc).__name__}: {exc}"[:500])
-        raise
+    with jobs.failing_on_error(
+        run, action=FAILED_ACTION, summary=f"Network detection run {run.pk} failed"
+    ):
+        return _detect(run, acting_user or run.created_by, progress, on_total)
 
 
 def _detect(
@@ -271,32 +154,32 @@ def _detect(
     on_total: Callable[[int], None] | None,
 ) -> DetectionOutcome:
     with transaction.atomic():
-        _lock()  # links in flight commit first, so the load below sees them
+        lock()  # links in flight commit first, so the load below sees them
     loading_from = timezone.now()
     total = PassportApplication.objects.count()
-    _update(run, phase=RunPhase.LOADING, total=total, processed=0)
+    jobs.progress(run, phase=RunPhase.LOADING, total=total)
     if on_total is not None:
         on_total(total)
 
     def loaded(count: int) -> None:
-        _update(run, processed=run.processed + count)
+        jobs.progress(run, advance=count)
         if progress is not None:
             progress(count)
 
     nodes, flagged = queries.load_nodes(progress=loaded)
-    _update(run, phase=RunPhase.CLUSTERING, total=0, processed=0)
+    jobs.progress(run, phase=RunPhase.CLUSTERING, total=None)
     result = network.detect(nodes, registry=queries.current_registry(), flagged=flagged)
-    _update(run, phase=RunPhase.STORING)
+    jobs.progress(run, phase=RunPhase.STORING)
     # Not current until `finished_at` is set below: the pages still show the old run.
     stored = storing.store_clusters(run.pk, result.clusters)
     _rebuild_keys(nodes, loading_from)
     with transaction.atomic():
-        _lock()
+        lock()
         previous = queries.latest_run()
         # Compared with the last run whose members were all re-screened: after a run
         # that failed while re-screening, this run re-screens what that one missed.
         before = queries.run_evidence(
-            DetectionRun.objects.filter(state=RunState.DONE, finished_at__isnull=False)
+            DetectionRun.objects.filter(state=JobState.DONE, finished_at__isnull=False)
             .order_by("-finished_at", "-id")
             .first()
         )
@@ -305,7 +188,7 @@ def _detect(
             if previous is not None
             else []
         )
-        _update(
+        jobs.progress(
             run,
             finished_at=timezone.now(),
             applications=len(nodes),
@@ -324,7 +207,7 @@ def _detect(
         counts = RingCluster.objects.filter(run=run).aggregate(
             clusters=Count("id"), risky=Count("id", filter=Q(risky=True))
         )
-        _update(run, clusters=counts["clusters"], risky=counts["risky"])
+        jobs.progress(run, clusters=counts["clusters"], risky=counts["risky"])
         changed = _changed(before, queries.run_evidence(run))
         audit.record(
             "networks.detect",
@@ -342,13 +225,13 @@ def _detect(
                 ],
             },
         )
-    _update(run, phase=RunPhase.RESCREENING, total=len(changed), processed=0)
+    jobs.progress(run, phase=RunPhase.RESCREENING, total=len(changed))
 
     def rescreened_some(count: int) -> None:
-        _update(run, processed=run.processed + count)
+        jobs.progress(run, advance=count)
 
     rescreened = _rescreen(changed, actor, rescreened_some)
-    _update(run, state=RunState.DONE, phase=RunPhase.WAITING)
+    jobs.finish(run, phase=RunPhase.WAITING)
     return DetectionOutcome(run, len(stored), result.hubs, rescreened, len(carried))
 
 
@@ -408,16 +291,17 @@ def link_applications(
     if not ids:
         return {}
     with transaction.atomic():
-        _lock()
+        lock()
         run = queries.latest_run()
         if run is None:
             now = timezone.now()
             run = DetectionRun.objects.create(
                 kind=RunKind.LINKS,
-                state=RunState.DONE,
+                state=JobState.DONE,
                 started_at=now,
                 finished_at=now,
-                created_by=_actor(acting_user),
+                ended_at=now,
+                created_by=actor(acting_user),
             )
         linked, changed = _link_into(run, ids, acting_user)
     _rescreen(changed, acting_user)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from waspada.core import jobs
 from waspada.core.access import get_object_or_deny, requires
 from waspada.core.policy import Action
 from waspada.networks import queries, services
@@ -36,5 +37,4 @@ def detection_run(request: HttpRequest, run_id: int) -> HttpResponse:
         DetectionRun.objects.select_related("created_by"),
         pk=run_id,
     )
-    template = "networks/run.html#status" if request.htmx else "networks/run.html"  # type: ignore[attr-defined]
-    return render(request, template, {"run": run})
+    return jobs.render_status_page(request, "networks/run.html", {"run": run})

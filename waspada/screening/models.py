@@ -7,11 +7,11 @@ filter a million applications by risk with an index.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from waspada.core.jobs import Job
 from waspada.core.models import NumberedVersion, VersionState
 
 # One state list for every versioned rule set (kept under its old name here).
@@ -88,30 +88,19 @@ class IndicatorHit(models.Model):
         return self.code
 
 
-class ScreeningRun(models.Model):
+class ScreeningRun(Job):
     """A bulk (re-)screening done by the background worker, with its progress."""
+
+    TASK = "waspada.screening.tasks.run_screening_task"
+    PROGRESS_UNIT = _("applications")
 
     trigger = models.CharField(_("trigger"), max_length=8, choices=Trigger.choices)
     description = models.CharField(_("description"), max_length=300)
     application_ids = models.JSONField(_("applications"), default=list)
-    total = models.PositiveIntegerField(_("applications"), default=0)
-    processed = models.PositiveIntegerField(_("processed"), default=0)
-    state = models.CharField(_("state"), max_length=8, default="queued")
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("requested by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
-    class Meta:
+    class Meta(Job.Meta):
         verbose_name = _("screening run")
         verbose_name_plural = _("screening runs")
-        ordering = ["-created_at"]
 
     def __str__(self) -> str:
         return self.description

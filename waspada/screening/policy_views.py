@@ -18,6 +18,7 @@ from waspada.screening.backtest import backtest
 from waspada.screening.forms import BacktestForm, PublishForm
 from waspada.screening.models import PolicyState, PolicyVersion, Trigger
 from waspada.screening.policy_forms import PolicyEditForm
+from waspada.screening.services import rescreen_open_applications
 
 
 def _language() -> str:
@@ -127,8 +128,6 @@ def policy_publish(request: HttpRequest, number: int) -> HttpResponse:
     draft = _draft(request, number)
     form = PublishForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        from waspada.screening.services import rescreen_open_applications
-
         effective = form.cleaned_data["effective_from"]
         policies.publish(
             draft,

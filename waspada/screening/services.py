@@ -14,11 +14,11 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from waspada.applications.models import PassportApplication, Status, StatusChange
-from waspada.core import audit
+from waspada.core import audit, jobs
 from waspada.core.models import User
 from waspada.domain.risk import Policy, assess
 from waspada.domain.screening import Assessment, Hit
-from waspada.screening.context import build_contexts
+from waspada.screening.context import OPEN_STATUSES, build_contexts
 from waspada.screening.models import IndicatorHit, RiskAssessment, ScreeningRun
 from waspada.screening.policies import policy_of, version_in_force
 
@@ -182,50 +182,45 @@ def _update_risk(applications: list[PassportApplication]) -> None:
         )
 
 
-@transaction.atomic
 def request_screening(
     application_ids: list[int], *, trigger: str, description: str, acting_user: User | None
 ) -> ScreeningRun:
     """Queue a bulk screening for the background worker (progress on its page)."""
-    from waspada.screening.tasks import run_screening_task
-
-    run = ScreeningRun.objects.create(
+    return jobs.create(
+        ScreeningRun,
+        acting_user=acting_user,
+        action="screening.queued",
+        summary=f"Screening of {len(application_ids)} applications queued: {description}",
         trigger=trigger,
         description=description[:300],
         application_ids=application_ids,
         total=len(application_ids),
-        created_by=acting_user,
     )
-    audit.record(
-        "screening.queued",
-        f"Screening of {len(application_ids)} applications queued: {description}",
-        actor=acting_user,
-        obj=run,
-    )
-    transaction.on_commit(lambda: run_screening_task.enqueue(run.pk))
-    return run
 
 
 def run_screening(run_id: int) -> ScreeningRun:
-    """Carry out a queued run, saving progress after every batch."""
-    run = ScreeningRun.objects.get(pk=run_id)
-    ScreeningRun.objects.filter(pk=run.pk).update(state="running")
+    """Carry out a queued run, saving progress after every batch.
 
-    def advance(count: int) -> None:
-        run.processed += count
-        ScreeningRun.objects.filter(pk=run.pk).update(processed=run.processed)
-
-    screen_applications(
-        run.application_ids, trigger=run.trigger, acting_user=run.created_by, progress=advance
+    A run no longer queued (carried out already) is returned as it is. A failure marks
+    the run failed (audited) and is raised, so that its page stops polling at once.
+    """
+    run = ScreeningRun.objects.select_related("created_by").get(pk=run_id)
+    if not jobs.start(run):
+        return run
+    with jobs.failing_on_error(
+        run, action="screening.failed", summary=f"Screening run {run.pk} failed"
+    ):
+        screen_applications(
+            run.application_ids,
+            trigger=run.trigger,
+            acting_user=run.created_by,
+            progress=lambda count: jobs.progress(run, advance=count),
+        )
+    jobs.finish(
+        run,
+        action="screening.finished",
+        summary=f"Screening run {run.pk} finished: {run.processed} applications",
     )
-    ScreeningRun.objects.filter(pk=run.pk).update(state="done", finished_at=timezone.now())
-    audit.record(
-        "screening.finished",
-        f"Screening run {run.pk} finished: {run.processed} applications",
-        actor=run.created_by,
-        obj=run,
-    )
-    run.refresh_from_db()
     return run
 
 
@@ -233,8 +228,6 @@ def rescreen_open_applications(
     *, trigger: str, description: str, acting_user: User | None
 ) -> ScreeningRun | None:
     """Queue a re-assessment of every application not yet decided (e.g. a new policy)."""
-    from waspada.screening.context import OPEN_STATUSES
-
     ids = list(
         PassportApplication.objects.filter(status__in=OPEN_STATUSES)
         .order_by("pk")

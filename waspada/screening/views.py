@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 
+from waspada.core import jobs
 from waspada.core.access import get_object_or_deny, requires
 from waspada.core.policy import Action
 from waspada.screening import queries
@@ -38,5 +39,4 @@ def screening_queue(request: HttpRequest) -> HttpResponse:
 @requires(Action.VIEW_SCREENING)
 def screening_run(request: HttpRequest, run_id: int) -> HttpResponse:
     run = get_object_or_deny(request, Action.VIEW_SCREENING, ScreeningRun.objects.all(), pk=run_id)
-    template = "screening/run.html#status" if request.htmx else "screening/run.html"  # type: ignore[attr-defined]
-    return render(request, template, {"run": run})
+    return jobs.render_status_page(request, "screening/run.html", {"run": run})

@@ -22,6 +22,7 @@ from waspada.core import audit
 from waspada.core.models import User
 from waspada.screening.context import OPEN_STATUSES
 from waspada.screening.models import Trigger
+from waspada.screening.services import request_screening, screen_applications
 from waspada.watchlists.importing import (
     EntryValues,
     Notice,
@@ -401,8 +402,6 @@ def rematch_entries(
 def rescreen_applications(
     ids: Iterable[int], *, acting_user: User | None, rescreen: Rescreen, reason: str
 ) -> int:
-    from waspada.screening.services import request_screening, screen_applications
-
     ids = sorted(ids)
     if not ids or rescreen == "none":
         return 0
@@ -436,8 +435,6 @@ def _review(
     note: str,
     request: HttpRequest | None,
 ) -> WatchlistMatch:
-    from waspada.screening.services import screen_applications
-
     with transaction.atomic():
         previous = match.state
         match.state = state

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import signal
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
@@ -20,6 +18,7 @@ from waspada.applications.models import ImportJob, ImportState, PassportApplicat
 from waspada.applications.tests.test_exchange import csv_bytes, valid_row
 from waspada.applications.tests.test_import import person
 from waspada.core.models import AuditEvent, User
+from waspada.core.tests.worker import run_worker
 
 pytestmark = pytest.mark.usefixtures("central_java_regions")
 
@@ -39,19 +38,6 @@ def upload(client: Client, data: bytes, name: str = "loket.csv") -> Any:
     return english(client).post(
         reverse("application_import"), {"file": SimpleUploadedFile(name, data)}
     )
-
-
-def run_worker() -> None:
-    """Run the real database worker until the queue is empty, as `waspada db_worker --batch`."""
-    # The worker installs its own signal handlers; give pytest its own back afterwards.
-    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        call_command(
-            "db_worker", batch=True, startup_delay=False, reload=False, interval=0, verbosity=0
-        )
-    finally:
-        for sig, handler in saved.items():
-            signal.signal(sig, handler)
 
 
 # --- who may use the pages -------------------------------------------------------------
@@ -166,7 +152,7 @@ def test_an_upload_is_imported_by_the_worker_and_the_status_page_shows_the_outco
     job = ImportJob.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("application_import_job", args=[job.pk])
-    assert job.status == ImportState.QUEUED
+    assert job.state == ImportState.QUEUED
     assert job.created_by == supervisor
     assert job.filename == "Ekspor Maret.csv"
     assert Path(job.file.path).is_relative_to(media_root / "imports")
@@ -183,8 +169,8 @@ def test_an_upload_is_imported_by_the_worker_and_the_status_page_shows_the_outco
     run_worker()
 
     job.refresh_from_db()
-    assert job.status == ImportState.DONE
-    assert (job.total_rows, job.processed_rows) == (4, 4)
+    assert job.state == ImportState.DONE
+    assert (job.total, job.processed) == (4, 4)
     assert (job.created_count, job.updated_count, job.unchanged_count) == (2, 0, 0)
     assert (job.rejected_count, job.error_count) == (2, 2)
     assert [(e["row"], e["column"], e["code"]) for e in job.errors] == [
@@ -202,7 +188,7 @@ def test_an_upload_is_imported_by_the_worker_and_the_status_page_shows_the_outco
 
     page = english(client).get(job_url(job)).content.decode()
     assert 'hx-trigger="every 1s"' not in page  # done: no more polling
-    assert 'data-status="done"' in page
+    assert 'data-state="done"' in page
     assert '<dd data-count="created">2</dd>' in page
     assert '<dd data-count="rejected">2</dd>' in page
     assert '<tr data-row="3" data-column="purpose">' in page
@@ -231,11 +217,11 @@ def test_a_job_whose_file_fails_to_import_is_marked_failed_with_the_reason(
     run_worker()
 
     job.refresh_from_db()
-    assert job.status == ImportState.FAILED
+    assert job.state == ImportState.FAILED
     assert job.failure is not None and job.failure["code"] == "missing_columns"
     page = english(client).get(job_url(job)).content.decode()
     assert "Nothing was imported." in page
-    assert 'data-status="failed"' in page
+    assert 'data-state="failed"' in page
 
 
 @pytest.mark.django_db(transaction=True)
@@ -249,7 +235,7 @@ def test_a_job_that_crashes_is_marked_failed_and_the_task_records_the_failure(
     run_worker()
 
     job.refresh_from_db()
-    assert job.status == ImportState.FAILED
+    assert job.state == ImportState.FAILED
     assert job.failure == {"code": "crashed", "params": {}}
     assert DBTaskResult.objects.get().status == "FAILED"
     assert AuditEvent.objects.filter(action="import.finished", object_id=str(job.pk)).exists()
@@ -261,9 +247,9 @@ def test_a_running_job_shows_its_progress_and_keeps_polling(
     job = ImportJob.objects.create(
         filename="big.csv",
         created_by=supervisor,
-        status=ImportState.RUNNING,
-        total_rows=8000,
-        processed_rows=2000,
+        state=ImportState.RUNNING,
+        total=8000,
+        processed=2000,
     )
     page = english(login(supervisor)).get(job_url(job)).content.decode()
     assert '<progress value="2000" max="8000">' in page
@@ -281,8 +267,8 @@ def test_the_status_page_pages_through_many_row_errors(
     job = ImportJob.objects.create(
         filename="bad.csv",
         created_by=supervisor,
-        status=ImportState.DONE,
-        processed_rows=250,
+        state=ImportState.DONE,
+        processed=250,
         rejected_count=250,
         error_count=250,
         errors=errors,

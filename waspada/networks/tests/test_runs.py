@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import signal
 from collections.abc import Callable
 from typing import Any
 
@@ -16,24 +15,13 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from waspada.core.models import AuditEvent, User
+from waspada.core.tests.worker import run_worker
 from waspada.networks import services
 from waspada.networks.models import DetectionRun, RunState
 from waspada.networks.queries import latest_run
 from waspada.networks.tests.helpers import broker_ring
 
 pytestmark = pytest.mark.usefixtures("central_java_regions")
-
-
-def run_worker() -> None:
-    """The real database worker until the queue is empty (`waspada db_worker --batch`)."""
-    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        call_command(
-            "db_worker", batch=True, startup_delay=False, reload=False, interval=0, verbosity=0
-        )
-    finally:
-        for sig, handler in saved.items():
-            signal.signal(sig, handler)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -60,7 +48,7 @@ def test_supervisor_runs_detection_in_the_background_and_follows_its_progress(
     assert run.created_by == supervisor and latest_run() == run
     partial = client.get(reverse("detection_run", args=[run.pk]), headers={"HX-Request": "true"})
     body = partial.content.decode()
-    assert body.lstrip().startswith('<section class="card" id="run-status"')
+    assert body.lstrip().startswith('<section class="card" id="job-status"')
     assert 'data-state="done"' in body and "hx-trigger" not in body
     assert 'data-count="risky">1<' in body
     detect = AuditEvent.objects.get(action="networks.detect")
@@ -107,7 +95,7 @@ def test_only_one_full_detection_runs_at_a_time(
 def test_a_run_silent_for_long_is_taken_as_interrupted() -> None:
     stuck = services.start_detection()
     DetectionRun.objects.filter(pk=stuck.pk).update(
-        updated_at=timezone.now() - dt.timedelta(hours=2)
+        heartbeat_at=timezone.now() - dt.timedelta(hours=2)
     )
     fresh = services.start_detection()
     stuck.refresh_from_db()
