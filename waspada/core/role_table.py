@@ -99,6 +99,16 @@ def _label(role: Role, language: str) -> str:
         return str(role.label)
 
 
+def _allows(action: Action) -> str:
+    """What the action allows, with the condition an object rule adds to it."""
+    text = ACTION_TEXT.get(action.value) or f"`{action.value}`"
+    rule = OBJECT_RULES.get(action)
+    if rule is None:
+        return text
+    condition = RULE_TEXT.get(rule.__name__, rule.__name__.strip("_").replace("_", " "))
+    return f"{text.rstrip('.')}, {condition}."
+
+
 def render_role_table() -> str:
     """The roles page as Markdown (English, with the Indonesian role names)."""
     roles = list(Role)
@@ -118,18 +128,14 @@ def render_role_table() -> str:
         "|---|---|" + "---|" * len(roles),
     ]
     for action in Action:
-        text = ACTION_TEXT.get(action.value, "")
-        rule = OBJECT_RULES.get(action)
-        if rule is not None:
-            condition = RULE_TEXT.get(rule.__name__, rule.__name__.strip("_").replace("_", " "))
-            text = f"{text.rstrip('.')}, {condition}."
+        text = _allows(action)
         marks = " | ".join("yes" if action in actions_for_role(r) else "" for r in roles)
         lines.append(f"| `{action.value}` | {text} | {marks} |")
     lines += ["", "## Each role in words", ""]
     for role in roles:
         allowed = [a for a in Action if a in actions_for_role(role)]
         lines += [f"### {_label(role, 'en')} (`{role.value}`)", ""]
-        lines += [f"- {ACTION_TEXT.get(a.value) or a.value}" for a in allowed]
+        lines += [f"- {_allows(a)}" for a in allowed]
         lines.append("")
     lines.append(_NOTES)
     return "\n".join(lines).rstrip("\n") + "\n"
