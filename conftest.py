@@ -1,4 +1,4 @@
-"""Shared fixtures: named personas for every role (DESIGN.md, habit 5)."""
+"""Shared fixtures: named personas for every role, so a test reads as who does what."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ date and sex), imports them with `importing.import_file`, imports the same file 
 (`services.register_application`, one application at a time) on a sample, extrapolated.
 Every new or changed row is also screened (risk assessment) as part of the import, so
 the figure is import + screening end to end. Targets: 100,000 rows imported in under
-2 minutes (issue 3), imported and screened in under 3 minutes (issue 4).
+2 minutes, imported and screened in under 3 minutes.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The `waspada` console command: Django's manage.py with hyphenated subcommands.
 
 `waspada check-nik` runs the management command `check_nik`; both spellings work,
-so scripts can use the names given in the issues.
+so scripts can use the hyphenated names the README lists.
 """
 
 from __future__ import annotations

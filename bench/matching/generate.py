@@ -1,4 +1,4 @@
-"""A realistic labelled set for the matching benchmark (issue 5).
+"""A realistic labelled set for the matching benchmark.
 
     .venv/bin/python bench/matching/generate.py --entries 100000 --out var/bench/matching/100k
 

@@ -1,4 +1,4 @@
-"""Matching benchmark: Waspada's matcher and the brute-force baseline, side by side (issue 5).
+"""Matching benchmark: Waspada's matcher and the brute-force baseline, side by side.
 
     .venv/bin/python bench/matching/run.py                      # 100,000 and 1,000,000
     .venv/bin/python bench/matching/run.py --sizes 100000 --per-kind 100
@@ -9,7 +9,7 @@ peak memory (ru_maxrss) is its own: reading the watchlist, building, answering e
 
 - Waspada: `NameIndex` over the watchlist (streamed from the CSV), then for each query
   the same `best_match` as `waspada match-names`: a hit is the best `likely` match.
-- Baseline (issue 5): rapidfuzz `process.cdist` of the query against the whole list with
+- Baseline: rapidfuzz `process.cdist` of the query against the whole list with
   `fuzz.token_sort_ratio` (after `utils.default_process`), best score >= 90, ties broken by
   the birth date (an entry with the query's exact date wins, otherwise the first).
   `--chunk` queries per cdist call (cdist converts the list on each call), `--workers`

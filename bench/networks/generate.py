@@ -1,4 +1,4 @@
-"""A synthetic national year of passport applications for the network benchmark (issue 6).
+"""A synthetic national year of passport applications for the network benchmark.
 
     .venv/bin/python bench/networks/generate.py --applications 3000000 \\
         --out var/bench/networks/3000000

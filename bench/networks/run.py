@@ -1,4 +1,4 @@
-"""Network benchmark: Waspada's ring detection and a networkx baseline side by side (issue 6).
+"""Network benchmark: Waspada's ring detection and a networkx baseline side by side.
 
     .venv/bin/python bench/networks/run.py                          # 3,000,000 applications
     .venv/bin/python bench/networks/run.py --applications 300000 --regenerate
@@ -13,7 +13,7 @@ each one's time and peak memory (VmHWM) are its own:
   of giant clusters, per-cluster aggregates and scores. Its peak memory includes the input
   table. Afterwards (not timed) it writes its links to `links.npy` and measures what it
   found against what was planted.
-- Baseline (the issue's): a networkx Graph built from the same links (the star links
+- Baseline: a networkx Graph built from the same links (the star links
   Waspada's buckets gave, before any break-up), then `nx.connected_components`. It gets the
   links ready-made, so it is timed on the graph step only; its components must be
   Waspada's components before the break-up (checked).

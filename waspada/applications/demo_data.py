@@ -31,8 +31,8 @@ Who applies (per year of `per_year` applications)
 
 Patterns the screening must catch (`Pattern`; rows per 30,000 applications, scaled
 linearly, at least one of each from 300 applications a year; measured with seed 1 on
-2023, 2024 and 2025). Every case carries its pattern, group and the DOMAIN.md indicator
-codes it was built to show (`DemoCase`), to measure screening against.
+2023, 2024 and 2025). Every case carries its pattern, group and the indicator
+codes (docs/indicators.md) it was built to show (`DemoCase`), to measure screening against.
 
 ====================  =======  ======================================================
 pattern               rows     what it looks like
@@ -173,7 +173,7 @@ class DemoCase:
     application: ApplicationRecord
     pattern: Pattern = Pattern.HONEST
     group: str = ""  # ring, family or duplicate id; shared by the group's members
-    indicators: tuple[str, ...] = ()  # DOMAIN.md codes the case was built to show
+    indicators: tuple[str, ...] = ()  # indicator codes the case was built to show
 
     @property
     def pair(self) -> tuple[ApplicantRecord, ApplicationRecord]:

@@ -1,4 +1,4 @@
-"""The application exchange format (DESIGN.md, "Contracts"): reading, checking, writing rows.
+"""The application exchange format (docs/exchange-format.md): reading, checking, writing rows.
 
 A file is CSV (UTF-8, with or without BOM) or XLSX (first sheet) with a header row.
 Each data row becomes one (ApplicantRecord, ApplicationRecord) pair or a list of

@@ -1,6 +1,6 @@
 """Applicants and their passport applications: the record every later step works on.
 
-Every field of the application exchange format (DESIGN.md) has a home here, so an
+Every field of the application exchange format (docs/exchange-format.md) has a home here, so an
 export followed by an import loses nothing.
 """
 
@@ -178,7 +178,7 @@ class PassportApplication(models.Model):
 
 
 class StatusChange(models.Model):
-    """The history of an application's status (later issues add the transitions)."""
+    """The history of an application's status (later steps add their transitions)."""
 
     application = models.ForeignKey(
         PassportApplication,

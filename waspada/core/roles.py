@@ -1,4 +1,4 @@
-"""The roles of Waspada's users (DOMAIN.md, "The office and its users")."""
+"""The roles of Waspada's users: who works at the office and its partners (docs/roles.md)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -309,7 +309,7 @@ def _person(applicant: Applicant) -> Context:
 
 def _region_line(village_code: str) -> str:
     """`Desa Tambakreja, Kec. Kedungreja, Kabupaten Cilacap, Jawa Tengah`."""
-    # Village codes: first digit 1 = kelurahan, 2 = desa (DOMAIN.md).
+    # Village codes: first digit 1 = kelurahan, 2 = desa (docs/domain.md).
     village = "Kel. " if village_code.rsplit(".", 1)[-1].startswith("1") else "Desa "
     prefixes = {Level.DISTRICT: "Kec. ", Level.VILLAGE: village}
     names = [

@@ -1,4 +1,4 @@
-"""Which documents an application needs for its travel purpose (DOMAIN.md).
+"""Which documents an application needs for its travel purpose (docs/domain.md).
 
 Permenkumham 8/2014 (as amended by 18/2022): KTP, KK and one civil-status proof for
 everybody; SE IMI-0277.GR.02.06/2017 and UU 18/2017 add the proofs per purpose.

@@ -1,4 +1,4 @@
-"""The logic of `waspada match-names WATCHLIST.csv QUERIES.csv [--out FILE]` (issue 5).
+"""The logic of `waspada match-names WATCHLIST.csv QUERIES.csv [--out FILE]`.
 
 Pure Python (csv module, no Django, no database), so that outside tools and the benchmark
 run exactly what the command runs. The management command only adds translated messages

@@ -1,4 +1,4 @@
-"""Identity matching against watchlists, built for Indonesian names (issue 5).
+"""Identity matching against watchlists, built for Indonesian names.
 
 Pure Python, no Django; rapidfuzz for string distances.
 

@@ -1,4 +1,4 @@
-"""Normalisation of Indonesian personal names for matching (see "Names" in DOMAIN.md).
+"""Normalisation of Indonesian personal names for matching (see "Names" in docs/domain.md).
 
 Pure Python, no Django. `normalize_name(raw)` turns whatever an officer or a CSV file wrote
 into a `NormalizedName`: comparable lowercase tokens in written order, with the parts that

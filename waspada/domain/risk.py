@@ -1217,7 +1217,7 @@ def _itinerary(ctx: ScreeningContext) -> dict[str, str]:
 
 
 # ---------------------------------------------------------------------------------------
-# The conditions, D01-D28 (DOMAIN.md)
+# The conditions, D01-D28 (docs/indicators.md)
 
 _PURPOSES = ChoicesParam(PURPOSES)
 _DOCUMENT_LIST = ChoicesParam(DOCUMENT_CODES)

@@ -88,7 +88,7 @@ class Hit:
     evidence: Mapping[str, str]  # language -> sentence
     title: Mapping[str, str]
     legal_basis: Mapping[str, str]
-    questions: tuple[str, ...]  # question codes for the interview (issue 7)
+    questions: tuple[str, ...]  # question codes the interview asks when it fires
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Partner agencies whose users see what their task needs (DOMAIN.md)."""
+"""Partner agencies whose users see what their task needs (docs/domain.md)."""
 
 from django.conf import settings
 from django.db import models

@@ -60,7 +60,7 @@ HISTORY_STAFF: tuple[tuple[str, str, str], ...] = (
 DEMO_INTERVIEWER = "wawancara"
 DEMO_SUPERVISOR = "kasi"
 
-# Indicators that point at work abroad behind another purpose (DOMAIN.md).
+# Indicators that point at work abroad behind another purpose (docs/indicators.md).
 WORK_HINTS = frozenset({"D02", "D03", "D05", "D06", "D07", "D19", "D20", "D21", "D25", "D26"})
 BROKER_HINTS = frozenset({"D17", "D18", "D24", "U01", "U02", "U03", "U06", "U09"})
 

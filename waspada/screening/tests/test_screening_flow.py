@@ -108,7 +108,7 @@ def test_imported_applications_are_all_assessed(tmp_path: Path) -> None:
 
 
 class WatchlistFacts:
-    """A provider as the watchlists issue will plug in: facts for D14."""
+    """A provider as the watchlists app plugs in: facts for D14."""
 
     name = "watchlist"
 

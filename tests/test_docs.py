@@ -1,0 +1,62 @@
+"""docs/ says what the code does: generated pages are current, the formats page is complete."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from django.core.management import call_command
+
+from waspada.applications.exchange import COLUMNS
+from waspada.core.policy import Action
+from waspada.core.role_table import ACTION_TEXT, render_role_table
+from waspada.domain.documents import DOCUMENT_CODES, PURPOSES
+from waspada.screening.catalogue import POLICY_FILE, catalogue_from_files
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+@pytest.mark.parametrize(
+    ("page", "render", "command"),
+    [
+        ("indicators.md", catalogue_from_files, "indicator-catalogue"),
+        ("roles.md", render_role_table, "role-table"),
+    ],
+)
+def test_generated_page_matches_the_code(page: str, render: object, command: str) -> None:
+    assert callable(render)
+    committed = (DOCS / page).read_text(encoding="utf-8")
+    assert committed == render(), (
+        f"docs/{page} is stale: run `waspada {command} --out docs/{page}` and commit it."
+    )
+
+
+def test_the_command_writes_the_page(tmp_path: Path) -> None:
+    out = tmp_path / "indicators.md"
+    call_command("indicator_catalogue", out=out)
+    assert out.read_text(encoding="utf-8") == catalogue_from_files()
+
+
+def test_catalogue_lists_every_indicator_of_the_policy_with_its_weight() -> None:
+    policy = yaml.safe_load(POLICY_FILE.read_text(encoding="utf-8"))
+    catalogue = catalogue_from_files()
+    for code, spec in policy["indicators"].items():
+        assert f"### {code} {spec['title']['en']}" in catalogue
+        assert f"weight {spec['weight']};" in catalogue
+
+
+def test_roles_page_says_in_words_what_every_action_allows() -> None:
+    assert {action.value for action in Action} <= set(ACTION_TEXT)
+    sign_off = next(
+        line for line in render_role_table().splitlines() if "`decisions.sign_off`" in line
+    )
+    assert "never on their own proposal (four eyes)" in sign_off
+    # Columns: intake officer, interviewer, supervisor, head of office, admin, auditor, partner.
+    assert sign_off.split("|")[3:10] == ["  ", "  ", " yes ", " yes ", "  ", "  ", "  "]
+
+
+def test_exchange_format_page_names_every_column_purpose_and_document_code() -> None:
+    page = (DOCS / "exchange-format.md").read_text(encoding="utf-8")
+    for code in (*COLUMNS, *PURPOSES, *DOCUMENT_CODES):
+        assert f"`{code}`" in page, code

@@ -1,0 +1,141 @@
+"""The roles page (docs/roles.md), written from the permission policy table.
+
+The policy (`waspada.core.policy`) is the one place that says who may do what; the page is
+generated from it so that the documentation states exactly what the application enforces.
+`waspada role-table --out docs/roles.md` rewrites it, and tests/test_docs.py
+fails while the committed file no longer matches.
+"""
+
+from __future__ import annotations
+
+from django.utils import translation
+
+from waspada.core.policy import OBJECT_RULES, Action, actions_for_role
+from waspada.core.roles import Role
+
+# What each action lets a user do, in the words of someone deciding who gets which role.
+# An action missing here is listed with its code only, so a new action never breaks the
+# page; add its sentence when adding the action.
+ACTION_TEXT: dict[str, str] = {
+    "home.view": "See the home page with the work waiting for them.",
+    "account.change_password": "Change their own password.",
+    "regions.view": "Browse the region codes, from province to village.",
+    "office.manage": (
+        "Keep the office's details: letterhead, working area, deferral period, letter "
+        "numbering and the officials who sign letters."
+    ),
+    "audit.view": "Read the audit trail.",
+    "users.manage": "Create accounts, give roles, reset passwords and deactivate accounts.",
+    "agencies.manage": "Register the partner agencies and their units.",
+    "applications.view": "Search, list and read applications and applicants.",
+    "applications.register": (
+        "Register an application at the counter (with the NIK check and the documents checklist)."
+    ),
+    "applications.import": "Import applications from an exchange file on the web page.",
+    "applications.export": "Export applications in the exchange format.",
+    "screening.view": "See risk assessments and the screening queue.",
+    "policy.view": "Read the screening policy versions and what changed between them.",
+    "policy.manage": "Draft, backtest and publish screening policy versions.",
+    "watchlists.view": "Read the watchlists and their entries.",
+    "watchlists.manage": "Create watchlists; add, change, import and deactivate entries.",
+    "watchlists.review": "Confirm or dismiss possible watchlist matches.",
+    "networks.view": (
+        "See detected rings with their evidence, detection runs and the registry of "
+        "licensed organisers."
+    ),
+    "networks.review": "Review a ring (with a note) and start a full detection.",
+    "networks.refer": "Refer a ring to a police unit.",
+    "organisers.manage": "Keep the registry of licensed organisers (PPIU, PIHK, P3MI).",
+    "interviews.view": "Read interview records and the interview question bank.",
+    "interviews.conduct": (
+        "Start and conduct standard and deep interviews; make the interview record "
+        "(*Berita Acara Wawancara*)."
+    ),
+    "questions.manage": "Draft and publish versions of the interview question bank.",
+    "decisions.view": "See the decisions on applications.",
+    "decisions.propose": (
+        "Propose to issue, defer, refuse or cancel; record that deferred documents were completed."
+    ),
+    "decisions.sign_off": "Sign off or return proposals in the sign-off queue.",
+    "letters.view": "Read and download the letters made from decisions and interviews.",
+    "reports.view": "See the reports dashboard and download the annual or monthly report.",
+    "referrals.view": "See and answer the referrals made to their own agency.",
+}
+
+# The conditions that object rules add, by rule function name.
+RULE_TEXT: dict[str, str] = {
+    "_not_self": "never on their own account (an administrator cannot lock themselves out)",
+    "_not_proposer": "never on their own proposal (four eyes)",
+}
+
+_HEADER = """\
+<!-- Generated from waspada/core/policy.py by `waspada role-table --out docs/roles.md`;
+     do not edit by hand. -->
+
+# Roles and what each may do
+
+Every account has one role. Every page, download and menu entry asks the one permission
+policy (`waspada/core/policy.py`) whether the signed-in user may do the action; the policy
+denies by default: an action not listed for a role is refused, an unknown action is refused,
+and anonymous or deactivated users may do nothing. Command-line tools run on the server by
+whoever administers it and name their acting user with `--user` where the audit trail needs
+one. Every change of state is written to the audit trail with who, when and from where.
+"""
+
+_NOTES = """\
+## Notes
+
+- Applicants' personal data is read only by the office roles whose work needs it (UU 27/2022
+  on personal data protection): administrators run the system but do not read applications.
+- The interview record holds what the applicant confided; the intake counter does not read it.
+- Partner users see only the referrals made to their own agency, and every look is recorded.
+- See [architecture.md](architecture.md) for where the policy sits and
+  [domain.md](domain.md) for who these people are in the office.
+"""
+
+
+def _label(role: Role, language: str) -> str:
+    with translation.override(language):
+        return str(role.label)
+
+
+def _allows(action: Action) -> str:
+    """What the action allows, with the condition an object rule adds to it."""
+    text = ACTION_TEXT.get(action.value) or f"`{action.value}`"
+    rule = OBJECT_RULES.get(action)
+    if rule is None:
+        return text
+    condition = RULE_TEXT.get(rule.__name__, rule.__name__.strip("_").replace("_", " "))
+    return f"{text.rstrip('.')}, {condition}."
+
+
+def render_role_table() -> str:
+    """The roles page as Markdown (English, with the Indonesian role names)."""
+    roles = list(Role)
+    lines = [
+        _HEADER,
+        "## Roles",
+        "",
+        "| role | code | in Indonesian |",
+        "|---|---|---|",
+    ]
+    lines += [f"| {_label(r, 'en')} | `{r.value}` | {_label(r, 'id')} |" for r in roles]
+    lines += [
+        "",
+        "## What each role may do",
+        "",
+        "| action | what it allows | " + " | ".join(_label(r, "en") for r in roles) + " |",
+        "|---|---|" + "---|" * len(roles),
+    ]
+    for action in Action:
+        text = _allows(action)
+        marks = " | ".join("yes" if action in actions_for_role(r) else "" for r in roles)
+        lines.append(f"| `{action.value}` | {text} | {marks} |")
+    lines += ["", "## Each role in words", ""]
+    for role in roles:
+        allowed = [a for a in Action if a in actions_for_role(role)]
+        lines += [f"### {_label(role, 'en')} (`{role.value}`)", ""]
+        lines += [f"- {_allows(a)}" for a in allowed]
+        lines.append("")
+    lines.append(_NOTES)
+    return "\n".join(lines).rstrip("\n") + "\n"
