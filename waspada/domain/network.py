@@ -1076,26 +1076,35 @@ def _score(facts: ClusterFacts, organiser: Organiser | None = None) -> RingScore
     if organiser is not None:
         return RingScore(
             0,
-            (Reason.of("licensed_organiser", kind=organiser.kind, name=organiser.name, count=n),),
+            (
+                Reason(
+                    "licensed_organiser",
+                    (("kind", organiser.kind), ("name", organiser.name), ("count", n)),
+                ),
+            ),
             benign=True,
         )
     if facts.relatives:
         return RingScore(
-            0, (Reason.of("relatives_at_address", basis=facts.relatives, count=n),), True
+            0, (Reason("relatives_at_address", (("basis", facts.relatives), ("count", n))),), True
         )
-    reasons: list[Reason] = [Reason.of("applicants", count=n)]
+    # Reasons are built directly (not with `Reason.of`): one score per cluster, 10^5 of them.
+    reasons: list[Reason] = [Reason("applicants", (("count", n),))]
     size_points = min(30.0, 15.0 * math.log2(n / 1.5)) if n >= 2 else 0.0
     spread = 25.0 * min(1.0, (facts.districts - 1) / 3) if facts.districts else 0.0
     if facts.villages > 1:
         spread += 5
     reasons.append(
-        Reason.of("villages_in_districts", villages=facts.villages, districts=facts.districts)
+        Reason(
+            "villages_in_districts",
+            (("villages", facts.villages), ("districts", facts.districts)),
+        )
     )
     span_points = 0.0
     if facts.first is not None and facts.last is not None:
         span = (facts.last - facts.first).days
         span_points = 15 if span <= 30 else 10 if span <= 60 else 5 if span <= 120 else 0
-        reasons.append(Reason.of("within_days", days=span + 1))
+        reasons.append(Reason("within_days", (("days", span + 1),)))
     shared_points = 0.0
     destination = facts.destination and facts.destination_count >= 0.8 * n
     purpose = facts.purpose and facts.purpose_count >= 0.8 * n
@@ -1105,26 +1114,25 @@ def _score(facts: ClusterFacts, organiser: Organiser | None = None) -> RingScore
         shared_points += 5
     if destination and purpose:
         reasons.append(
-            Reason.of(
+            Reason(
                 "same_destination_and_purpose",
-                destination=facts.destination,
-                purpose=facts.purpose,
+                (("destination", facts.destination), ("purpose", facts.purpose)),
             )
         )
     elif destination:
-        reasons.append(Reason.of("same_destination", destination=facts.destination))
+        reasons.append(Reason("same_destination", (("destination", facts.destination),)))
     elif purpose:
-        reasons.append(Reason.of("same_purpose", purpose=facts.purpose))
+        reasons.append(Reason("same_purpose", (("purpose", facts.purpose),)))
     own_points = 15.0 * facts.own / n if n else 0.0
     if facts.own:
-        reasons.append(Reason.of("own_indicators", count=facts.own))
+        reasons.append(Reason("own_indicators", (("count", facts.own),)))
     total = size_points + spread + span_points + shared_points + own_points
     if not facts.person:
         total /= 2
-        reasons.append(Reason.of("halved_no_person"))
+        reasons.append(Reason("halved_no_person"))
     elif not facts.phone and span_points <= 5 and facts.first is not None:
         total /= 2
-        reasons.append(Reason.of("halved_name_only", days=NAME_ONLY_DAYS))
+        reasons.append(Reason("halved_name_only", (("days", NAME_ONLY_DAYS),)))
     return RingScore(round(min(100.0, total)), tuple(reasons))
 
 
