@@ -55,6 +55,7 @@ from typing import Literal
 
 from rapidfuzz.distance import OSA
 
+from waspada.domain import evidence
 from waspada.domain.names import NormalizedName, fold_token, normalize_name, phonetic_key
 
 __all__ = [
@@ -132,12 +133,14 @@ PRIOR_ENTRIES = 10_000
 # --- Explanations --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Reason:
-    """One readable reason: a stable code and its parameters; see `render_reason`."""
+class Reason(evidence.Reason):
+    """One readable reason: a stable code and its parameters; see `render_reason`.
 
-    code: str
-    params: tuple[tuple[str, str], ...] = ()
+    The matcher keeps every parameter as text (also counts): stored watchlist explanations
+    are compared with recomputed ones to tell whether a match changed.
+    """
+
+    __slots__ = ()
 
     @classmethod
     def of(cls, code: str, **params: object) -> Reason:

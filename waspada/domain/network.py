@@ -39,7 +39,7 @@ What links nothing, and what is reported instead
 - A licensed organiser (`Registry`: office phones, names, licence numbers of PPIU, PIHK and
   P3MI) is an expected shared value: its buckets do not join components (that would fuse
   all its customers with any ring one of them touches); all its buckets of two or more make
-  one benign cluster per organiser ("benign: licensed PPIU ...").
+  one benign cluster per organiser (reason `licensed_organiser`).
 - Organisational values (an employer abroad, a recruiter giving a licence number) do not
   join by themselves; they are shown as shared inside a cluster that person links built.
 - A bucket larger than `HUB_SIZE` that no registry explains (a call-centre number, a
@@ -65,9 +65,12 @@ Without a shared person (phone, sponsor, companion, recruiter: only an address o
 employer) the score is halved. A cluster held together by a person's name but no shared
 phone, spread over more than 60 days, is halved too: strangers who each name a friend
 with a common name ("Putri Handayani") across a year are not a broker's batch. Benign,
-and scored 0 with a "benign: ..." reason: all members at one address with family
+and scored 0 with a benign reason: all members at one address with family
 relation words (istri, suami, anak, ayah, ibu, ...) or a shared last name; a licensed
 organiser as the shared party.
+
+Reasons are `evidence.Reason` values (a code and its numbers, `RING_REASON_CODES`); the
+app that shows a ring puts them into words in the reader's language.
 """
 
 from __future__ import annotations
@@ -88,6 +91,7 @@ import polars as pl
 from scipy.sparse import csr_array
 from scipy.sparse.csgraph import connected_components
 
+from waspada.domain.evidence import Reason
 from waspada.domain.names import normalize_name
 from waspada.domain.phones import normalize_phone
 
@@ -95,6 +99,7 @@ __all__ = [
     "GIANT_SIZE",
     "HUB_SIZE",
     "LINK_KINDS",
+    "RING_REASON_CODES",
     "RING_THRESHOLD",
     "ApplicationNode",
     "ApplicationTable",
@@ -294,7 +299,7 @@ class Registry:
 @dataclass(frozen=True, slots=True)
 class RingScore:
     score: int
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
     benign: bool = False
 
     @property
@@ -1038,7 +1043,31 @@ class ClusterFacts:
     own: int  # members with their own indicators
     person: bool  # a person (phone, sponsor, companion, recruiter) is among the shared values
     phone: bool  # a phone number is among the shared values
-    relatives: str  # why the members are relatives at one address, "" when they are not
+    relatives: str  # RELATIVES_* when the members are relatives at one address, else ""
+
+
+# Why members at one address are relatives (`ClusterFacts.relatives`, a reason's `basis`).
+RELATIVES_FAMILY_RELATION = "family_relation"
+RELATIVES_SHARED_LAST_NAME = "shared_last_name"
+# A name-only cluster is halved when spread over more days than this (its span then earns
+# 5 points or fewer); the reason names the figure.
+NAME_ONLY_DAYS = 60
+
+# Every code a ring score's reasons can carry, with its parameters (the apps that show
+# rings render each of them; a test holds them to it).
+RING_REASON_CODES: dict[str, tuple[str, ...]] = {
+    "licensed_organiser": ("kind", "name", "count"),  # benign; kind e.g. "ppiu"
+    "relatives_at_address": ("basis", "count"),  # benign; basis RELATIVES_*
+    "applicants": ("count",),
+    "villages_in_districts": ("villages", "districts"),
+    "within_days": ("days",),
+    "same_destination_and_purpose": ("destination", "purpose"),
+    "same_destination": ("destination",),  # an ISO country code
+    "same_purpose": ("purpose",),  # a purpose code
+    "own_indicators": ("count",),
+    "halved_no_person": (),
+    "halved_name_only": ("days",),
+}
 
 
 def _score(facts: ClusterFacts, organiser: Organiser | None = None) -> RingScore:
@@ -1047,44 +1076,63 @@ def _score(facts: ClusterFacts, organiser: Organiser | None = None) -> RingScore
     if organiser is not None:
         return RingScore(
             0,
-            (f"benign: licensed {organiser.kind.upper()} {organiser.name} shared by {n}",),
+            (
+                Reason(
+                    "licensed_organiser",
+                    (("kind", organiser.kind), ("name", organiser.name), ("count", n)),
+                ),
+            ),
             benign=True,
         )
     if facts.relatives:
         return RingScore(
-            0, (f"benign: relatives at one address ({facts.relatives}), {n} applicants",), True
+            0, (Reason("relatives_at_address", (("basis", facts.relatives), ("count", n))),), True
         )
-    reasons: list[str] = [f"{n} applicants"]
+    # Reasons are built directly (not with `Reason.of`): one score per cluster, 10^5 of them.
+    reasons: list[Reason] = [Reason("applicants", (("count", n),))]
     size_points = min(30.0, 15.0 * math.log2(n / 1.5)) if n >= 2 else 0.0
     spread = 25.0 * min(1.0, (facts.districts - 1) / 3) if facts.districts else 0.0
     if facts.villages > 1:
         spread += 5
-    reasons.append(f"{facts.villages} villages in {facts.districts} kecamatan")
+    reasons.append(
+        Reason(
+            "villages_in_districts",
+            (("villages", facts.villages), ("districts", facts.districts)),
+        )
+    )
     span_points = 0.0
     if facts.first is not None and facts.last is not None:
         span = (facts.last - facts.first).days
         span_points = 15 if span <= 30 else 10 if span <= 60 else 5 if span <= 120 else 0
-        reasons.append(f"within {span + 1} days")
-    common: list[str] = []
+        reasons.append(Reason("within_days", (("days", span + 1),)))
     shared_points = 0.0
-    if facts.destination and facts.destination_count >= 0.8 * n:
+    destination = facts.destination and facts.destination_count >= 0.8 * n
+    purpose = facts.purpose and facts.purpose_count >= 0.8 * n
+    if destination:
         shared_points += 10
-        common.append(f"destination {facts.destination}")
-    if facts.purpose and facts.purpose_count >= 0.8 * n:
+    if purpose:
         shared_points += 5
-        common.append(f"purpose {facts.purpose}")
-    if common:
-        reasons.append("same " + " and ".join(common))
+    if destination and purpose:
+        reasons.append(
+            Reason(
+                "same_destination_and_purpose",
+                (("destination", facts.destination), ("purpose", facts.purpose)),
+            )
+        )
+    elif destination:
+        reasons.append(Reason("same_destination", (("destination", facts.destination),)))
+    elif purpose:
+        reasons.append(Reason("same_purpose", (("purpose", facts.purpose),)))
     own_points = 15.0 * facts.own / n if n else 0.0
     if facts.own:
-        reasons.append(f"{facts.own} with their own indicators")
+        reasons.append(Reason("own_indicators", (("count", facts.own),)))
     total = size_points + spread + span_points + shared_points + own_points
     if not facts.person:
         total /= 2
-        reasons.append("no shared person (address or employer only): halved")
+        reasons.append(Reason("halved_no_person"))
     elif not facts.phone and span_points <= 5 and facts.first is not None:
         total /= 2
-        reasons.append("a shared name but no shared phone, over more than 60 days: halved")
+        reasons.append(Reason("halved_name_only", (("days", NAME_ONLY_DAYS),)))
     return RingScore(round(min(100.0, total)), tuple(reasons))
 
 
@@ -1109,9 +1157,9 @@ def score_cluster(
     relatives = ""
     if n >= 2 and any(s.kind == "address" and s.count == n for s in shared):
         if any(_relation_is_family(p.relation) for node in nodes for p in node.parties):
-            relatives = "family relation"
+            relatives = RELATIVES_FAMILY_RELATION
         elif _shares_last_name(node.applicant_name for node in nodes):
-            relatives = "shared last name"
+            relatives = RELATIVES_SHARED_LAST_NAME
     dates = [node.submitted_on for node in nodes if node.submitted_on]
     destination = _commonest(node.destination for node in nodes)
     purpose = _commonest(node.purpose for node in nodes)
@@ -1214,9 +1262,9 @@ def _facts(
     )
     return facts.with_columns(
         relatives=pl.when(pl.col("one_address") & pl.col("family"))
-        .then(pl.lit("family relation"))
+        .then(pl.lit(RELATIVES_FAMILY_RELATION))
         .when(pl.col("one_address") & pl.col("cluster").is_in(surnames.implode()))
-        .then(pl.lit("shared last name"))
+        .then(pl.lit(RELATIVES_SHARED_LAST_NAME))
         .otherwise(pl.lit(""))
     ).select("cluster", "organiser", *_FACT_COLUMNS)
 

@@ -38,10 +38,10 @@ Facts from providers and the interview (`ScreeningContext.facts`, name -> eviden
 - "disnaker_unverified" (D03): the Disnaker lookup could not confirm the recommendation.
 - "recruiter_unlicensed" (D21): the licence registry does not know the recruiter's licence.
 - "identity" (D12): identity data differs between documents / Dukcapil does not know the NIK.
-- "interview" (D16, D19, D20, D23, D24 and U01-U10): indicators raised at the interview, one
-  per line, written "Dnn"/"Unn" or "Dnn: note" (e.g. "D24: looks at the companion before
-  answering"). The condition of that code fires and quotes the notes; lines for other codes
-  are ignored.
+- "interview" (D16, D19, D20, D23, D24 and U01-U10): indicators raised at the interview,
+  each a `RaisedIndicator` (code and note, e.g. RaisedIndicator("D24", "looks at the
+  companion before answering")). The condition of that code fires and quotes the notes;
+  indicators of other codes are ignored.
 
 U-indicators
 ------------
@@ -49,8 +49,8 @@ U01-U10 are the international exploitation indicators (UNODC, ILO) of the deep i
 passport held by others, deceived about job or pay, debt bondage, abuse of vulnerability,
 isolation, threats, withheld wages, restricted movement, does not know the work address,
 false documents. Nothing at the counter reveals them, so their conditions fire only on
-"interview" lines for their code; the interviews app writes those lines when an answer or
-the officer raises the indicator.
+"interview" facts of their code; the interviews app gives those when an answer or the
+officer raises the indicator.
 """
 
 from __future__ import annotations
@@ -71,8 +71,10 @@ import yaml
 from waspada.domain.documents import DOCUMENT_CODES, PURPOSES
 from waspada.domain.screening import (
     Assessment,
+    Fact,
     Hit,
     Level,
+    RaisedIndicator,
     RecommendedAction,
     ScreeningContext,
 )
@@ -126,7 +128,6 @@ _QUESTION = re.compile(r"([DU][0-9]{2})-Q[0-9]{1,2}")
 _REGION = re.compile(r"[0-9]{2}\.[0-9]{2}(?:\.[0-9]{2})?")
 _COUNTRY = re.compile(r"[A-Z]{2}")
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
-_INTERVIEW_LINE = re.compile(r"\s*([DU][0-9]{2})\b\s*:?\s*(.*)", re.DOTALL)
 MAX_QUESTIONS: Final = 3
 # A weak condition returns this key when the case at hand makes its hit strong (a minor
 # travelling without a parent): it counts as a strong hit and calls for the deep interview.
@@ -962,10 +963,10 @@ def context_from_records(
     nik_mismatches: Iterable[str],
     other_open_applications: int = 0,
     holds_valid_passport: bool = False,
-    facts: Mapping[str, Iterable[str]] | None = None,
+    facts: Mapping[str, Iterable[Fact]] | None = None,
 ) -> ScreeningContext:
     """The screening context of one application, from the plain records of intake and the
-    facts known about its history and from providers (fact name -> evidence lines)."""
+    facts known about its history and from providers (fact name -> facts)."""
     village = applicant.village_code.strip()
     parts = village.split(".")
     return ScreeningContext(
@@ -1007,7 +1008,7 @@ def context_from_records(
         holds_valid_passport=holds_valid_passport,
         facts=MappingProxyType(
             {
-                name: (lines,) if isinstance(lines, str) else tuple(lines)
+                name: (lines,) if isinstance(lines, str | RaisedIndicator) else tuple(lines)
                 for name, lines in (facts or {}).items()
                 if lines
             }
@@ -1077,12 +1078,11 @@ def _missing(documents: frozenset[str], required: Iterable[str]) -> list[str]:
 def interview_codes(ctx: ScreeningContext) -> dict[str, list[str]]:
     """Indicators raised at the interview: code -> notes (see the module docstring)."""
     raised: dict[str, list[str]] = {}
-    for line in ctx.facts.get("interview", ()):
-        match = _INTERVIEW_LINE.match(line)
-        if match:
-            notes = raised.setdefault(match.group(1), [])
-            if match.group(2).strip():
-                notes.append(match.group(2).strip())
+    for fact in ctx.facts.get("interview", ()):
+        if isinstance(fact, RaisedIndicator) and _CODE.fullmatch(fact.code):
+            notes = raised.setdefault(fact.code, [])
+            if fact.note.strip():
+                notes.append(fact.note.strip())
     return raised
 
 
@@ -1100,7 +1100,7 @@ def _from_interview(ctx: ScreeningContext, code: str) -> dict[str, str] | None:
 
 
 def _fact_lines(ctx: ScreeningContext, name: str) -> str | None:
-    lines = ctx.facts.get(name)
+    lines = [line for line in ctx.facts.get(name, ()) if isinstance(line, str)]
     return "; ".join(lines) if lines else None
 
 

@@ -25,6 +25,21 @@ class RecommendedAction(StrEnum):
     DEEP_INTERVIEW = "deep_interview"
 
 
+@dataclass(frozen=True, slots=True)
+class RaisedIndicator:
+    """An indicator raised at the interview (the "interview" fact): its code ("D24",
+    "U03") and what backs it in the office's words (the officer's note, the answer
+    quoted, the observation, the contradiction found), "" when nothing more was noted."""
+
+    code: str
+    note: str = ""
+
+
+# One fact from a provider: an evidence line the indicator quotes as it is, or an
+# indicator raised at the interview (typed, so that its code is never read out of text).
+Fact = str | RaisedIndicator
+
+
 @dataclass(frozen=True)
 class ScreeningContext:
     # The application.
@@ -67,9 +82,10 @@ class ScreeningContext:
     # From history: other applications of the same NIK.
     other_open_applications: int  # not yet decided, submitted within the duplicate window
     holds_valid_passport: bool  # an earlier application of this NIK was issued and is valid
-    # Plugged in by fact providers (watchlists, networks, ...): fact name -> evidence lines.
-    # E.g. {"watchlist": ("cekal list 'Imigrasi': Siti Aminah, likely (0.93)",)}.
-    facts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Plugged in by fact providers (watchlists, networks, ...): fact name -> facts.
+    # E.g. {"watchlist": ("cekal list 'Imigrasi': Siti Aminah, likely (0.93)",),
+    #       "interview": (RaisedIndicator("D24", "looks at the companion"),)}.
+    facts: Mapping[str, tuple[Fact, ...]] = field(default_factory=dict)
 
     @property
     def age(self) -> int:

@@ -1,15 +1,15 @@
 """The "interview" fact for the screening: what the interviews of an application found.
 
-One line per finding, "Dnn: note" or "Unn: note" (read by the risk engine's conditions of
-D16, D19, D20, D23, D24 and U01-U10):
+One `RaisedIndicator` (code and note) per finding, read by the risk engine's conditions of
+D16, D19, D20, D23, D24 and U01-U10:
 
 - indicators the officer raised for a session, with the officer's note;
 - answers that raise an indicator, quoting the question code and the answer;
 - observations, each mapped to its indicator (fear, a companion answering -> D24, ...);
 - contradictions found by the consistency checks of finished sessions, as D23.
 
-Lines are written in the office's language (LANGUAGE_CODE): screening keeps one fact line
-for both evidence languages, and the office works in its own.
+Notes are written in the office's language (LANGUAGE_CODE): screening quotes one note in
+both evidence languages, and the office works in its own.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from django.db.models import Prefetch
 from django.utils import translation
 
 from waspada.applications.models import PassportApplication
+from waspada.domain.screening import RaisedIndicator
 from waspada.interviews.findings import finding_text, stored_findings
 from waspada.interviews.models import (
     OBSERVATION_INDICATORS,
@@ -40,13 +41,14 @@ def _quote(text: str) -> str:
     return f"\u201c{text}\u201d"
 
 
-def _line(code: str, note: str) -> str:
-    note = " ".join(note.split())
-    return f"{code}: {note}" if note else code
+def _line(code: str, note: str) -> RaisedIndicator:
+    return RaisedIndicator(code, " ".join(note.split()))
 
 
-def session_lines(session: InterviewSession, answers: Iterable[InterviewAnswer]) -> list[str]:
-    """The fact lines of one session (answers: those of the session that raise a code)."""
+def session_lines(
+    session: InterviewSession, answers: Iterable[InterviewAnswer]
+) -> list[RaisedIndicator]:
+    """The indicators one session raised (answers: those of the session that raise a code)."""
     labels = dict(Observation.choices)
     lines = [_line(item["code"], item.get("note", "")) for item in session.raised_indicators]
     lines.extend(
@@ -70,8 +72,8 @@ def session_lines(session: InterviewSession, answers: Iterable[InterviewAnswer])
     return lines
 
 
-def interview_facts(application_ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
-    """Fact lines per application id (two queries for any number of applications)."""
+def interview_facts(application_ids: Iterable[int]) -> dict[int, tuple[RaisedIndicator, ...]]:
+    """Raised indicators per application id (two queries for any number of applications)."""
     sessions = (
         InterviewSession.objects.filter(application_id__in=list(application_ids))
         .order_by("started_at", "pk")
@@ -83,7 +85,7 @@ def interview_facts(application_ids: Iterable[int]) -> dict[int, tuple[str, ...]
             )
         )
     )
-    lines: dict[int, list[str]] = {}
+    lines: dict[int, list[RaisedIndicator]] = {}
     with translation.override(settings.LANGUAGE_CODE):
         for session in sessions:
             found = session_lines(session, session.raising)  # type: ignore[attr-defined]
@@ -94,5 +96,7 @@ def interview_facts(application_ids: Iterable[int]) -> dict[int, tuple[str, ...]
 class InterviewProvider:
     name = "interview"
 
-    def collect(self, applications: Sequence[PassportApplication]) -> dict[int, tuple[str, ...]]:
+    def collect(
+        self, applications: Sequence[PassportApplication]
+    ) -> dict[int, tuple[RaisedIndicator, ...]]:
         return interview_facts(app.pk for app in applications)

@@ -32,6 +32,7 @@ from waspada.domain.consistency import FUNDS, RELATIONS, StatedFacts
 from waspada.domain.documents import PURPOSES
 from waspada.domain.question_bank import is_active, plan_questions
 from waspada.domain.risk import INDICATOR_CODES
+from waspada.domain.screening import RaisedIndicator
 from waspada.interviews.bank import (
     QuestionInput,
     bank_changes,
@@ -60,7 +61,7 @@ __all__ = [
     "AnswerInput",
     "InterviewError",
     "QuestionInput",
-    "RaisedIndicator",
+    "RaisedIndicator",  # what the officer raises is the very fact the screening reads
     "add_question",
     "bank_changes",
     "bank_in_force",
@@ -89,14 +90,6 @@ class AnswerInput:
     raises: str = ""  # an indicator code, or ""
 
 
-@dataclass(frozen=True)
-class RaisedIndicator:
-    """An indicator the officer raises for the whole session, with a note."""
-
-    code: str
-    note: str = ""
-
-
 def _audit(
     action: str,
     summary: str,
@@ -118,7 +111,9 @@ def _audit(
 
 
 def _rescreen_if_changed(
-    application: PassportApplication, before: tuple[str, ...], acting_user: User | None
+    application: PassportApplication,
+    before: tuple[RaisedIndicator, ...],
+    acting_user: User | None,
 ) -> bool:
     """Assess the application again when its interview facts changed."""
     after = interview_facts([application.pk]).get(application.pk, ())
@@ -128,7 +123,7 @@ def _rescreen_if_changed(
     return True
 
 
-def _facts_now(application: PassportApplication) -> tuple[str, ...]:
+def _facts_now(application: PassportApplication) -> tuple[RaisedIndicator, ...]:
     return interview_facts([application.pk]).get(application.pk, ())
 
 

@@ -109,6 +109,8 @@ class RingCluster(models.Model):
     score = models.PositiveSmallIntegerField(_("ring score"))
     risky = models.BooleanField(_("risky ring"), default=False)
     benign = models.BooleanField(_("benign"), default=False)
+    # How the score was reached: `evidence.Reason` data ({"code", "params"}), put into
+    # words by `reasons.ring_reasons` in the reader's language.
     reasons = models.JSONField(_("reasons"), default=list, blank=True)
     # The evidence line without its "ring #N: " prefix (see `evidence`).
     summary = models.CharField(_("summary"), max_length=500, blank=True)

@@ -1,42 +1,61 @@
-"""The ring score's reasons in the office's language.
+"""The ring score's reasons in the reader's language.
 
-`waspada.domain.network.score_cluster` (pure, shared with the benchmark) writes its
-reasons as fixed English phrases with numbers and codes in them ("6 applicants",
-"same destination KH and purpose work"). Each known phrase is matched here and rendered
-with gettext, country names and purpose labels in the active language; a phrase this
-table does not know yet is shown as written rather than hidden.
+`waspada.domain.network` gives its reasons as codes with numbers and codes in them
+(`Reason.of("within_days", days=21)`); a ring row stores them as JSON. Each code is put
+into words here with gettext, with country names and purpose labels in the active
+language. A code this table does not know (a newer domain than the app) is shown as
+its code and parameters rather than hidden.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from waspada.applications.countries import country_name
 from waspada.applications.models import Purpose
+from waspada.domain.evidence import Reason
+from waspada.domain.network import RELATIVES_FAMILY_RELATION
 
-Render = Callable[[re.Match[str]], str]
+Render = Callable[[Reason], str]
 
 
-def _purpose(code: str) -> str:
+def _number(reason: Reason, name: str) -> int:
+    value = reason.param(name, 0)
+    try:
+        return int(value)
+    except ValueError:
+        return 0
+
+
+def _text(reason: Reason, name: str) -> str:
+    return str(reason.param(name))
+
+
+def _purpose(reason: Reason) -> str:
+    code = _text(reason, "purpose")
     return str(dict(Purpose.choices).get(code, code))
 
 
-def _licensed(m: re.Match[str]) -> str:
-    count = int(m["count"])
+def _destination(reason: Reason) -> str:
+    return country_name(_text(reason, "destination"))
+
+
+def _licensed(reason: Reason) -> str:
+    count = _number(reason, "count")
     return ngettext(
         "benign: licensed %(kind)s %(name)s, given by %(count)d applicant",
         "benign: licensed %(kind)s %(name)s, given by %(count)d applicants",
         count,
-    ) % {"kind": m["kind"], "name": m["name"], "count": count}
+    ) % {"kind": _text(reason, "kind").upper(), "name": _text(reason, "name"), "count": count}
 
 
-def _relatives(m: re.Match[str]) -> str:
-    count = int(m["count"])
-    if m["why"] == "family relation":
+def _relatives(reason: Reason) -> str:
+    count = _number(reason, "count")
+    if _text(reason, "basis") == RELATIVES_FAMILY_RELATION:
         return ngettext(
             "benign: relatives at one address (family relation stated), %(count)d applicant",
             "benign: relatives at one address (family relation stated), %(count)d applicants",
@@ -49,13 +68,13 @@ def _relatives(m: re.Match[str]) -> str:
     ) % {"count": count}
 
 
-def _applicants(m: re.Match[str]) -> str:
-    count = int(m["count"])
+def _applicants(reason: Reason) -> str:
+    count = _number(reason, "count")
     return ngettext("%(count)d applicant", "%(count)d applicants", count) % {"count": count}
 
 
-def _villages(m: re.Match[str]) -> str:
-    villages, districts = int(m["villages"]), int(m["districts"])
+def _villages(reason: Reason) -> str:
+    villages, districts = _number(reason, "villages"), _number(reason, "districts")
     return ngettext(
         "%(villages)d village in %(districts)d kecamatan",
         "%(villages)d villages in %(districts)d kecamatan",
@@ -63,25 +82,28 @@ def _villages(m: re.Match[str]) -> str:
     ) % {"villages": villages, "districts": districts}
 
 
-def _within(m: re.Match[str]) -> str:
-    days = int(m["days"])
+def _within(reason: Reason) -> str:
+    days = _number(reason, "days")
     return ngettext("within %(days)d day", "within %(days)d days", days) % {"days": days}
 
 
-def _same(m: re.Match[str]) -> str:
-    destination, purpose = m["destination"], m["purpose"]
-    if destination and purpose:
-        return _("same destination (%(destination)s) and purpose (%(purpose)s)") % {
-            "destination": country_name(destination),
-            "purpose": _purpose(purpose),
-        }
-    if destination:
-        return _("same destination (%(destination)s)") % {"destination": country_name(destination)}
-    return _("same purpose (%(purpose)s)") % {"purpose": _purpose(purpose)}
+def _same_both(reason: Reason) -> str:
+    return _("same destination (%(destination)s) and purpose (%(purpose)s)") % {
+        "destination": _destination(reason),
+        "purpose": _purpose(reason),
+    }
 
 
-def _own(m: re.Match[str]) -> str:
-    count = int(m["count"])
+def _same_destination(reason: Reason) -> str:
+    return _("same destination (%(destination)s)") % {"destination": _destination(reason)}
+
+
+def _same_purpose(reason: Reason) -> str:
+    return _("same purpose (%(purpose)s)") % {"purpose": _purpose(reason)}
+
+
+def _own(reason: Reason) -> str:
+    count = _number(reason, "count")
     return ngettext(
         "%(count)d with indicators of their own",
         "%(count)d with indicators of their own",
@@ -89,62 +111,43 @@ def _own(m: re.Match[str]) -> str:
     ) % {"count": count}
 
 
-def _halved(m: re.Match[str]) -> str:
+def _halved(reason: Reason) -> str:
     return _("no shared person, only an address or employer: score halved")
 
 
-def _name_only(m: re.Match[str]) -> str:
-    return _("a shared name but no shared phone, over more than 60 days: score halved")
+def _name_only(reason: Reason) -> str:
+    days = _number(reason, "days")
+    return ngettext(
+        "a shared name but no shared phone, over more than %(days)d day: score halved",
+        "a shared name but no shared phone, over more than %(days)d days: score halved",
+        days,
+    ) % {"days": days}
 
 
-TABLE: tuple[tuple[re.Pattern[str], Render], ...] = (
-    (
-        re.compile(r"benign: licensed (?P<kind>\w+) (?P<name>.+) shared by (?P<count>\d+)"),
-        _licensed,
-    ),
-    (
-        re.compile(
-            r"benign: relatives at one address "
-            r"\((?P<why>family relation|shared last name)\), (?P<count>\d+) applicants"
-        ),
-        _relatives,
-    ),
-    (re.compile(r"(?P<count>\d+) applicants?"), _applicants),
-    (re.compile(r"(?P<villages>\d+) villages? in (?P<districts>\d+) kecamatan"), _villages),
-    (re.compile(r"within (?P<days>\d+) days?"), _within),
-    (
-        re.compile(
-            r"same (?:destination (?P<destination>[A-Z]{2}))?"
-            r"(?: and )?(?:purpose (?P<purpose>[a-z_]+))?"
-        ),
-        _same,
-    ),
-    (re.compile(r"(?P<count>\d+) with their own indicators"), _own),
-    (re.compile(r"no shared person \(address or employer only\): halved"), _halved),
-    (
-        re.compile(r"a shared name but no shared phone, over more than 60 days: halved"),
-        _name_only,
-    ),
-)
+RENDERINGS: dict[str, Render] = {
+    "licensed_organiser": _licensed,
+    "relatives_at_address": _relatives,
+    "applicants": _applicants,
+    "villages_in_districts": _villages,
+    "within_days": _within,
+    "same_destination_and_purpose": _same_both,
+    "same_destination": _same_destination,
+    "same_purpose": _same_purpose,
+    "own_indicators": _own,
+    "halved_no_person": _halved,
+    "halved_name_only": _name_only,
+}
 
 
-def known(reason: str) -> bool:
-    """Whether the table has a rendering for this reason."""
-    return _match(reason) is not None
+def render_reason(reason: Reason) -> str:
+    """One reason in the active language (its code and parameters when unknown)."""
+    render = RENDERINGS.get(reason.code)
+    if render is None:
+        params = ", ".join(f"{name}={value}" for name, value in reason.params)
+        return f"{reason.code} ({params})" if params else reason.code
+    return render(reason)
 
 
-def _match(reason: str) -> tuple[re.Match[str], Render] | None:
-    for pattern, render in TABLE:
-        match = pattern.fullmatch(reason)
-        if match is not None and (render is not _same or match["destination"] or match["purpose"]):
-            return match, render
-    return None
-
-
-def reason_text(reason: str) -> str:
-    """One reason in the active language (as written when the table does not know it)."""
-    found = _match(reason)
-    if found is None:
-        return reason
-    match, render = found
-    return render(match)
+def ring_reasons(stored: Iterable[Mapping[str, Any]]) -> list[str]:
+    """A ring row's stored reasons (JSON) as sentences in the active language."""
+    return [render_reason(Reason.from_data(item)) for item in stored]

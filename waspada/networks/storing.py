@@ -58,7 +58,7 @@ def _ring_row(run_id: int, found: network.Cluster) -> RingCluster:
         score=found.score.score,
         risky=found.score.risky,
         benign=found.score.benign,
-        reasons=list(found.score.reasons),
+        reasons=[reason.to_data() for reason in found.score.reasons],
         summary=found.summary()[:500],
         shared=[
             {"kind": s.kind, "value": s.value, "count": s.count, "roles": list(s.roles)}

@@ -23,7 +23,7 @@ from waspada.networks.forms import ReviewForm, RingFilterForm
 from waspada.networks.hooks import RING_PANELS
 from waspada.networks.labels import shared_values
 from waspada.networks.models import NetworkKey, RingCluster, RingMembership
-from waspada.networks.reasons import reason_text
+from waspada.networks.reasons import ring_reasons
 
 
 @requires(Action.VIEW_NETWORKS)
@@ -80,7 +80,7 @@ def ring_page(
             "members": members,
             "drawing": drawing,
             "shared": shared_values(ring.shared),
-            "reasons": [reason_text(reason) for reason in ring.reasons],
+            "reasons": ring_reasons(ring.reasons),
             "days": (ring.last_submitted - ring.first_submitted).days
             if ring.first_submitted and ring.last_submitted
             else 0,

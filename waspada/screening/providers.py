@@ -1,7 +1,8 @@
 """Fact providers: how later parts of Waspada feed the screening policy.
 
-A provider looks at a batch of applications and returns, per application, evidence
-lines under its fact name (e.g. "watchlist" for D14, "broker" for D17, "ring" for D18).
+A provider looks at a batch of applications and returns, per application, its facts
+under its fact name: evidence lines (e.g. "watchlist" for D14, "broker" for D17, "ring"
+for D18) or typed facts (`RaisedIndicator` for "interview").
 The indicator conditions read `ScreeningContext.facts[name]`; screening knows nothing
 about watchlists or networks. Register a provider once, at app start-up, under its fact
 name and at its position (waspada.core.hooks):
@@ -12,18 +13,21 @@ name and at its position (waspada.core.hooks):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from waspada.applications.models import PassportApplication
 from waspada.core.hooks import HookPoint
+from waspada.domain.screening import Fact
 
 
 class FactProvider(Protocol):
     name: str
 
-    def collect(self, applications: Sequence[PassportApplication]) -> dict[int, tuple[str, ...]]:
-        """Evidence lines per application id; applications without facts may be left out."""
+    def collect(
+        self, applications: Sequence[PassportApplication]
+    ) -> Mapping[int, tuple[Fact, ...]]:
+        """Facts per application id; applications without facts may be left out."""
         ...
 
 
@@ -42,9 +46,9 @@ def providers() -> list[FactProvider]:
 
 def collect_facts(
     applications: Sequence[PassportApplication],
-) -> dict[int, dict[str, tuple[str, ...]]]:
-    """All providers' facts for a batch: application id -> fact name -> evidence lines."""
-    facts: dict[int, dict[str, tuple[str, ...]]] = {app.pk: {} for app in applications}
+) -> dict[int, dict[str, tuple[Fact, ...]]]:
+    """All providers' facts for a batch: application id -> fact name -> facts."""
+    facts: dict[int, dict[str, tuple[Fact, ...]]] = {app.pk: {} for app in applications}
     for provider in providers():
         for application_id, lines in provider.collect(applications).items():
             if lines and application_id in facts:

@@ -8,6 +8,7 @@ import time
 import pytest
 
 from waspada.domain import network
+from waspada.domain.evidence import Reason
 from waspada.domain.network import ApplicationNode, Organiser, Party, Registry
 
 DAY = dt.date(2026, 3, 2)
@@ -167,13 +168,13 @@ def friends_named_alike(days_apart: int) -> list[ApplicationNode]:
 def test_a_common_name_without_a_phone_spread_over_months_is_not_a_ring() -> None:
     [cluster] = network.detect(friends_named_alike(days_apart=30)).clusters
     assert not cluster.score.risky
-    assert any("no shared phone" in reason for reason in cluster.score.reasons)
+    assert Reason.of("halved_name_only", days=60) in cluster.score.reasons
 
 
 def test_a_name_shared_within_weeks_is_still_a_ring() -> None:
     [cluster] = network.detect(friends_named_alike(days_apart=3)).clusters
     assert cluster.score.risky
-    assert not any("no shared phone" in reason for reason in cluster.score.reasons)
+    assert all(reason.code != "halved_name_only" for reason in cluster.score.reasons)
 
 
 def test_two_strangers_sharing_a_phone_are_not_a_risky_ring() -> None:
@@ -205,7 +206,9 @@ def test_family_at_one_address_is_benign() -> None:
     ]
     [cluster] = network.detect(nodes).clusters
     assert cluster.score.benign and not cluster.score.risky
-    assert cluster.score.reasons[0].startswith("benign: relatives at one address")
+    assert cluster.score.reasons == (
+        Reason.of("relatives_at_address", basis="family_relation", count=3),
+    )
 
 
 def test_licensed_ppiu_office_phone_is_benign_and_joins_nothing() -> None:
@@ -226,7 +229,9 @@ def test_licensed_ppiu_office_phone_is_benign_and_joins_nothing() -> None:
     [cluster] = result.clusters
     assert cluster.organiser is not None
     assert cluster.score.benign and cluster.score.score == 0
-    assert cluster.score.reasons[0].startswith("benign: licensed PPIU PT Safa Marwa Mulia Tour")
+    assert cluster.score.reasons == (
+        Reason.of("licensed_organiser", kind="ppiu", name="PT Safa Marwa Mulia Tour", count=8),
+    )
 
 
 def test_unlisted_hub_is_reported_not_clustered() -> None:

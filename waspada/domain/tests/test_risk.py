@@ -29,7 +29,7 @@ from waspada.domain.risk import (
     policy_from_data,
     policy_to_data,
 )
-from waspada.domain.screening import Level, RecommendedAction, ScreeningContext
+from waspada.domain.screening import Level, RaisedIndicator, RecommendedAction, ScreeningContext
 
 POLICY = load_policy_file()
 TODAY = dt.date(2025, 6, 16)
@@ -291,7 +291,11 @@ POSITIVE: list[tuple[str, str, ScreeningContext]] = [
     ("D14", "watchlist match", ctx(facts=WATCHLIST)),
     ("D15", "seafarer without BST", ctx("seafarer", documents=docs("seafarer", without="bst"))),
     ("D16", "holiday paid by a sponsor", ctx(funds_source="Dibiayai sponsor")),
-    ("D16", "noted at the interview", ctx(facts={"interview": ("D16: savings do not fit",)})),
+    (
+        "D16",
+        "noted at the interview",
+        ctx(facts={"interview": (RaisedIndicator("D16", "savings do not fit"),)}),
+    ),
     (
         "D17",
         "sponsor described as an agent",
@@ -305,10 +309,14 @@ POSITIVE: list[tuple[str, str, ScreeningContext]] = [
         ctx(destination_country="KH", itinerary="Lowongan kerja dari Facebook, gaji 12 juta"),
     ),
     ("D19", "unrealistic pay", ctx(itinerary="Kerja restoran di Kuala Lumpur, gaji Rp 25 juta")),
-    ("D19", "noted at the interview", ctx(facts={"interview": ("D19",)})),
+    ("D19", "noted at the interview", ctx(facts={"interview": (RaisedIndicator("D19"),)})),
     ("D20", "advanced by an agent", ctx(funds_source="Ditalangi agen, potong gaji")),
     ("D20", "loan", ctx(funds_source="Pinjaman")),
-    ("D20", "noted at the interview", ctx(facts={"interview": ("D20: owes 15 juta",)})),
+    (
+        "D20",
+        "noted at the interview",
+        ctx(facts={"interview": (RaisedIndicator("D20", "owes 15 juta"),)}),
+    ),
     ("D21", "recruiter without licence", ctx(recruiter_name="Bu Yati")),
     ("D21", "licence that is not a number", ctx("work", recruiter_license_no="SIP3MI ADA")),
     (
@@ -324,8 +332,12 @@ POSITIVE: list[tuple[str, str, ScreeningContext]] = [
             destination_country="MY", itinerary="Transit Kuala Lumpur 2 hari lalu lanjut ke Riyadh"
         ),
     ),
-    ("D23", "noted at the interview", ctx(facts={"interview": ("D23: says MY, ticket says SA",)})),
-    ("D24", "observed at the interview", ctx(facts={"interview": ("D24",)})),
+    (
+        "D23",
+        "noted at the interview",
+        ctx(facts={"interview": (RaisedIndicator("D23", "says MY, ticket says SA"),)}),
+    ),
+    ("D24", "observed at the interview", ctx(facts={"interview": (RaisedIndicator("D24"),)})),
     (
         "D25",
         "work without family permit",
@@ -339,7 +351,11 @@ POSITIVE: list[tuple[str, str, ScreeningContext]] = [
     ),
     ("D28", "from Kroya", ctx(address_district=SENDING_DISTRICT)),
     *[
-        (code, "raised at the deep interview", ctx(facts={"interview": (f"{code}: {note}",)}))
+        (
+            code,
+            "raised at the deep interview",
+            ctx(facts={"interview": (RaisedIndicator(code, note),)}),
+        )
         for code, note in (
             ("U01", "agen menyimpan paspor"),
             ("U02", "gaji berubah dari 8 juta ke 3 juta"),
@@ -462,7 +478,7 @@ NEGATIVE: list[tuple[str, str, ScreeningContext]] = [
         ctx(itinerary="Liburan 5 hari ke Tokyo, info dari Instagram"),
     ),
     ("D19", "ordinary pay", ctx("work", itinerary="Kontrak kerja 3 tahun, gaji 9 juta")),
-    ("D19", "interview raised another code", ctx(facts={"interview": ("D24",)})),
+    ("D19", "interview raised another code", ctx(facts={"interview": (RaisedIndicator("D24"),)})),
     ("D20", "own savings", ctx()),
     ("D20", "KUR bank loan for migrant workers", ctx("work", funds_source="KUR PMI (bank)")),
     ("D20", "paid by the manning agency", ctx("seafarer")),
@@ -480,7 +496,11 @@ NEGATIVE: list[tuple[str, str, ScreeningContext]] = [
     ("D22", "seafarer joins a ship", ctx("seafarer")),
     ("D22", "umrah via Madinah, no transit", ctx("umrah")),
     ("D23", "no interview yet", ctx()),
-    ("D24", "interview raised another code", ctx(facts={"interview": ("D23: dates differ",)})),
+    (
+        "D24",
+        "interview raised another code",
+        ctx(facts={"interview": (RaisedIndicator("D23", "dates differ"),)}),
+    ),
     ("D25", "work with family permit", ctx("work")),
     ("D25", "tourist without family permit", ctx()),
     ("D26", "exactly eighteen", ctx(birth_date=dt.date(TODAY.year - 18, TODAY.month, TODAY.day))),
@@ -493,7 +513,11 @@ NEGATIVE: list[tuple[str, str, ScreeningContext]] = [
     ("D28", "from elsewhere", ctx()),
     *[(code, "no interview yet", ctx()) for code in U_INDICATOR_CODES],
     *[
-        (code, "the interview raised another code", ctx(facts={"interview": ("D24", "U99")}))
+        (
+            code,
+            "the interview raised another code",
+            ctx(facts={"interview": (RaisedIndicator("D24"), RaisedIndicator("U99"))}),
+        )
         for code in U_INDICATOR_CODES
     ],
 ]
@@ -559,18 +583,38 @@ def test_evidence_names_the_destination_and_occupation() -> None:
     assert hit.evidence["id"].startswith("Negara tujuan Arab Saudi (SA) termasuk daftar")
 
 
-def test_interview_lines_give_codes_and_notes() -> None:
-    context = ctx(facts={"interview": ("D24: looks at the companion", "D16", "bad line", "D24")})
+def test_raised_indicators_give_codes_and_notes() -> None:
+    context = ctx(
+        facts={
+            "interview": (
+                RaisedIndicator("D24", "looks at the companion"),
+                RaisedIndicator("D16"),
+                RaisedIndicator("D24", " "),
+                "D19: a code written as text is not read",
+            )
+        }
+    )
     assert interview_codes(context) == {"D24": ["looks at the companion"], "D16": []}
+    assert assess(context, POLICY).codes == ("D16", "D24")
 
 
-def test_interview_lines_give_u_codes_too() -> None:
-    context = ctx(facts={"interview": ("U03: owes the sponsor", "U01", "X01: nothing")})
+def test_raised_indicators_give_u_codes_too() -> None:
+    context = ctx(
+        facts={
+            "interview": (
+                RaisedIndicator("U03", "owes the sponsor"),
+                RaisedIndicator("U01"),
+                RaisedIndicator("X01", "nothing"),
+            )
+        }
+    )
     assert interview_codes(context) == {"U03": ["owes the sponsor"], "U01": []}
 
 
 def test_a_u_indicator_sends_to_the_deep_interview_and_quotes_the_note() -> None:
-    result = assess(ctx(facts={"interview": ("U09: tidak tahu nama majikan",)}), POLICY)
+    result = assess(
+        ctx(facts={"interview": (RaisedIndicator("U09", "tidak tahu nama majikan"),)}), POLICY
+    )
     assert result.codes == ("U09",)
     assert result.action is RecommendedAction.DEEP_INTERVIEW
     assert "tidak tahu nama majikan" in result.hits[0].evidence["id"]
@@ -602,7 +646,12 @@ def test_hits_combine_with_diminishing_returns() -> None:
 
 
 def test_scores_never_exceed_100() -> None:
-    facts = {**WATCHLIST, "ring": ("x",), "broker": ("y",), "interview": ("D23", "D24")}
+    facts = {
+        **WATCHLIST,
+        "ring": ("x",),
+        "broker": ("y",),
+        "interview": (RaisedIndicator("D23"), RaisedIndicator("D24")),
+    }
     result = assess(ctx("work", disnaker_recommendation_no="", facts=facts), POLICY)
     assert result.score <= 100
     assert result.level is Level.HIGH
@@ -775,7 +824,7 @@ FACTS = [
     WATCHLIST,
     {"ring": ("phone shared by 5",)},
     {"broker": ("known calo",)},
-    {"interview": ("D23: dates differ", "D24")},
+    {"interview": (RaisedIndicator("D23", "dates differ"), RaisedIndicator("D24"))},
     {"disnaker_unverified": ("not registered",)},
 ]
 

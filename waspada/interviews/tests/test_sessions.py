@@ -250,8 +250,10 @@ def test_observations_become_their_indicators(
     )
     tourist.refresh_from_db()
     assert tourist.risk_indicators.split(";") == ["D24", "U09"]
-    lines = interview_facts([tourist.pk])[tourist.pk]
-    assert [line.split(":")[0] for line in lines] == ["D24", "U09"]
+    raised = interview_facts([tourist.pk])[tourist.pk]
+    assert [fact.code for fact in raised] == ["D24", "U09"]
+    # The note is the observation in the office's words, never a code to parse.
+    assert raised[0].note == "Pendamping menjawab untuk pemohon"
 
 
 def test_finishing_stores_the_findings_and_contradictions_raise_d23(

@@ -64,7 +64,12 @@ def test_broker_ring_members_get_d18_but_family_and_ppiu_customers_do_not() -> N
     assert all("D18" not in indicators(a) for a in [*families, *customers])
     benign = RingCluster.objects.filter(organiser="PT Safa Marwa Mulia Tour").get()
     assert benign.size == 5 and not benign.risky
-    assert benign.reasons[0].startswith("benign: licensed PPIU")
+    assert benign.reasons == [
+        {
+            "code": "licensed_organiser",
+            "params": {"kind": "ppiu", "name": "PT Safa Marwa Mulia Tour", "count": 5},
+        }
+    ]
 
 
 def test_a_new_run_rescreens_only_members_whose_ring_facts_changed() -> None:

@@ -15,7 +15,7 @@ from django.utils import translation
 from waspada.core.models import AuditEvent, User
 from waspada.networks import services
 from waspada.networks.models import RingCluster
-from waspada.networks.reasons import reason_text
+from waspada.networks.reasons import ring_reasons
 from waspada.networks.tests.helpers import broker_ring, family
 
 pytestmark = pytest.mark.usefixtures("central_java_regions")
@@ -65,16 +65,19 @@ def test_ring_page_draws_members_and_shared_values(
 def test_ring_page_gives_the_reasons_in_the_office_language(
     login: Callable[..., Client], interviewer: User, rings: RingCluster
 ) -> None:
-    assert "same destination KH and purpose tourism" in rings.reasons
+    same = {
+        "code": "same_destination_and_purpose",
+        "params": {"destination": "KH", "purpose": "tourism"},
+    }
+    assert same in rings.reasons
     response = login(interviewer).get(reverse("ring_detail", args=[rings.pk]))
     shown = response.context["reasons"]
     with translation.override("id"):
-        assert shown == [reason_text(reason) for reason in rings.reasons]
+        assert shown == ring_reasons(rings.reasons)
     # Codes become names: the country and the purpose, not "KH" and "tourism".
+    assert "negara tujuan sama (Kamboja) dan keperluan sama (Wisata)" in shown
     with translation.override("en"):
-        assert reason_text("same destination KH and purpose tourism") == (
-            "same destination (Cambodia) and purpose (Tourism)"
-        )
+        assert ring_reasons([same]) == ["same destination (Cambodia) and purpose (Tourism)"]
 
 
 def test_supervisor_marks_a_ring_reviewed_with_audit(
