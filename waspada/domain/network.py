@@ -1044,6 +1044,7 @@ class ClusterFacts:
     person: bool  # a person (phone, sponsor, companion, recruiter) is among the shared values
     phone: bool  # a phone number is among the shared values
     relatives: str  # RELATIVES_* when the members are relatives at one address, else ""
+    organised: int = 0  # members who name an organisation (company, travel, PPIU...) as party
 
 
 # Why members at one address are relatives (`ClusterFacts.relatives`, a reason's `basis`).
@@ -1067,7 +1068,59 @@ RING_REASON_CODES: dict[str, tuple[str, ...]] = {
     "own_indicators": ("count",),
     "halved_no_person": (),
     "halved_name_only": ("days",),
+    # not a ring: a group whose members name an organiser the registry does not know (yet),
+    # their own applications clean; the organiser is to be verified, not the members.
+    "organiser_led_group": ("count", "clean"),
 }
+
+# An organised group: at least this share of members name an organisation as their
+# sponsor, companion or recruiter, and at most this share have indicators of their own.
+ORGANISED_SHARE = 0.8
+OWN_SHARE_OF_ORGANISED = 0.25
+
+# Words that make a party an organisation rather than a person: in its name (a company, a
+# travel or pilgrimage organiser, a placement company, a school) or in the relation the
+# applicant gives ("tour leader", "PPIU"...). A broker is a person: "agen", "bos", "om".
+_ORGANISATION_NAME_WORDS = frozenset(
+    {
+        "pt", "cv", "ud", "tbk", "yayasan", "koperasi", "travel", "tour", "tours", "biro",
+        "kbih", "ppiu", "pihk", "umroh", "umrah", "haji", "hajj", "wisata", "travelindo",
+        "p3mi", "lpk", "manning", "sdn", "bhd", "ltd", "co", "inc", "university",
+        "universitas", "institut", "sekolah", "pondok", "pesantren",
+    }
+)  # fmt: skip
+_ORGANISER_RELATIONS = frozenset(
+    {
+        "ppiu", "pihk", "kbih", "travel", "tour", "tour leader", "tl", "pemandu", "guide",
+        "muthawif", "mutawif", "pembimbing", "pembimbing ibadah", "ustadz", "ustad", "biro",
+        "p3mi", "perusahaan", "penyelenggara", "pt", "lpk", "sekolah", "kampus",
+        "universitas", "tempat kerja", "kantor",
+    }
+)  # fmt: skip
+
+
+@lru_cache(maxsize=65536)
+def _words_of(text: str) -> tuple[str, ...]:
+    return tuple(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
+
+
+def party_is_organisation(name: str, relation: str) -> bool:
+    """Whether a sponsor, companion or recruiter is an organisation (or acts for one)."""
+    if any(word in _ORGANISATION_NAME_WORDS for word in _words_of(name)):
+        return True
+    words = _words_of(relation)
+    return any(w in _ORGANISER_RELATIONS for w in words) or any(
+        " ".join(words[i : i + 2]) in _ORGANISER_RELATIONS for i in range(len(words) - 1)
+    )
+
+
+def _organised_group(facts: ClusterFacts) -> bool:
+    n = facts.size
+    return (
+        n >= 2
+        and facts.organised >= ORGANISED_SHARE * n
+        and facts.own <= OWN_SHARE_OF_ORGANISED * n
+    )
 
 
 def _score(facts: ClusterFacts, organiser: Organiser | None = None) -> RingScore:
@@ -1087,6 +1140,11 @@ def _score(facts: ClusterFacts, organiser: Organiser | None = None) -> RingScore
     if facts.relatives:
         return RingScore(
             0, (Reason("relatives_at_address", (("basis", facts.relatives), ("count", n))),), True
+        )
+    if _organised_group(facts):
+        # Not benign - nobody has verified the organiser - but not a ring either.
+        return RingScore(
+            0, (Reason("organiser_led_group", (("count", n), ("clean", n - facts.own))),)
         )
     # Reasons are built directly (not with `Reason.of`): one score per cluster, 10^5 of them.
     reasons: list[Reason] = [Reason("applicants", (("count", n),))]
@@ -1177,6 +1235,11 @@ def score_cluster(
         person=any(s.kind in PERSON_KINDS for s in shared),
         phone=any(s.kind == "phone" for s in shared),
         relatives=relatives,
+        organised=sum(
+            1
+            for node in nodes
+            if any(party_is_organisation(p.name, p.relation) for p in node.parties)
+        ),
     )
     return _score(facts, organiser)
 
@@ -1211,6 +1274,14 @@ def _facts(
     relatives_rows = table.parties.filter(
         _each_distinct(table.parties["relation"], _relation_is_family, pl.Boolean)
     )["row"]
+    parties = table.parties
+    organised_rows = parties.filter(
+        _each_distinct(
+            parties["name"].fill_null("") + "\x1f" + parties["relation"].fill_null(""),
+            lambda pair: party_is_organisation(*pair.split("\x1f", 1)),
+            pl.Boolean,
+        )
+    )["row"]
     columns = ("id", "village_code", "district_code", "submitted_on", "destination", "purpose")
     rows = pl.concat(
         [
@@ -1222,6 +1293,7 @@ def _facts(
         district=district,
         flagged=pl.col("id").is_in(pl.Series(list(flagged), dtype=pl.Int64).implode()),
         family=pl.col("row").is_in(relatives_rows.implode()),
+        organised=pl.col("row").is_in(organised_rows.implode()),
     )
     facts = rows.group_by("cluster").agg(
         pl.col("organiser").first(),
@@ -1232,6 +1304,7 @@ def _facts(
         last=pl.col("submitted_on").max(),
         own=pl.col("flagged").sum(),
         family=pl.col("family").any(),
+        organised=pl.col("organised").sum(),
     )
     for column in ("destination", "purpose"):
         facts = facts.join(

@@ -124,6 +124,17 @@ def _name_only(reason: Reason) -> str:
     ) % {"days": days}
 
 
+def _organiser_led(reason: Reason) -> str:
+    count = _number(reason, "count")
+    return ngettext(
+        "not a ring: a group of %(count)d led by an organiser the registry does not know; "
+        "verify the organiser",
+        "not a ring: a group of %(count)d led by an organiser the registry does not know; "
+        "verify the organiser",
+        count,
+    ) % {"count": count}
+
+
 RENDERINGS: dict[str, Render] = {
     "licensed_organiser": _licensed,
     "relatives_at_address": _relatives,
@@ -136,6 +147,7 @@ RENDERINGS: dict[str, Render] = {
     "own_indicators": _own,
     "halved_no_person": _halved,
     "halved_name_only": _name_only,
+    "organiser_led_group": _organiser_led,
 }
 
 

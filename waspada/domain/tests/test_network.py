@@ -234,6 +234,55 @@ def test_licensed_ppiu_office_phone_is_benign_and_joins_nothing() -> None:
     )
 
 
+def umrah_group(size: int, flagged: int = 0) -> tuple[list[ApplicationNode], set[int]]:
+    """Pilgrims of one travel organiser that the office's registry does not know."""
+    members = [
+        node(
+            i,
+            village_code=f"33.0{i % 5 + 1}.{i % 20 + 1:02d}.2001",
+            destination="SA",
+            purpose="umrah",
+            parties=(Party("sponsor", "PT Barokah Nur Tour & Travel", "0281-633120", "PPIU"),),
+        )
+        for i in range(1, size + 1)
+    ]
+    return members, set(range(1, flagged + 1))
+
+
+def test_a_group_led_by_an_unregistered_organiser_is_not_a_ring() -> None:
+    members, flagged = umrah_group(24)
+    [cluster] = network.detect(members, flagged=flagged).clusters
+    assert not cluster.score.risky and not cluster.score.benign
+    assert cluster.score.reasons == (Reason.of("organiser_led_group", count=24, clean=24),)
+
+
+def test_a_tour_leader_named_as_companion_leads_a_group() -> None:
+    members = [
+        node(
+            i,
+            destination="KR",
+            parties=(Party("companion", "Budi Santoso", "0812-7788-9900", "Tour Leader"),),
+        )
+        for i in range(1, 16)
+    ]
+    [cluster] = network.detect(members).clusters
+    assert not cluster.score.risky
+
+
+def test_an_organised_group_whose_members_have_their_own_indicators_is_scored() -> None:
+    members, flagged = umrah_group(12, flagged=8)
+    [cluster] = network.detect(members, flagged=flagged).clusters
+    assert cluster.score.risky
+
+
+def test_a_person_as_the_hub_is_still_a_ring() -> None:
+    [cluster] = network.detect(broker_ring(6)).clusters
+    assert cluster.score.risky
+    assert network.party_is_organisation("Pak Darto", "Teman") is False
+    assert network.party_is_organisation("Pak Darto", "agen") is False
+    assert network.party_is_organisation("PT Sinar Jaya", "sponsor") is True
+
+
 def test_unlisted_hub_is_reported_not_clustered() -> None:
     nodes = [node(i, parties=(Party("sponsor", "", "081277776666"),)) for i in range(1, 31)]
     result = network.detect(nodes, hub_size=20)

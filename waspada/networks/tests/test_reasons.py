@@ -193,7 +193,9 @@ OLD_PHRASES = {
 
 
 def test_the_migration_reads_every_old_phrase_into_the_code_the_score_gives_now() -> None:
-    assert {reason.code for reason in OLD_PHRASES.values()} == set(network.RING_REASON_CODES)
+    # Every code of the time the phrases were stored (organiser-led groups came later).
+    older = set(network.RING_REASON_CODES) - {"organiser_led_group"}
+    assert {reason.code for reason in OLD_PHRASES.values()} == older
     for phrase, reason in OLD_PHRASES.items():
         assert old_rows.reason_from_phrase(phrase) == reason.to_data(), phrase
         assert old_rows.phrase_from_reason(reason.to_data()) == phrase
