@@ -4,15 +4,22 @@ Deny by default: an action not listed for a role is refused, an unknown action i
 refused, and anonymous or deactivated users may do nothing. Object rules add
 conditions that a role alone cannot express (e.g. four-eyes: nobody approves
 their own proposal). Every view, API endpoint and template asks `can`.
+
+Besides yes/no the policy answers two questions: `scope(user, action, queryset)` - which
+rows of a list this user may see for the action (a partner only its own agency's), and
+`users_with(action)` - who may do it (the officers a letter may be signed by, the
+supervisors to notify).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import Model, QuerySet
 
 from waspada.core.roles import Role
 
@@ -48,6 +55,7 @@ class Action(StrEnum):
     VIEW_LETTERS = "letters.view"
     VIEW_REPORTS = "reports.view"
     VIEW_REFERRALS = "referrals.view"
+    SIGN_LETTERS = "letters.sign"
 
 
 _EVERYONE = frozenset({Action.VIEW_HOME, Action.CHANGE_OWN_PASSWORD, Action.VIEW_REGIONS})
@@ -67,6 +75,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.INTERVIEWER: _CASEWORK
     | _INTERVIEW_READERS
     | {
+        Action.SIGN_LETTERS,
         Action.VIEW_WATCHLISTS,
         Action.REVIEW_MATCHES,
         Action.VIEW_NETWORKS,
@@ -92,6 +101,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.MANAGE_QUESTIONS,
         Action.PROPOSE_DECISION,
         Action.SIGN_OFF_DECISION,
+        Action.SIGN_LETTERS,
         Action.VIEW_REPORTS,
     }
     | _INTERVIEW_READERS,
@@ -105,6 +115,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.VIEW_NETWORKS,
         Action.REFER_NETWORKS,
         Action.SIGN_OFF_DECISION,
+        Action.SIGN_LETTERS,
         Action.VIEW_REPORTS,
     },
     Role.ADMIN: _EVERYONE | {Action.MANAGE_USERS, Action.MANAGE_AGENCIES, Action.MANAGE_OFFICE},
@@ -158,3 +169,30 @@ def can(user: Any, action: Action | str, obj: Any = None) -> bool:
         return False
     rule = OBJECT_RULES.get(action)
     return rule is None or rule(user, obj)
+
+
+_M = TypeVar("_M", bound=Model)
+
+# Rows a partner may see for an action: the field holding the agency they belong to.
+# Office roles that may do the action see every row; anyone else sees none.
+PARTNER_SCOPES: dict[Action, str] = {Action.VIEW_REFERRALS: "agency_id"}
+
+
+def scope(user: Any, action: Action | str, queryset: QuerySet[_M]) -> QuerySet[_M]:
+    """The rows of `queryset` that `user` may see for `action` (none when they may not)."""
+    if not can(user, action):
+        return queryset.none()
+    action = Action(action)
+    if user.role == Role.PARTNER:
+        field = PARTNER_SCOPES.get(action)
+        agency_id = getattr(user, "agency_id", None)
+        if field is None or agency_id is None:
+            return queryset.none()
+        return queryset.filter(**{field: agency_id})
+    return queryset
+
+
+def users_with(action: Action | str) -> QuerySet[Any]:
+    """The active users whose role may do `action` (object rules aside)."""
+    roles = [role for role, actions in ROLE_ACTIONS.items() if Action(action) in actions]
+    return get_user_model().objects.filter(is_active=True, role__in=roles)

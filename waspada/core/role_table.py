@@ -60,6 +60,7 @@ ACTION_TEXT: dict[str, str] = {
     "letters.view": "Read and download the letters made from decisions and interviews.",
     "reports.view": "See the reports dashboard and download the annual or monthly report.",
     "referrals.view": "See and answer the referrals made to their own agency.",
+    "letters.sign": "Be chosen as the officer whose signature letters carry.",
 }
 
 # The conditions that object rules add, by rule function name.

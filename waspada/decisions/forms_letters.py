@@ -8,13 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from waspada.core.models import User
-from waspada.core.policy import Action, actions_for_role
-from waspada.core.roles import Role
+from waspada.core.policy import Action, actions_for_role, users_with
 from waspada.domain.letters import nip_is_valid, normalise_nip
-
-# Officers whose signature a letter can carry: interviewers sign interview records,
-# supervisors and the head of office sign deferrals and refusals.
-SIGNING_ROLES = (Role.INTERVIEWER, Role.SUPERVISOR, Role.HEAD_OF_OFFICE)
 
 
 class OfficerChoiceField(forms.ModelChoiceField):
@@ -25,9 +20,9 @@ class OfficerChoiceField(forms.ModelChoiceField):
 class SignatoryForm(forms.Form):
     officer = OfficerChoiceField(
         label=_("Officer"),
-        queryset=User.objects.filter(is_active=True, role__in=SIGNING_ROLES).order_by(
-            "full_name", "username"
-        ),
+        # Interviewers sign interview records, supervisors and the head of office sign
+        # deferrals and refusals: the policy says who may sign letters.
+        queryset=users_with(Action.SIGN_LETTERS).order_by("full_name", "username"),
     )
     nip = forms.CharField(label=_("NIP"), max_length=30, help_text=_("18 digits."))
     position = forms.CharField(

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from waspada.core.access import get_object_or_deny, requires
-from waspada.core.policy import Action
+from waspada.core.policy import Action, scope
 from waspada.networks.labels import shared_values
 from waspada.networks.models import NetworkKey, RingCluster
 from waspada.networks.views import history_refused, ring_page
@@ -37,10 +37,7 @@ _MEMBER_FIELDS = (
 
 def own_referrals(request: HttpRequest) -> QuerySet[Referral]:
     """Referrals to the user's own agency; nobody else's exist for them (404, not 403)."""
-    agency_id = getattr(request.user, "agency_id", None)
-    if agency_id is None:
-        return Referral.objects.none()
-    return Referral.objects.filter(agency_id=agency_id)
+    return scope(request.user, Action.VIEW_REFERRALS, Referral.objects.all())
 
 
 @requires(Action.VIEW_REFERRALS)
