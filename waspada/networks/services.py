@@ -52,7 +52,6 @@ from waspada.networks.models import (
     RunPhase,
     RunState,
 )
-from waspada.networks.organisers import load_demo_organisers
 
 __all__ = [
     "LINK_LIMIT",
@@ -63,7 +62,6 @@ __all__ = [
     "link_applications",
     "link_new_application",
     "link_saved_applications",
-    "load_demo_organisers",  # `waspada demo` imports it from here
     "request_detection",
     "review_ring",
     "start_detection",

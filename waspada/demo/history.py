@@ -1,6 +1,6 @@
 """What happened to the demo applications after screening: interviews and decisions.
 
-`waspada demo` calls `add_history` after saving its applications, so that the reports
+`waspada demo` runs this step after saving its applications, so that the reports
 tell a believable story (about 30,000 applications a year at full volume, a few dozen
 refusals for suspected non-procedural work, deferrals, deep interviews, cancellations).
 Only applications that are still waiting after screening and were submitted four weeks
@@ -60,7 +60,7 @@ HISTORY_STAFF: tuple[tuple[str, str, str], ...] = (
 DEMO_INTERVIEWER = "wawancara"
 DEMO_SUPERVISOR = "kasi"
 
-# Indicators that point at work abroad behind another purpose (DOMAIN.md).
+# Indicators that point at work abroad behind another purpose.
 WORK_HINTS = frozenset({"D02", "D03", "D05", "D06", "D07", "D19", "D20", "D21", "D25", "D26"})
 BROKER_HINTS = frozenset({"D17", "D18", "D24", "U01", "U02", "U03", "U06", "U09"})
 
