@@ -24,7 +24,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Protocol
 
 from django.core.management import call_command
 from django.db.models import Q
@@ -45,6 +45,12 @@ from waspada.synthetic.accounts import DEMO_ACCOUNTS, account_for
 from waspada.synthetic.organisers import LICENSED_P3MI, LICENSED_PPIU
 
 
+class Console(Protocol):
+    """Where the steps say what they did: the command's stdout, or a StringIO in tests."""
+
+    def write(self, text: str, /) -> object: ...
+
+
 @dataclass
 class DemoRun:
     """What the steps share: the options, the console, and what earlier steps changed."""
@@ -53,7 +59,7 @@ class DemoRun:
     per_year: int
     seed: int
     today: dt.date
-    out: TextIO
+    out: Console
     quiet: bool = False
     full_volume: list[int] = field(default_factory=list)
     full_per_year: int = 30000

@@ -29,8 +29,6 @@ def small() -> list[synthetic.Case]:
     )
 
 
-
-
 @pytest.mark.django_db
 def test_every_generated_pair_is_a_valid_exchange_row(
     central_java_regions: None, small: list[synthetic.Case]
@@ -157,9 +155,7 @@ def test_year_parsing_accepts_a_year_or_a_range() -> None:
 def test_the_steps_run_in_their_documented_order() -> None:
     from waspada.demo.steps import DemoRun, plan
 
-    demo = DemoRun(
-        years=[2025], per_year=10, seed=1, today=timezone.localdate(), out=io.StringIO()
-    )
+    demo = DemoRun(years=[2025], per_year=10, seed=1, today=timezone.localdate(), out=io.StringIO())
     assert [step.name for step in plan(demo)] == [
         "regions",
         "users",

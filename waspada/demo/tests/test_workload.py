@@ -15,8 +15,8 @@ from pytest_django.fixtures import Settings
 from waspada.applications.models import Status
 from waspada.core.models import AuditEvent, User
 from waspada.decisions import queries, services
-from waspada.demo.workload import add_workload
 from waspada.decisions.models import Decision, DecisionState, Letter, LetterKind, Outcome
+from waspada.demo.workload import add_workload
 from waspada.domain import decisions as rules
 from waspada.domain.risk import U_INDICATOR_CODES
 from waspada.interviews.models import InterviewKind, InterviewSession, SessionState
