@@ -219,4 +219,3 @@ def _organiser_row(number: int, row: dict[str, str], outcome: OrganiserImport) -
         existing.save()
         outcome.updated += 1
     return None
-
