@@ -7,8 +7,8 @@
     same engine with the policy rebuilt from its data for every application (parameters
     re-validated, keyword lists and regexes recompiled each time), and with the YAML file
     re-parsed for every application (both on a sample, extrapolated).
-(b) Quality: on the demo year (`waspada.applications.demo_data`), the share of generated
-    risky cases (`DemoCase.pattern` suspicious) sent to the deep interview (recall), overall
+(b) Quality: on a synthetic year (`waspada.synthetic`), the share of generated
+    risky cases (`Case.pattern` suspicious) sent to the deep interview (recall), overall
     and per pattern, and the share of legitimate ones sent there (false-flag rate), overall,
     per purpose and per sex. Targets: recall >= 0.9, false flags <= 0.05.
 
@@ -26,7 +26,6 @@ Contexts are built in pure Python from the generated records, without a database
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import os
 import sys
@@ -38,11 +37,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from waspada.applications import demo_data  # noqa: E402
-from waspada.applications.demo_data import DemoCase  # noqa: E402
+from waspada import synthetic  # noqa: E402
 from waspada.domain import risk  # noqa: E402
 from waspada.domain.nik import cross_check, load_region_codes, parse_nik  # noqa: E402
 from waspada.domain.screening import Assessment, RecommendedAction, ScreeningContext  # noqa: E402
+from waspada.synthetic import Case  # noqa: E402
+from waspada.synthetic.organisers import LICENSED_P3MI, LICENSED_PPIU  # noqa: E402
 
 WILAYAH = REPO / "waspada" / "regions" / "data" / "wilayah.csv"
 RING_WINDOW_DAYS = 60
@@ -57,27 +57,7 @@ def pin_to_one_core() -> str:
     return "not pinned (no sched_setaffinity)"
 
 
-def demo_villages() -> list[demo_data.Village]:
-    """The villages of the demo regencies, read from the bundled wilayah CSV."""
-    prefixes = tuple(f"{code}." for code in demo_data.DEMO_REGENCIES)
-    districts: dict[str, str] = {}
-    villages: list[tuple[str, str]] = []
-    with WILAYAH.open(encoding="utf-8-sig", newline="") as handle:
-        for row in csv.DictReader(handle):
-            code = row["kode"].strip()
-            if not code.startswith(prefixes):
-                continue
-            if row["tingkat"].strip() == "kecamatan":
-                districts[code] = row["nama"].strip()
-            elif row["tingkat"].strip() == "desa_kelurahan":
-                villages.append((code, row["nama"].strip()))
-    return [
-        demo_data.Village(code, name, districts.get(code.rsplit(".", 1)[0], ""))
-        for code, name in sorted(villages)
-    ]
-
-
-def open_duplicates(cases: Sequence[DemoCase], window_days: int) -> list[int]:
+def open_duplicates(cases: Sequence[Case], window_days: int) -> list[int]:
     """Other applications of the same NIK within `window_days` before or after each one."""
     by_nik: defaultdict[str, list[tuple[dt.date, int]]] = defaultdict(list)
     for index, case in enumerate(cases):
@@ -93,9 +73,9 @@ def open_duplicates(cases: Sequence[DemoCase], window_days: int) -> list[int]:
     return counts
 
 
-def simulated_rings(cases: Sequence[DemoCase]) -> dict[int, tuple[str, ...]]:
+def simulated_rings(cases: Sequence[Case]) -> dict[int, tuple[str, ...]]:
     """facts["ring"] per case index: a sponsor/companion phone shared across kecamatan."""
-    licensed = {o.phone for o in (*demo_data.LICENSED_PPIU, *demo_data.LICENSED_P3MI)}
+    licensed = {o.phone for o in (*LICENSED_PPIU, *LICENSED_P3MI)}
     by_phone: defaultdict[str, list[int]] = defaultdict(list)
     for index, case in enumerate(cases):
         app = case.application
@@ -123,10 +103,10 @@ def simulated_rings(cases: Sequence[DemoCase]) -> dict[int, tuple[str, ...]]:
 
 
 def build_contexts(
-    cases: Sequence[DemoCase], policy: risk.Policy, *, rings: bool = True
+    cases: Sequence[Case], policy: risk.Policy, *, rings: bool = True
 ) -> list[ScreeningContext]:
     known = load_region_codes(WILAYAH)
-    office = frozenset(demo_data.DEMO_REGENCIES)
+    office = frozenset(synthetic.REGENCIES)
     window = policy.indicator("D11").params["window_days"]
     duplicates = open_duplicates(cases, window)
     ring_facts = simulated_rings(cases) if rings else {}
@@ -201,7 +181,7 @@ def share(part: int, whole: int) -> str:
 
 
 def measure_quality(
-    cases: Sequence[DemoCase], contexts: Sequence[ScreeningContext], results: Sequence[Assessment]
+    cases: Sequence[Case], contexts: Sequence[ScreeningContext], results: Sequence[Assessment]
 ) -> tuple[float, float]:
     print("(b) Recall and false flags on the demo year (action = deep_interview)")
     deep = [r.action is RecommendedAction.DEEP_INTERVIEW for r in results]
@@ -252,8 +232,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     policy = risk.load_policy_file()
     print(f"Policy v{policy.version} from {risk.POLICY_FILE.relative_to(REPO)}")
     start = time.perf_counter()
-    cases = demo_data.generate(
-        demo_villages(), years=[args.year], per_year=args.rows, seed=args.seed
+    cases = synthetic.generate(
+        synthetic.read_villages(WILAYAH), years=[args.year], per_year=args.rows, seed=args.seed
     )
     contexts = build_contexts(cases, policy, rings=not args.no_ring)
     ring_count = sum(1 for ctx in contexts if "ring" in ctx.facts)

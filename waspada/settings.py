@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "waspada.interviews",
     "waspada.decisions",
     "waspada.reports",
+    # Last: the demo builds on every other app and nothing builds on it.
+    "waspada.demo",
 ]
 
 MIDDLEWARE = [

@@ -7,15 +7,17 @@ catalog is compiled and in either language.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.core.management import call_command
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from waspada.core.demo import DEMO_ACCOUNTS, DemoAccount
 from waspada.regions import services
+from waspada.synthetic.accounts import DEMO_ACCOUNTS, DemoAccount
 
 # Kecamatan Kedungreja (33.01.01) and its parents: enough for the region picker and for
 # screening an applicant who lives there.
@@ -27,6 +29,12 @@ def load_kedungreja(tmp_path: Path) -> None:
     subset = tmp_path / "wilayah.csv"
     subset.write_text("\n".join(line for line in lines if line.startswith(KEDUNGREJA_ROWS)) + "\n")
     services.load_regions(path=subset)
+
+
+def create_demo_users() -> tuple[DemoAccount, ...]:
+    """The demo logins, created as `make run` creates them (`waspada demo-users`)."""
+    call_command("demo_users", stdout=io.StringIO())
+    return DEMO_ACCOUNTS
 
 
 def account(role: str) -> DemoAccount:

@@ -23,6 +23,7 @@ from playwright.sync_api import Browser, Dialog, Locator, Page, expect
 
 from tests.browser.helpers import (
     Intake,
+    create_demo_users,
     download_pdf,
     load_kedungreja,
     logged_in,
@@ -30,7 +31,6 @@ from tests.browser.helpers import (
     settle,
 )
 from waspada.applications.tests.factories import make_application
-from waspada.core.demo import ensure_demo_users
 from waspada.core.roles import Role
 from waspada.decisions.tests.helpers import HIGH_RISK
 from waspada.domain.decisions import REASONS
@@ -60,7 +60,7 @@ HIGH_RISK_INTAKE = Intake(
 @pytest.fixture
 def office_ready(transactional_db: None, tmp_path: Path, settings: Any) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"  # the letters the live server writes
-    ensure_demo_users()
+    create_demo_users()
     load_kedungreja(tmp_path)
 
 

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from waspada.core.demo import DEMO_ACCOUNTS, DemoAccount, ensure_demo_users
+from tests.browser.helpers import create_demo_users
 from waspada.core.roles import Role
 from waspada.regions import services
+from waspada.synthetic.accounts import DEMO_ACCOUNTS, DemoAccount
 
 # What each role's menu shows (Indonesian labels), and what it must not show.
 MENU = {
@@ -25,8 +26,8 @@ MENU = {
 
 
 @pytest.fixture
-def demo_users(transactional_db: None) -> list[DemoAccount]:
-    return ensure_demo_users()
+def demo_users(transactional_db: None) -> tuple[DemoAccount, ...]:
+    return create_demo_users()
 
 
 def _log_in(page: Page, base_url: str, account: DemoAccount) -> None:
@@ -39,7 +40,7 @@ def _log_in(page: Page, base_url: str, account: DemoAccount) -> None:
 
 @pytest.mark.parametrize("account", DEMO_ACCOUNTS, ids=lambda a: a.username)
 def test_demo_user_logs_in_and_sees_their_menu(
-    page: Page, live_server: object, demo_users: list[DemoAccount], account: DemoAccount
+    page: Page, live_server: object, demo_users: tuple[DemoAccount, ...], account: DemoAccount
 ) -> None:
     base_url = str(live_server)
     errors: list[str] = []
@@ -57,7 +58,7 @@ def test_demo_user_logs_in_and_sees_their_menu(
 
 
 def test_language_switch_to_english_and_back(
-    page: Page, live_server: object, demo_users: list[DemoAccount]
+    page: Page, live_server: object, demo_users: tuple[DemoAccount, ...]
 ) -> None:
     base_url = str(live_server)
     supervisor = next(a for a in DEMO_ACCOUNTS if a.role == Role.SUPERVISOR)
@@ -71,7 +72,7 @@ def test_language_switch_to_english_and_back(
 
 
 def test_wrong_password_shows_a_message(
-    page: Page, live_server: object, demo_users: list[DemoAccount]
+    page: Page, live_server: object, demo_users: tuple[DemoAccount, ...]
 ) -> None:
     page.goto(f"{live_server}/login/")
     page.get_by_label("Nama pengguna").fill("loket")
@@ -81,7 +82,7 @@ def test_wrong_password_shows_a_message(
 
 
 def test_region_picker_cascades_to_a_village(
-    page: Page, live_server: object, demo_users: list[DemoAccount], tmp_path: Path
+    page: Page, live_server: object, demo_users: tuple[DemoAccount, ...], tmp_path: Path
 ) -> None:
     # Only Kecamatan Dayeuhluhur (33.01.01) and its parents: enough to cascade.
     wanted = ("kode", "33,", "33.01,", "33.01.01")

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.helpers import account, load_kedungreja
-from waspada.core.demo import DemoAccount, ensure_demo_users
+from tests.browser.helpers import account, create_demo_users, load_kedungreja
 from waspada.core.roles import Role
+from waspada.synthetic.accounts import DemoAccount
 
 
 @pytest.fixture
 def counter_ready(transactional_db: None, tmp_path: Path) -> DemoAccount:
-    ensure_demo_users()
+    create_demo_users()
     load_kedungreja(tmp_path)
     return account(Role.INTAKE_OFFICER)
 

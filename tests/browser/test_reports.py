@@ -9,22 +9,22 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.helpers import account
-from waspada.core.demo import DemoAccount, ensure_demo_users
+from tests.browser.helpers import account, create_demo_users
 from waspada.core.models import User
 from waspada.core.roles import Role
 from waspada.regions import services
 from waspada.reports.tests.conftest import YEAR, build_story
+from waspada.synthetic.accounts import DemoAccount
 
 
 @pytest.fixture
 def office_year(transactional_db: None, tmp_path: Path) -> DemoAccount:
-    """Central Java's regions, the demo users and a year of demo applications with history."""
+    """Central Java's regions, the demo users and a year of synthetic applications, decided."""
     lines = services.WILAYAH_CSV.read_text(encoding="utf-8").splitlines()
     subset = tmp_path / "wilayah.csv"
     subset.write_text("\n".join([lines[0], *(x for x in lines[1:] if x.startswith("33"))]) + "\n")
     services.load_regions(path=subset)
-    ensure_demo_users()
+    create_demo_users()
     users = {u.role: u for u in User.objects.all()}
     build_story(
         per_year=300,

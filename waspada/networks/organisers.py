@@ -214,29 +214,3 @@ def _organiser_row(number: int, row: dict[str, str], outcome: OrganiserImport) -
         existing.save()
         outcome.updated += 1
     return None
-
-
-def load_demo_organisers(*, acting_user: User | None = None) -> int:
-    """Put the demo data's licensed PPIU and P3MI into the registry; returns how many are new."""
-    from waspada.applications.demo_data import LICENSED_P3MI, LICENSED_PPIU
-
-    created = 0
-    for kind, organisers in (
-        (OrganiserKind.PPIU, LICENSED_PPIU),
-        (OrganiserKind.P3MI, LICENSED_P3MI),
-    ):
-        for org in organisers:
-            _, new = LicensedOrganiser.objects.update_or_create(
-                licence_no=org.license_no,
-                defaults={"kind": kind, "name": org.name, "phones": [org.phone], "active": True},
-            )
-            created += int(new)
-    if not created:
-        return 0  # nothing changed: no audit event (the demo command is idempotent)
-    audit.record(
-        "networks.load_demo_organisers",
-        f"Demo licensed organisers loaded ({created} new)",
-        actor=acting_user,
-        object_type=LicensedOrganiser._meta.label_lower,
-    )
-    return created

@@ -51,7 +51,6 @@ from waspada.networks.models import (
     RunKind,
     RunPhase,
 )
-from waspada.networks.organisers import load_demo_organisers
 from waspada.networks.runs import (
     FAILED_ACTION,
     DetectionBusy,
@@ -72,7 +71,6 @@ __all__ = [
     "link_applications",
     "link_new_application",
     "link_saved_applications",
-    "load_demo_organisers",  # `waspada demo` imports it from here
     "request_detection",
     "review_ring",
     "start_detection",

@@ -65,11 +65,11 @@ def test_scope_gives_a_partner_only_its_own_agencys_rows(
 ) -> None:
     everyone = User.objects.all()
     police = personas["partner"]
+    assert police.agency_id is not None
     # Users stand in for any model with an agency: the rule reads the agency field.
     assert set(scope(police, Action.VIEW_REFERRALS, everyone)) == set(
         everyone.filter(agency_id=police.agency_id)
     )
-    assert police.agency_id is not None
     # Office roles that may do the action see every row; those that may not see none.
     assert scope(personas["supervisor"], Action.VIEW_REFERRALS, everyone).count() == 0
     assert scope(personas["supervisor"], Action.VIEW_AUDIT, everyone).count() == everyone.count()

@@ -151,12 +151,6 @@ def test_import_organisers_command_reads_the_file(tmp_path: Path) -> None:
     assert LicensedOrganiser.objects.get(licence_no="PIHK.7/2020").kind == "pihk"
 
 
-def test_load_demo_organisers_fills_the_registry() -> None:
-    assert services.load_demo_organisers() > 0
-    assert LicensedOrganiser.objects.filter(kind="ppiu").count() == 10
-    assert services.load_demo_organisers() == 0
-
-
 def test_a_run_whose_rescreening_failed_is_made_good_by_the_next_run(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

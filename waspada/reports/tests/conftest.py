@@ -1,49 +1,158 @@
-"""A year of varied data for the reports: the demo generator, its history, rings, a referral."""
+"""A year of varied data for the reports: synthetic applications, a few of them interviewed
+and decided through the services, the rings among them and one ring referred."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from django.utils import timezone
 
-from waspada.applications import demo_data
+from waspada import synthetic
 from waspada.applications.importing import save_records
-from waspada.applications.management.commands.demo import demo_villages
-from waspada.applications.models import PassportApplication
+from waspada.applications.models import PassportApplication, Status
 from waspada.applications.tests.factories import make_application
-from waspada.core.demo import ensure_demo_users
+from waspada.core import services as accounts
 from waspada.core.models import User
-from waspada.networks.models import RingCluster
-from waspada.networks.organisers import load_demo_organisers
+from waspada.core.roles import Role
+from waspada.decisions import services as decisions
+from waspada.decisions.models import Decision
+from waspada.domain import decisions as rules
+from waspada.interviews import services as interviews
+from waspada.interviews.models import InterviewKind, InterviewSession
+from waspada.networks.models import LicensedOrganiser, OrganiserKind, RingCluster
+from waspada.networks.organisers import save_organiser
 from waspada.networks.services import detect_networks
 from waspada.partners.models import Referral
 from waspada.partners.services import refer_ring
-from waspada.regions.services import ensure_office
-from waspada.reports.demo_history import Summary, add_history
+from waspada.regions.services import WILAYAH_CSV, ensure_office
+from waspada.synthetic.organisers import LICENSED_P3MI, LICENSED_PPIU
 
 YEAR = 2023
+# Every kind of outcome an office report counts, each with a reason of its kind.
+OUTCOMES: tuple[tuple[str, str], ...] = (
+    (rules.Outcome.ISSUE, ""),
+    (rules.Outcome.DEFER, ""),
+    (rules.Outcome.ISSUE, ""),
+    (rules.Outcome.REFUSE, "non_procedural_work"),
+    (rules.Outcome.ISSUE, ""),
+    (rules.Outcome.CANCEL, "withdrawn_by_applicant"),
+    (rules.Outcome.REFUSE, "false_statements"),
+    (rules.Outcome.ISSUE, ""),
+)
+DECIDED = 16  # applications interviewed and decided, whatever the size of the year
+DEEP = 4  # of which advised a deep interview
 
 
 @dataclass
 class Story:
-    history: Summary
+    decided: list[Decision]
     registered: list[PassportApplication]
 
 
+def _interviewer() -> User:
+    found = User.objects.filter(username="story_interviewer").first()
+    return found or accounts.create_user(
+        acting_user=None,
+        username="story_interviewer",
+        full_name="Story Interviewer",
+        role=Role.INTERVIEWER,
+        password=None,
+    )
+
+
+def _register_organisers(supervisor: User) -> None:
+    # Their customers sharing an office phone are no ring (as in the office's registry).
+    known = set(LicensedOrganiser.objects.values_list("licence_no", flat=True))
+    for kind, organisers in (
+        (OrganiserKind.PPIU, LICENSED_PPIU),
+        (OrganiserKind.P3MI, LICENSED_P3MI),
+    ):
+        for organiser in organisers:
+            if organiser.license_no in known:
+                continue
+            save_organiser(
+                None,
+                acting_user=supervisor,
+                kind=kind,
+                name=organiser.name,
+                licence_no=organiser.license_no,
+                phones=[organiser.phone],
+            )
+
+
+def _decide(
+    application: PassportApplication, outcome: str, reason_code: str, officers: tuple[User, User]
+) -> Decision:
+    """Interview (deep when advised), propose `outcome`, sign it off where needed, then date
+    every step on the day the application was submitted (the services stamp the present)."""
+    interviewer, supervisor = officers
+    deep = application.risk_action == "deep_interview"
+    session = interviews.start_interview(
+        application,
+        kind=InterviewKind.DEEP if deep else InterviewKind.STANDARD,
+        acting_user=interviewer,
+        expected_version=application.version,
+    )
+    interviews.finish_interview(session, acting_user=interviewer)
+    application.refresh_from_db()
+    values: dict[str, Any] = {"reason": "Hasil wawancara."}
+    if reason_code:
+        values.update(reason_code=reason_code, legal_basis=rules.REASONS[reason_code].legal_basis)
+    if outcome == rules.Outcome.DEFER:
+        values.update(
+            missing_documents=["tiket_pulang"],
+            deadline=rules.deferral_deadline(timezone.localdate()),
+        )
+    decision = decisions.propose_decision(
+        application,
+        outcome=outcome,
+        acting_user=interviewer,
+        expected_version=application.version,
+        **values,
+    )
+    if decision.state == rules.State.PROPOSED:
+        application.refresh_from_db()
+        decisions.sign_off(decision, acting_user=supervisor, expected_version=application.version)
+    day = timezone.make_aware(dt.datetime.combine(application.submitted_on, dt.time(10)))
+    InterviewSession.objects.filter(pk=session.pk).update(
+        started_at=day, finished_at=day + dt.timedelta(minutes=20)
+    )
+    at = day + dt.timedelta(hours=1)
+    Decision.objects.filter(pk=decision.pk).update(
+        proposed_at=at,
+        reviewed_at=at if decision.reviewed_by_id else None,
+        in_force_at=at + dt.timedelta(hours=1),
+    )
+    return decision
+
+
 def build_story(*, per_year: int, intake: User, supervisor: User, police: User) -> Story:
-    """`per_year` demo applications of 2023 with their interviews and decisions, the
-    rings among them, one ring referred to the police, and two applications typed in at
-    the counter by the intake officer."""
-    load_demo_organisers()
-    cases = demo_data.generate(demo_villages(), years=[YEAR], per_year=per_year, seed=7)
-    save_records(demo_data.pairs(cases), office=ensure_office(), acting_user=None, source="demo")
-    ensure_demo_users()
-    history = add_history(seed=7)
+    """`per_year` synthetic applications of 2023, a few of them interviewed and decided
+    (every outcome), the rings among them, one ring referred to the police, and two
+    applications typed in at the counter by the intake officer."""
+    interviewer = _interviewer()
+    _register_organisers(supervisor)
+    villages = synthetic.read_villages(WILAYAH_CSV)
+    cases = synthetic.generate(villages, years=[YEAR], per_year=per_year, seed=7)
+    save_records(synthetic.pairs(cases), office=ensure_office(), acting_user=None, source="test")
+    waiting = PassportApplication.objects.filter(
+        status=Status.SCREENING, submitted_on__year=YEAR, decisions__isnull=True
+    ).order_by("pk")
+    # Those advised a deep interview first (a few), then a spread over the year.
+    chosen = list(waiting.filter(risk_action="deep_interview")[:DEEP])
+    others = waiting.exclude(pk__in=[application.pk for application in chosen])
+    step = max(1, others.count() // DECIDED)
+    chosen += list(others[::step][: DECIDED - len(chosen)])
+    decided = [
+        _decide(application, *OUTCOMES[index % len(OUTCOMES)], (interviewer, supervisor))
+        for index, application in enumerate(chosen)
+    ]
     detect_networks()
     ring = RingCluster.objects.filter(risky=True).order_by("-score", "pk").first()
-    assert ring is not None, "the demo data always holds a risky ring"
+    assert ring is not None, "the synthetic year always holds a risky ring"
     assert police.agency is not None
     referral = refer_ring(
         ring, agency=police.agency, note="Mohon ditindaklanjuti.", acting_user=supervisor
@@ -54,12 +163,15 @@ def build_story(*, per_year: int, intake: User, supervisor: User, police: User) 
     registered = [
         make_application(acting_user=intake, submitted_on=dt.date(YEAR, 5, day)) for day in (2, 3)
     ]
-    return Story(history, registered)
+    return Story(decided, registered)
 
 
 @pytest.fixture
 def story(
-    central_java_regions: None, intake_officer: User, supervisor: User, police_partner: User
+    central_java_regions: None,
+    intake_officer: User,
+    supervisor: User,
+    police_partner: User,
 ) -> Story:
     return build_story(
         per_year=300, intake=intake_officer, supervisor=supervisor, police=police_partner

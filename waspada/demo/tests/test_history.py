@@ -11,10 +11,10 @@ from django.db.models import Count
 from waspada.applications.models import PassportApplication, Status, StatusChange
 from waspada.core.models import AuditEvent
 from waspada.decisions.models import Decision, DecisionState, Outcome
+from waspada.demo.history import add_history
+from waspada.demo.tests.conftest import Story
 from waspada.domain import decisions as rules
 from waspada.interviews.models import InterviewKind, InterviewSession
-from waspada.reports.demo_history import add_history
-from waspada.reports.tests.conftest import Story
 
 pytestmark = pytest.mark.usefixtures("central_java_regions")
 

@@ -1,6 +1,6 @@
 """What happened to the demo applications after screening: interviews and decisions.
 
-`waspada demo` calls `add_history` after saving its applications, so that the reports
+`waspada demo` runs this step after saving its applications, so that the reports
 tell a believable story (about 30,000 applications a year at full volume, a few dozen
 refusals for suspected non-procedural work, deferrals, deep interviews, cancellations).
 Only applications that are still waiting after screening and were submitted four weeks

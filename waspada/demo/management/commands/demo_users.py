@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from waspada.core.demo import ensure_demo_users
+from waspada.demo.accounts import ensure_demo_users, logins
 
 
 class Command(BaseCommand):
@@ -13,5 +13,5 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         accounts = ensure_demo_users()
         self.stdout.write("Demo logins (username / password / role):")
-        for account in accounts:
-            self.stdout.write(f"  {account.username:<10} {account.password:<26} {account.role}")
+        for line in logins(accounts):
+            self.stdout.write(line)

@@ -1,4 +1,4 @@
-"""`waspada demo` leaves work waiting for the demo logins (waspada.decisions.demo_workload)."""
+"""`waspada demo` leaves work waiting for the demo logins (waspada.demo.workload)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from pytest_django.fixtures import Settings
 from waspada.applications.models import Status
 from waspada.core.models import AuditEvent, User
 from waspada.decisions import queries, services
-from waspada.decisions.demo_workload import MARKER, add_workload
 from waspada.decisions.models import Decision, DecisionState, Letter, LetterKind, Outcome
+from waspada.demo.workload import add_workload
 from waspada.domain import decisions as rules
 from waspada.domain.risk import U_INDICATOR_CODES
 from waspada.interviews.models import InterviewKind, InterviewSession, SessionState
@@ -43,9 +43,10 @@ def _user(username: str) -> User:
     return User.objects.get(username=username)
 
 
-def _workload() -> list[str]:
-    """The application numbers the workload chose (its audit marker lists them)."""
-    return list(AuditEvent.objects.get(action=MARKER).details["applications"])
+def _workload(output: str) -> list[str]:
+    """The application numbers the workload chose (the demo's output lists them)."""
+    line = next(line for line in output.splitlines() if line.startswith("Demo work in"))
+    return line.split("Applications: ", 1)[1].rstrip(".").split(", ")
 
 
 def _rows(html: str, testid: str, row: str) -> list[str]:
@@ -114,7 +115,7 @@ def test_refusals_rest_on_a_finished_deep_interview_and_deferrals_are_signed_off
     signed = Decision.objects.filter(
         outcome=Outcome.DEFER,
         state=DecisionState.IN_FORCE,
-        application__application_no__in=_workload(),
+        application__application_no__in=_workload(demo_output),
     )
     assert signed.count() == 4
     for deferral in signed:
@@ -170,7 +171,8 @@ def test_every_step_is_audited_and_a_second_run_adds_nothing(
     assert AuditEvent.objects.filter(action="interview.recorded", actor=wawancara).count() == 11
     # Letters only for the decisions signed off now: the history makes none.
     assert Letter.objects.filter(kind=LetterKind.DEFERRAL).count() == 4
-    assert len(_workload()) == 3 + 6 + 2
+    assert len(_workload(demo_output)) == 3 + 6 + 2
+    assert not AuditEvent.objects.filter(action__startswith="demo.").exists()
 
     before = (
         Decision.objects.count(),

@@ -1,6 +1,6 @@
 """Work in progress for the demo logins: open interviews, proposals, deferrals.
 
-`waspada demo` calls `add_workload` after the history (`waspada.reports.demo_history`),
+`waspada demo` runs this step after the history (`waspada.demo.history`),
 which decides everything but the newest four weeks of applications. Those wait at
 screening, so without this step the supervisor's sign-off queue would be empty. Among
 them, taken by id so that the choice is the same every time:
@@ -18,8 +18,9 @@ them, taken by id so that the choice is the same every time:
 - two standard interviews are left open, partly answered.
 
 Everything goes through the real services (status history, audit events, letters,
-four-eyes: the interviewer proposes, the supervisor signs off). Idempotent: an audit
-event marks that the work was added, and a second run adds nothing.
+four-eyes: the interviewer proposes, the supervisor signs off). Idempotent: once the demo
+interviewer has conducted an interview through the services (the history's interviews
+were recorded in bulk, without answers), a second run adds nothing.
 """
 
 from __future__ import annotations
@@ -34,18 +35,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from waspada.applications.models import PassportApplication, Status
-from waspada.core import audit
-from waspada.core.models import AuditEvent, User
+from waspada.core.models import User
 from waspada.decisions import services as decisions
 from waspada.decisions.models import Decision
+from waspada.demo.history import DEMO_INTERVIEWER, DEMO_SUPERVISOR, REASONS
 from waspada.domain import decisions as rules
 from waspada.domain.consistency import StatedFacts
 from waspada.domain.documents import missing_documents
 from waspada.interviews import services as interviews
 from waspada.interviews.models import InterviewKind, InterviewSession, Observation
-from waspada.reports.demo_history import DEMO_INTERVIEWER, DEMO_SUPERVISOR, REASONS
 
-MARKER = "demo.workload_added"
 DEEP = "deep_interview"
 
 DEEP_REFUSALS = 3
@@ -263,12 +262,12 @@ def _officers() -> _Officers | None:
 @transaction.atomic
 def add_workload(*, today: dt.date | None = None) -> Workload:
     """Interviews and proposals waiting for the demo logins (see the module doc)."""
-    if AuditEvent.objects.filter(action=MARKER).exists():
-        return Workload(already_added=True)
-    workload = Workload()
     officers = _officers()
     if officers is None:
-        return workload
+        return Workload()
+    if already_added(officers.interviewer):
+        return Workload(already_added=True)
+    workload = Workload()
     today = today or timezone.localdate()
     chosen = choose()
     for application in chosen.refusals:
@@ -286,21 +285,20 @@ def add_workload(*, today: dt.date | None = None) -> Workload:
         )
         workload.open_interviews += 1
     workload.applications = chosen.numbers()
-    if workload.applications:
-        audit.record(
-            MARKER,
-            f"Demo work in progress added for {len(workload.applications)} applications",
-            actor=None,
-            details={"applications": workload.applications},
-        )
     return workload
+
+
+def already_added(interviewer: User) -> bool:
+    """Whether the demo interviewer has conducted an interview through the services: the
+    work was added by an earlier run (or the demo is being played with)."""
+    return InterviewSession.objects.filter(interviewer=interviewer, answers__isnull=False).exists()
 
 
 def describe(workload: Workload) -> str:
     """One line for the demo command's output."""
     if workload.already_added:
         return _("Demo work in progress: added by an earlier run, nothing to add.")
-    return _(
+    line = _(
         "Demo work in progress: %(interviews)d open interviews, %(proposals)d proposals "
         "awaiting sign-off, %(deferrals)d deferrals in force (%(overdue)d past the deadline)."
     ) % {
@@ -309,3 +307,8 @@ def describe(workload: Workload) -> str:
         "deferrals": workload.deferrals_in_force,
         "overdue": workload.overdue,
     }
+    if workload.applications:
+        line += " " + _("Applications: %(numbers)s.") % {
+            "numbers": ", ".join(workload.applications)
+        }
+    return line
