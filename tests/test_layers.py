@@ -32,6 +32,7 @@ PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
 LAYERS = "The apps are layered"
 PURE_DOMAIN = "The domain is pure: no Django, no app"
 NO_CYCLES = "No import cycles between the modules of an app"
+PURE_SYNTHETIC = "Synthetic data is pure: no Django"
 
 
 @functools.cache
@@ -72,7 +73,12 @@ def broken_contracts(*extra: tuple[str, str]) -> set[str]:
         settings.configure(GRAPH_BUILDER=builder)
     assert not report.could_not_run
     checks = list(report.get_contracts_and_checks())
-    assert {contract.name for contract, _check in checks} == {LAYERS, PURE_DOMAIN, NO_CYCLES}
+    assert {contract.name for contract, _check in checks} == {
+        LAYERS,
+        PURE_DOMAIN,
+        PURE_SYNTHETIC,
+        NO_CYCLES,
+    }
     return {contract.name for contract, check in checks if not check.kept}
 
 
@@ -91,6 +97,9 @@ def test_the_code_keeps_every_import_contract() -> None:
         # The domain imports neither Django nor an app (an app is above it, too).
         ("waspada.domain.risk", "django", {PURE_DOMAIN}),
         ("waspada.domain.risk", "waspada.applications.records", {PURE_DOMAIN, LAYERS}),
+        # Synthetic data is plain Python: no Django, no app beyond the intake records.
+        ("waspada.synthetic.generator", "django", {PURE_SYNTHETIC}),
+        ("waspada.synthetic.generator", "waspada.networks.models", {PURE_SYNTHETIC}),
         # A cycle between two modules of an app.
         ("waspada.applications.models", "waspada.applications.views", {NO_CYCLES}),
     ],
