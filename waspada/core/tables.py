@@ -438,7 +438,7 @@ def read_xlsx(source: str | Path | IO[bytes], columns: Columns) -> Table:
         cells = workbook.worksheets[0].iter_rows(values_only=True)
         try:
             for number, row in enumerate(cells, start=1):
-                last = number - 1
+                last = number  # a row is handed out whole
                 yield number, row
         except _DAMAGE as exc:
             raise TableFileError(
@@ -681,3 +681,13 @@ def escape_formula(text: str) -> str:
     """Text a spreadsheet shows as written: a leading apostrophe keeps it from running a
     value that starts like a formula (the reader takes it off again)."""
     return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def csv_lines(rows: Iterable[list[str]]) -> Iterator[str]:
+    """CSV text line by line (for a streamed download), with the byte-order mark that
+    makes Excel read it as UTF-8."""
+    yield "\ufeff"
+    for row in rows:
+        out = io.StringIO(newline="")
+        csv.writer(out).writerow(row)
+        yield out.getvalue()
