@@ -119,7 +119,9 @@ def application_import_job(request: HttpRequest, job_id: int) -> HttpResponse:
 def application_import_problems(request: HttpRequest, job_id: int) -> StreamingHttpResponse:
     """Every refusal and notice of an import as CSV (row, column, value as written,
     outcome, reason in the reader's language)."""
-    job = get_object_or_deny(request, Action.IMPORT_APPLICATIONS, ImportJob.objects, pk=job_id)
+    job = get_object_or_deny(
+        request, Action.IMPORT_APPLICATIONS, ImportJob.objects.all(), pk=job_id
+    )
     response = StreamingHttpResponse(
         csv_lines(importing.job_problems_csv(job)), content_type="text/csv; charset=utf-8"
     )
