@@ -48,6 +48,7 @@ ACCESS: dict[str, set[str] | str] = {
     "application_import": {"supervisor"},
     "application_import_list": {"supervisor"},
     "application_import_job": {"supervisor"},
+    "application_import_problems": {"supervisor"},
     "application_export": {"supervisor", "head_of_office"},
     "screening_queue": CASEWORK,
     "screening_run": CASEWORK,
@@ -101,7 +102,7 @@ def _url(name: str, target: User) -> str:
         current = version_in_force()
         draft = PolicyVersion.objects.create(number=current.number + 1, data=current.data)
         return reverse(name, args=[draft.number])
-    if name == "application_import_job":
+    if name in {"application_import_job", "application_import_problems"}:
         return reverse(name, args=[ImportJob.objects.create(filename="x.csv").pk])
     if name in {"application_detail", "applicant_detail"}:
         application = make_application()

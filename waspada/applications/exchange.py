@@ -1,8 +1,11 @@
-"""The application exchange format (docs/exchange-format.md): reading, checking, writing rows.
+"""The application exchange format (docs/exchange-format.md): its columns, checking rows,
+writing rows.
 
-A file is CSV (UTF-8, with or without BOM) or XLSX (first sheet) with a header row.
-Each data row becomes one (ApplicantRecord, ApplicationRecord) pair or a list of
-`RowError`s; `record_to_row` is the inverse, so an export imports again unchanged.
+A file is CSV or XLSX with a header row, read by the shared table reader
+(`waspada.core.tables`). Each data row becomes one (ApplicantRecord, ApplicationRecord)
+pair, with notices about what was imported differently from how it was written, or is
+refused with its reasons; `record_to_row` is the inverse, so an export imports again
+unchanged.
 
 Problems are kept as a code with parameters and rendered on demand (`message`), so a
 stored import report reads in whatever language the officer who opens it uses.
@@ -10,13 +13,10 @@ stored import report reads in whatever language the officer who opens it uses.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
-import io
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -28,13 +28,44 @@ from django.utils.translation import ngettext_lazy
 
 from waspada.applications.countries import is_country_code
 from waspada.applications.records import ApplicantRecord, ApplicationRecord
+from waspada.core import tables
+from waspada.core.tables import (
+    FORMULA_START,
+    Checked,
+    Columns,
+    Message,
+    Notice,
+    RawRow,
+    RowError,
+    Table,
+    TableFileError,
+    register_messages,
+)
 from waspada.domain.documents import DOCUMENT_CODES, PURPOSES
-from waspada.domain.nik import Discrepancy, NikError, cross_check
-from waspada.domain.phones import normalize_phone
+from waspada.domain.nik import Discrepancy, NikError, cross_check, normalize_nik
+from waspada.domain.phones import normalize_any_phone
 from waspada.regions.nik import REASON_MESSAGES, check_nik, discrepancy_message
 
 if TYPE_CHECKING:
     from waspada.applications.models import Applicant, PassportApplication
+
+__all__ = [
+    "COLUMNS",
+    "FORMULA_START",
+    "SPEC",
+    "ExchangeFileError",
+    "Notice",
+    "RawRow",
+    "RowChecker",
+    "RowError",
+    "Table",
+    "check_row",
+    "parse_row",
+    "read_csv",
+    "read_table",
+    "read_xlsx",
+    "record_to_row",
+]
 
 REQUIRED_COLUMNS: tuple[str, ...] = (
     "application_no",
@@ -84,25 +115,15 @@ APPLICATION_COLUMNS = frozenset(COLUMNS) - APPLICANT_COLUMNS
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _VILLAGE_CODE = re.compile(r"[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[0-9]{4}")
 _PASSPORT_NO = re.compile(r"[A-Z0-9]{1,9}")
-# Bytes that are not UTF-8 decode to lone surrogates under errors="surrogateescape".
-_SURROGATE = re.compile("[\udc80-\udcff]")
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection);
-# exported text gets a leading apostrophe, which the importer takes off again.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-MESSAGES: dict[str, Promise] = {
-    "not_utf8": _(
-        "This value is not valid UTF-8: save the file as UTF-8 "
-        '(in Excel: "CSV UTF-8 (Comma delimited)").'
-    ),
-    "required": _("A value is required."),
-    "too_long": _("Too long: at most %(max)d characters, this value has %(length)d."),
+# Problems of this format; the generic ones (required, too_long, file problems) are the
+# table reader's.
+MESSAGES: dict[str, Message] = {
     "bad_date": _("'%(value)s' is not a valid date: write it as YYYY-MM-DD, e.g. 2026-03-12."),
     "future_date": _("The date %(value)s lies in the future."),
     "departure_before_submission": _(
         "The departure date %(value)s is before the application date %(submitted)s."
     ),
-    "bad_sex": _("Unknown sex '%(value)s': use L (male) or P (female)."),
     "bad_purpose": _("Unknown purpose '%(value)s': use one of %(choices)s."),
     "bad_country": _(
         "Unknown country code '%(value)s': use the two-letter ISO 3166-1 code, e.g. MY, SA or JP."
@@ -110,122 +131,82 @@ MESSAGES: dict[str, Promise] = {
     "destination_indonesia": _(
         "The destination cannot be Indonesia (ID): give the country the applicant travels to."
     ),
-    "bad_return_ticket": _("Unknown return ticket value '%(value)s': use yes, no or unknown."),
     "bad_village_code": _(
         "'%(value)s' is not a village code: write the dotted code, e.g. 33.01.01.2001."
     ),
     "unknown_village": _("There is no village with the code %(value)s in the region list."),
-    "bad_phone": _(
-        "'%(value)s' is not a valid phone number: write it e.g. as 0812 3456 7890 "
-        "or +62 812 3456 7890."
-    ),
-    "bad_documents": ngettext_lazy(
-        "Unknown document code %(value)s: use codes from %(choices)s, separated by ';'.",
-        "Unknown document codes %(value)s: use codes from %(choices)s, separated by ';'.",
-        "count",
-    ),
-    "bad_passport_no": _("'%(value)s' is not a passport number: up to 9 letters A-Z and digits."),
     "duplicate_application_no": _(
         "Application number %(value)s is already on row %(first)d: "
         "each application may appear only once in a file."
     ),
-    "extra_values": _(
-        "This row has %(found)d values but the header has %(expected)d columns: "
-        "check for a separator inside a value that is not in quotes."
+    # Notices: the row is imported all the same.
+    "blank_placeholder": _(
+        "'%(value)s' is not a value: the field was left blank (the text is kept in this report)."
     ),
-    # File-level problems and warnings.
-    "missing_columns": ngettext_lazy(
-        "Required column missing: %(columns)s. Nothing was imported.",
-        "Required columns missing: %(columns)s. Nothing was imported.",
+    "unreadable_optional": lambda params: str(
+        _(
+            "'%(value)s' could not be read (%(reason)s): the field was left blank "
+            "(the text is kept in this report)."
+        )
+        % {**params, "reason": UNREADABLE_REASONS.get(params["reason"], params["reason"])}
+    ),
+    "unknown_documents": ngettext_lazy(
+        "Unknown document code %(value)s left out of the document list (known codes: "
+        "%(choices)s); the other documents were kept.",
+        "Unknown document codes %(value)s left out of the document list (known codes: "
+        "%(choices)s); the other documents were kept.",
         "count",
     ),
-    "unknown_columns": ngettext_lazy(
-        "Unknown column ignored: %(columns)s.",
-        "Unknown columns ignored: %(columns)s.",
-        "count",
+    "nik_contradiction": lambda params: str(
+        _("%(problem)s Both values were imported as written, for screening to weigh.")
+        % {
+            "problem": discrepancy_message(
+                Discrepancy(params["field"], params["declared"], params["from_nik"])
+            )
+        }
     ),
-    "duplicate_column": _("Column %(column)s appears more than once; only the first is read."),
-    "unknown_extension": _("Only .csv and .xlsx files can be imported; %(filename)s is neither."),
-    "unreadable_xlsx": _(
-        "The file could not be read as an Excel workbook (.xlsx): "
-        "open it in Excel and save it again, or save it as CSV UTF-8."
+    "nik_invalid": lambda params: (
+        str(REASON_MESSAGES[NikError(params["reason"])]) % {"code": params["detail"]}
     ),
-    "empty_file": _("The file is empty: the first row must hold the column names."),
-    "unreadable_file": _("The file could not be read."),
     "crashed": _(
         "The import stopped because of an internal error; the rows saved before it are kept. "
         "Ask the system administrator to check the logs."
     ),
-}
-
-
-def render_message(code: str, params: dict[str, Any]) -> str:
-    """The text for a problem code in the active language."""
-    if code == "nik_invalid":
-        return str(REASON_MESSAGES[NikError(params["reason"])]) % {"code": params["detail"]}
-    if code == "nik_contradiction":
-        return discrepancy_message(
-            Discrepancy(params["field"], params["declared"], params["from_nik"])
+    "crashed_at": _(
+        "The import stopped because of an internal error after row %(saved)d: rows up to "
+        "%(saved)d were saved and screened (%(count)d applications; the refused rows among "
+        "them are listed below), nothing after row %(saved)d was saved. Ask the system "
+        "administrator to check the logs, then import the file again: rows already saved "
+        "are left unchanged."
+    ),
+    "stopped_at": lambda params: str(
+        _(
+            "%(problem)s Rows up to %(saved)d were saved and screened (%(count)d "
+            "applications); nothing after row %(saved)d was saved."
         )
-    template = MESSAGES.get(code)
-    if template is None:
-        return code
-    return str(template % params)
+        % {
+            "problem": tables.render_message(
+                params["problem"]["code"], params["problem"].get("params", {})
+            ),
+            "saved": params["saved"],
+            "count": params["count"],
+        }
+    ),
+}
+# The reasons an optional value could not be read (the parameter of "unreadable_optional").
+UNREADABLE_REASONS: dict[str, Promise] = {
+    "date": _("not a date written as YYYY-MM-DD"),
+    "phone": _("not a phone number of any country"),
+    "passport": _("not a passport number: up to 9 letters A-Z and digits"),
+    "return_ticket": _("use yes, no or unknown"),
+}
+register_messages(MESSAGES)
+render_message = tables.render_message
 
 
-@dataclass(frozen=True)
-class Notice:
-    """A file-level problem or warning."""
-
-    code: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def message(self) -> str:
-        return render_message(self.code, self.params)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "params": self.params}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Notice:
-        return cls(data["code"], data.get("params", {}))
-
-
-@dataclass(frozen=True)
-class RowError:
-    """What is wrong with one value: spreadsheet row (header = row 1), column, message."""
-
-    row: int
-    column: str
-    code: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def message(self) -> str:
-        return render_message(self.code, self.params)
-
-    def __str__(self) -> str:
-        return f"row {self.row}, column {self.column or '-'}: {self.message}"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"row": self.row, "column": self.column, "code": self.code, "params": self.params}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> RowError:
-        return cls(data["row"], data["column"], data["code"], data.get("params", {}))
-
-
-class ExchangeFileError(Exception):
-    """The file cannot be read at all (wrong type, damaged, empty)."""
-
-    def __init__(self, notice: Notice) -> None:
-        super().__init__(notice.code)
-        self.notice = notice
-
-
+ExchangeFileError = TableFileError
 Pair = tuple[ApplicantRecord, ApplicationRecord]
-
+SPEC = Columns(REQUIRED_COLUMNS, OPTIONAL_COLUMNS)
 
 # Columns whose value is checked against a list or pattern (and normalised) rather than
 # only for its length.
@@ -266,211 +247,96 @@ def max_lengths() -> dict[str, int]:
 # --- reading --------------------------------------------------------------------------
 
 
-@dataclass
-class RawRow:
-    """One data row as read: the values of the known columns, stripped."""
-
-    number: int
-    values: dict[str, str]
-    extra_values: int = 0  # non-empty cells beyond the header
-
-
-@dataclass
-class Table:
-    """A file opened for import: its header checked, its rows read on demand."""
-
-    columns: list[str]  # the known columns present, in file order
-    missing_columns: list[str]
-    warnings: list[Notice]
-    total: int | None  # data rows, when known in advance
-    _rows: Iterable[RawRow]
-    _close: Callable[[], None] | None = None
-
-    def rows(self) -> Iterator[RawRow]:
-        yield from self._rows
-
-    def close(self) -> None:
-        """Release the file when the rows will not be read to the end."""
-        if self._close is not None:
-            self._close()
-
-
-def _header(names: list[str]) -> tuple[dict[str, int], list[Notice], list[str]]:
-    """Index of each known column, warnings, and the required columns that are missing."""
-    index: dict[str, int] = {}
-    unknown: list[str] = []
-    warnings: list[Notice] = []
-    for position, raw in enumerate(names):
-        name = raw.strip().lstrip("\ufeff").strip().lower()
-        if not name:
-            continue
-        if name not in COLUMNS:
-            unknown.append(_printable(raw.strip()))
-        elif name in index:
-            warnings.append(Notice("duplicate_column", {"column": name}))
-        else:
-            index[name] = position
-    if unknown:
-        warnings.insert(
-            0, Notice("unknown_columns", {"columns": ", ".join(unknown), "count": len(unknown)})
-        )
-    missing = [column for column in REQUIRED_COLUMNS if column not in index]
-    return index, warnings, missing
-
-
-def _printable(text: str) -> str:
-    """Text safe to show and store: undecodable bytes as U+FFFD, no NUL characters."""
-    if _SURROGATE.search(text):
-        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return text.replace("\x00", "")
-
-
-def _unescape(value: str) -> str:
-    if value.startswith("'") and value[1:2] and value[1] in "".join(FORMULA_START):
-        return value[1:]
-    return value
-
-
-def _raw_row(number: int, cells: list[str], index: dict[str, int], width: int) -> RawRow:
-    values = {
-        column: _unescape(cells[position].strip()) if position < len(cells) else ""
-        for column, position in index.items()
-    }
-    extra = sum(1 for cell in cells[width:] if cell.strip())
-    return RawRow(number, values, extra)
-
-
-def _read_bytes(source: str | Path | IO[bytes]) -> bytes:
-    if isinstance(source, str | Path):
-        return Path(source).read_bytes()
-    data = source.read()
-    return data.encode("utf-8") if isinstance(data, str) else data
-
-
-def _decode(data: bytes) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"
-        return data.decode("utf-16", errors="surrogateescape")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    return data.decode("utf-8", errors="surrogateescape")
-
-
-def _delimiter(first_line: str) -> str:
-    # Excel in an Indonesian locale saves CSV with ';' (the decimal mark is ',').
-    counts = {sep: first_line.count(sep) for sep in (",", ";", "\t")}
-    return max(counts, key=lambda sep: counts[sep]) if any(counts.values()) else ","
-
-
 def read_csv(source: str | Path | IO[bytes]) -> Table:
-    text = _decode(_read_bytes(source))
-    if not text.strip():
-        raise ExchangeFileError(Notice("empty_file"))
-    delimiter = _delimiter(text.split("\n", 1)[0])
-
-    def records() -> Iterator[list[str]]:
-        return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-
-    reader = records()
-    try:
-        header = next(reader, [])
-        index, warnings, missing = _header(header)
-        total = sum(1 for cells in reader if any(cell.strip() for cell in cells))
-    except csv.Error as exc:  # e.g. a value longer than the csv module accepts
-        raise ExchangeFileError(Notice("unreadable_file")) from exc
-
-    def rows() -> Iterator[RawRow]:
-        reader = records()
-        next(reader, None)
-        for number, cells in enumerate(reader, start=2):
-            if any(cell.strip() for cell in cells):
-                yield _raw_row(number, cells, index, len(header))
-
-    return Table(list(index), missing, warnings, total, rows())
-
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0):
-            return value.date().isoformat()
-        return value.isoformat(sep=" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    return tables.read_csv(source, SPEC)
 
 
 def read_xlsx(source: str | Path | IO[bytes]) -> Table:
-    import zipfile
-
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(source, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise ExchangeFileError(Notice("unreadable_xlsx")) from exc
-    sheet = workbook.worksheets[0]
-    rows_iter = sheet.iter_rows(values_only=True)
-    first = next(rows_iter, None)
-    if first is None or not any(cell is not None for cell in first):
-        workbook.close()
-        raise ExchangeFileError(Notice("empty_file"))
-    header = [_cell_text(cell) for cell in first]
-    index, warnings, missing = _header(header)
-    # The sheet's declared dimension; trailing empty rows may make it an overestimate.
-    total = sheet.max_row - 1 if isinstance(sheet.max_row, int) and sheet.max_row > 1 else None
-
-    def rows() -> Iterator[RawRow]:
-        try:
-            for number, cells in enumerate(rows_iter, start=2):
-                texts = [_cell_text(cell) for cell in cells]
-                if any(text.strip() for text in texts):
-                    yield _raw_row(number, texts, index, len(header))
-        finally:
-            workbook.close()
-
-    if missing:
-        workbook.close()
-    return Table(list(index), missing, warnings, total, rows(), workbook.close)
+    return tables.read_xlsx(source, SPEC)
 
 
 def read_table(source: str | Path | IO[bytes], filename: str) -> Table:
-    """Open an exchange file; ExchangeFileError when it cannot be read at all."""
-    suffix = Path(filename).suffix.lower()
-    if suffix == ".csv":
-        return read_csv(source)
-    if suffix == ".xlsx":
-        return read_xlsx(source)
-    raise ExchangeFileError(Notice("unknown_extension", {"filename": filename}))
+    """Open an exchange file; TableFileError when it cannot be read at all."""
+    return tables.read_table(source, filename, SPEC)
 
 
 # --- checking -------------------------------------------------------------------------
 
+# What clerks write in an optional field that has no value. Compared without case,
+# spaces collapsed.
+PLACEHOLDERS = frozenset(
+    {
+        "-",
+        "--",
+        "---",
+        "\u2013",
+        "\u2014",
+        ".",
+        "..",
+        "...",
+        "?",
+        "0",
+        "00",
+        "000",
+        "n/a",
+        "n.a.",
+        "n.a",
+        "na",
+        "none",
+        "nil",
+        "null",
+        "nihil",
+        "kosong",
+        "tidak ada",
+        "tdk ada",
+        "tdk. ada",
+        "tak ada",
+        "ga ada",
+        "gak ada",
+        "belum ada",
+    }
+)
+
+
+def is_placeholder(value: str) -> bool:
+    return " ".join(value.split()).casefold() in PLACEHOLDERS
+
 
 class _Row:
-    """Collects the errors of one row while its values are converted."""
+    """Collects the problems of one row while its values are converted."""
 
-    def __init__(self, number: int, values: dict[str, str]) -> None:
+    def __init__(self, number: int, values: dict[str, str], literal: Collection[str] = ()) -> None:
         self.number = number
         self.values = values
-        self.errors: list[RowError] = []
+        self.literal = literal
+        self.problems: list[RowError] = []
+
+    @property
+    def refused(self) -> bool:
+        return any(not problem.notice for problem in self.problems)
 
     def error(self, column: str, code: str, **params: Any) -> None:
-        self.errors.append(RowError(self.number, column, code, params))
+        self.problems.append(RowError(self.number, column, code, params))
+
+    def notice(self, column: str, code: str, **params: Any) -> None:
+        self.problems.append(RowError(self.number, column, code, params, notice=True))
 
     def text(self, column: str, *, required: bool = False) -> str:
         value = self.values.get(column, "")
         if required and not value:
             self.error(column, "required")
             return ""
+        if not required and value and column not in self.literal and is_placeholder(value):
+            self.notice(column, "blank_placeholder", value=value)
+            return ""
         limit = max_lengths().get(column)
         if limit is not None and len(value) > limit:
             self.error(column, "too_long", max=limit, length=len(value))
         return value
+
+    def unreadable(self, column: str, value: str, reason: str) -> None:
+        """An optional value that cannot be read is left blank, with a notice."""
+        self.notice(column, "unreadable_optional", value=value, reason=reason)
 
     def date(self, column: str, *, required: bool = False, past: bool = False) -> dt.date | None:
         value = self.text(column, required=required)
@@ -481,7 +347,10 @@ class _Row:
                 raise ValueError(value)
             parsed = dt.date.fromisoformat(value)
         except ValueError:
-            self.error(column, "bad_date", value=value)
+            if required:
+                self.error(column, "bad_date", value=value)
+            else:
+                self.unreadable(column, value, "date")
             return None
         if past and parsed > timezone.localdate():
             self.error(column, "future_date", value=value)
@@ -493,7 +362,10 @@ class _Row:
             return ""
         phone = fast_phone(value)
         if phone is None:
-            self.error(column, "bad_phone", value=value)
+            if required:
+                self.error(column, "bad_phone", value=value)
+            else:
+                self.unreadable(column, value, "phone")
             return ""
         return phone
 
@@ -521,7 +393,7 @@ def _mobile_patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[int, ...
 
 
 def fast_phone(text: str) -> str | None:
-    """`normalize_phone`, with a shortcut for Indonesian mobiles (most numbers in a file).
+    """`normalize_any_phone`, with a shortcut for Indonesian mobiles (most numbers in a file).
 
     The shortcut applies phonenumbers' own Indonesian mobile metadata, so it accepts and
     formats exactly what the full parse would, at a tenth of the cost; anything else
@@ -533,7 +405,7 @@ def fast_phone(text: str) -> str | None:
         general, mobile, lengths = _mobile_patterns()
         if len(national) in lengths and general.fullmatch(national) and mobile.fullmatch(national):
             return "+62" + national
-    return normalize_phone(text)
+    return normalize_any_phone(text)
 
 
 def _same_birth_date(declared: dt.date, from_nik: dt.date) -> bool:
@@ -546,26 +418,84 @@ def _same_birth_date(declared: dt.date, from_nik: dt.date) -> bool:
     )
 
 
-def parse_row(
-    row_number: int, values: dict[str, str], *, known_villages: Collection[str] | None = None
-) -> Pair | list[RowError]:
-    """Check one row and build its records, or return every problem found in it.
+def _nik(row: _Row, birth_date: dt.date | None, sex: str) -> str:
+    """The NIK as 16 digits. Only a NIK that is not 16 digits refuses the row: one with an
+    unknown region or date, or one that contradicts the birth date or sex, is imported as
+    written with a notice - the contradiction is what screening weighs (D13), and an
+    invalid NIK is evidence too (D12)."""
+    nik = row.text("nik", required=True)
+    if not nik:
+        return ""
+    result = check_nik(nik)
+    if result.parsed is None:
+        assert result.error is not None
+        compact = normalize_nik(nik)
+        if compact is None or result.error == NikError.NOT_16_DIGITS:
+            row.error("nik", "nik_invalid", reason=str(result.error), detail=result.detail)
+            return ""
+        row.notice("nik", "nik_invalid", reason=str(result.error), detail=result.detail)
+        return compact
+    for found in cross_check(result.parsed, birth_date=birth_date, sex=sex or None):
+        if (
+            found.field == "birth_date"
+            and birth_date is not None
+            and _same_birth_date(birth_date, result.parsed.birth_date)
+        ):
+            continue
+        row.notice(
+            found.field,
+            "nik_contradiction",
+            field=found.field,
+            declared=found.declared,
+            from_nik=found.from_nik,
+        )
+    return result.parsed.nik
+
+
+def _documents(row: _Row) -> list[str]:
+    """The document codes of the row; unknown ones are left out with a notice."""
+    documents: list[str] = []
+    for part in row.text("documents").replace(",", ";").split(";"):
+        code = part.strip().lower()
+        if code and code not in documents:
+            documents.append(code)
+    unknown = [code for code in documents if code not in DOCUMENT_CODES]
+    if unknown:
+        row.notice(
+            "documents",
+            "unknown_documents",
+            value=", ".join(unknown),
+            choices=", ".join(DOCUMENT_CODES),
+            count=len(unknown),
+        )
+    return [code for code in documents if code in DOCUMENT_CODES]
+
+
+def check_row(
+    row_number: int,
+    values: dict[str, str],
+    *,
+    known_villages: Collection[str] | None = None,
+    literal: Collection[str] = (),
+) -> tuple[Pair | None, list[RowError]]:
+    """Check one row: its records (None when the row is refused) and every problem found.
+
+    A row is refused only when it cannot be an application: a required value missing or
+    unreadable, a date that is not a date, a NIK that is not 16 digits, a village, purpose
+    or country that does not exist. Anything else is imported with a notice: a NIK that
+    contradicts the birth date or sex (both kept as written), an unknown document code
+    (left out), a placeholder or unreadable optional value (left blank).
 
     `values` maps column names to the cell texts; optional columns may be absent.
     `known_villages`, when given, holds the village codes that exist (checked here);
-    without it the village code is only checked for its shape.
+    without it the village code is only checked for its shape. `literal` columns were
+    escaped by an export: their value is never read as a placeholder.
     """
-    if _SURROGATE.search("".join(values.values())):  # one search for the common case
-        return [
-            RowError(row_number, column, "not_utf8")
-            for column, value in values.items()
-            if _SURROGATE.search(value)
-        ]
-
     # NUL characters mean nothing in these fields, and PostgreSQL refuses them in text.
     row = _Row(
         row_number,
         {column: value.replace("\x00", "").strip() for column, value in values.items()},
+        literal,
     )
     application_no = row.text("application_no", required=True)
     submitted_on = row.date("submitted_on", required=True, past=True)
@@ -579,29 +509,7 @@ def parse_row(
     if sex and sex not in SEXES:
         row.error("sex", "bad_sex", value=row.values["sex"])
         sex = ""
-
-    nik = row.text("nik", required=True)
-    if nik:
-        result = check_nik(nik)
-        if result.parsed is None:
-            assert result.error is not None
-            row.error("nik", "nik_invalid", reason=str(result.error), detail=result.detail)
-        else:
-            nik = result.parsed.nik
-            for found in cross_check(result.parsed, birth_date=birth_date, sex=sex or None):
-                if (
-                    found.field == "birth_date"
-                    and birth_date is not None
-                    and _same_birth_date(birth_date, result.parsed.birth_date)
-                ):
-                    continue
-                row.error(
-                    found.field,
-                    "nik_contradiction",
-                    field=found.field,
-                    declared=found.declared,
-                    from_nik=found.from_nik,
-                )
+    nik = _nik(row, birth_date, sex)
 
     village_code = row.text("village_code", required=True)
     if village_code and not _VILLAGE_CODE.fullmatch(village_code):
@@ -618,15 +526,14 @@ def parse_row(
     elif destination and not is_country_code(destination):
         row.error("destination_country", "bad_country", value=row.values["destination_country"])
 
-    return_ticket = row.choice(
-        "return_ticket",
-        RETURN_TICKETS,
-        "bad_return_ticket",
-        row.text("return_ticket").lower() or "unknown",
-    )
+    return_ticket = row.text("return_ticket").lower()
+    if return_ticket and return_ticket not in RETURN_TICKETS:
+        row.unreadable("return_ticket", row.values["return_ticket"], "return_ticket")
+        return_ticket = ""
     intended_departure = row.date("intended_departure")
     if intended_departure and submitted_on and intended_departure < submitted_on:
-        row.error(
+        # Kept as written: a departure "before" the application is odd, not unreadable.
+        row.notice(
             "intended_departure",
             "departure_before_submission",
             value=intended_departure.isoformat(),
@@ -635,23 +542,10 @@ def parse_row(
 
     passport_no = "".join(row.text("previous_passport_no").split()).upper()
     if passport_no and not _PASSPORT_NO.fullmatch(passport_no):
-        row.error("previous_passport_no", "bad_passport_no", value=passport_no)
+        row.unreadable("previous_passport_no", row.values["previous_passport_no"], "passport")
+        passport_no = ""
 
-    documents: list[str] = []
-    for part in row.values.get("documents", "").replace(",", ";").split(";"):
-        code = part.strip().lower()
-        if code and code not in documents:
-            documents.append(code)
-    unknown_documents = [code for code in documents if code not in DOCUMENT_CODES]
-    if unknown_documents:
-        row.error(
-            "documents",
-            "bad_documents",
-            value=", ".join(unknown_documents),
-            choices=", ".join(DOCUMENT_CODES),
-            count=len(unknown_documents),
-        )
-
+    documents = _documents(row)
     applicant_extra = {name: row.text(name) for name in ("education", "occupation")}
     marital_status = row.text("marital_status")
     application_text = {
@@ -673,8 +567,8 @@ def parse_row(
     sponsor_phone = row.phone("sponsor_phone")
     companion_phone = row.phone("companion_phone")
 
-    if row.errors:
-        return row.errors
+    if row.refused:
+        return None, row.problems
     assert submitted_on is not None and birth_date is not None
     applicant = ApplicantRecord(
         nik=nik,
@@ -694,7 +588,7 @@ def parse_row(
         purpose=purpose,
         destination_country=destination,
         intended_departure=intended_departure,
-        return_ticket=return_ticket,
+        return_ticket=return_ticket or "unknown",
         sponsor_phone=sponsor_phone,
         companion_phone=companion_phone,
         previous_passport_no=passport_no,
@@ -703,7 +597,17 @@ def parse_row(
         application_type="replacement" if passport_no else "new",
         **application_text,
     )
-    return applicant, application
+    return (applicant, application), row.problems
+
+
+def parse_row(
+    row_number: int, values: dict[str, str], *, known_villages: Collection[str] | None = None
+) -> Pair | list[RowError]:
+    """The row's records, or its refusals (see `check_row`; notices are left out)."""
+    pair, problems = check_row(row_number, values, known_villages=known_villages)
+    if pair is None:
+        return [problem for problem in problems if not problem.notice]
+    return pair
 
 
 def existing_villages(codes: Iterable[str]) -> set[str]:
@@ -724,15 +628,14 @@ class RowChecker:
     def __init__(self) -> None:
         self._first_row: dict[str, int] = {}
 
-    def check(self, rows: list[RawRow]) -> tuple[list[Pair], list[RowError], int]:
-        """(valid pairs, errors, number of rejected rows) for a batch of rows."""
+    def check_rows(self, rows: list[RawRow]) -> list[Checked[Pair]]:
+        """Each row of a batch checked: its records (None when refused) and problems."""
         villages = existing_villages(row.values.get("village_code", "") for row in rows)
-        pairs: list[Pair] = []
-        errors: list[RowError] = []
-        rejected = 0
+        checked: list[Checked[Pair]] = []
         for raw in rows:
-            result = parse_row(raw.number, raw.values, known_villages=villages)
-            problems = result if isinstance(result, list) else []
+            pair, problems = check_row(
+                raw.number, raw.values, known_villages=villages, literal=raw.literal
+            )
             if raw.extra_values:
                 problems.insert(
                     0,
@@ -746,8 +649,9 @@ class RowChecker:
                         },
                     ),
                 )
+                pair = None
             number = raw.values.get("application_no", "").strip()
-            if number and not _SURROGATE.search(number):
+            if number:
                 first = self._first_row.setdefault(number, raw.number)
                 if first != raw.number:
                     problems.append(
@@ -758,13 +662,16 @@ class RowChecker:
                             {"value": number, "first": first},
                         )
                     )
-            if problems:
-                errors.extend(problems)
-                rejected += 1
-            else:
-                assert not isinstance(result, list)
-                pairs.append(result)
-        return pairs, errors, rejected
+                    pair = None
+            checked.append(Checked(raw, pair, problems))
+        return checked
+
+    def check(self, rows: list[RawRow]) -> tuple[list[Pair], list[RowError], int]:
+        """(valid pairs, problems, number of refused rows) for a batch of rows."""
+        checked = self.check_rows(rows)
+        pairs = [item.value for item in checked if item.value is not None]
+        problems = [problem for item in checked for problem in item.problems]
+        return pairs, problems, len(checked) - len(pairs)
 
 
 # --- writing --------------------------------------------------------------------------

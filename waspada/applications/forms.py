@@ -53,6 +53,8 @@ DOCUMENT_LABELS: dict[str, Any] = {
     "kontrak_kerja": _("Work contract"),
     "izin_keluarga": _("Permit of spouse / parent / guardian"),
     "tiket_pulang": _("Return ticket"),
+    "sertifikat_kompetensi": _("Certificate of competence"),
+    "rekomendasi_kemnaker": _("Ministry of Manpower (Kemnaker) recommendation"),
 }
 assert set(DOCUMENT_LABELS) == set(DOCUMENT_CODES)
 

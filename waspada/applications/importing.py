@@ -11,14 +11,17 @@ Import jobs (uploaded files run by a background task) change state only here.
 
 from __future__ import annotations
 
+import csv
 import functools
-import itertools
+import io
+import json
 import logging
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import connections, models, router, transaction
 from django.http import HttpRequest
@@ -27,12 +30,9 @@ from django.utils import timezone
 from waspada.applications import hooks
 from waspada.applications.exchange import (
     APPLICATION_COLUMNS,
-    ExchangeFileError,
-    Notice,
+    SPEC,
     Pair,
     RowChecker,
-    RowError,
-    read_table,
 )
 from waspada.applications.models import (
     Applicant,
@@ -45,6 +45,16 @@ from waspada.applications.records import ApplicantRecord, ApplicationRecord
 from waspada.applications.services import diff, origin_codes
 from waspada.core import audit, jobs
 from waspada.core.models import AuditEvent, User
+from waspada.core.tables import (
+    Checked,
+    ImportOutcome,
+    Notice,
+    RawRow,
+    RowError,
+    TableImport,
+    check_header,
+    problems_csv,
+)
 from waspada.regions.models import Office
 from waspada.regions.services import ensure_office
 
@@ -74,39 +84,22 @@ def _values(record: ApplicantRecord | ApplicationRecord) -> dict[str, Any]:
 
 
 @dataclass
-class ImportReport:
-    """What an import did. `failure` is set when the file could not be imported at all."""
+class ImportReport(ImportOutcome):
+    """What an import did. `failure` is set when the file could not be imported at all,
+    or stopped being readable (then `saved_through` says up to which row it was saved)."""
 
-    filename: str = ""
-    total: int | None = None  # rows expected, when known before reading them
-    rows: int = 0  # data rows read
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    errors: int = 0  # rows rejected
-    row_errors: list[RowError] = field(default_factory=list)
-    warnings: list[Notice] = field(default_factory=list)
-    missing_columns: list[str] = field(default_factory=list)
-    failure: Notice | None = None
-    # Applications created or changed (also through their applicant): to be screened.
+    # Applications created or changed (also through their applicant): screened.
     application_ids: list[int] = field(default_factory=list)
 
     @property
-    def ok(self) -> bool:
-        return self.failure is None
+    def errors(self) -> int:
+        """Rows refused (the name the counts have always had)."""
+        return self.refused
 
     @property
-    def imported(self) -> int:
-        return self.created + self.updated + self.unchanged
-
-    def counts(self) -> dict[str, int]:
-        return {
-            "rows": self.rows,
-            "created": self.created,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "errors": self.errors,
-        }
+    def row_errors(self) -> list[RowError]:
+        """Every refusal and notice, in file order."""
+        return self.problems
 
 
 def _insert_rows(model: type[models.Model], rows: list[dict[str, Any]]) -> None:
@@ -276,89 +269,98 @@ class _Saver:
         return ids
 
     def save(self, pairs: list[Pair], report: ImportReport) -> None:
-        """Save one batch in one transaction and add what happened to `report`."""
+        """Save and screen one batch in one transaction; add what happened to `report`.
+
+        Screening runs inside the batch's transaction: if it fails, the batch is not
+        saved either, so no application is ever left saved but unscreened. The counts
+        reach `report` only once the batch is committed.
+        """
         if not pairs:
             return
         events: list[dict[str, Any]] = []
         self.now = timezone.now()
-        already = len(report.application_ids)
-        self._save(pairs, report, events)
-        # What this batch created or changed is assessed before the next batch (screening).
-        hooks.applications_saved(
-            report.application_ids[already:], trigger="import", acting_user=self.actor
-        )
+        batch = ImportReport()
+        with transaction.atomic():
+            self._save(pairs, batch, events)
+            # What this batch created or changed is assessed before the next batch.
+            hooks.applications_saved(
+                batch.application_ids, trigger="import", acting_user=self.actor
+            )
+        report.created += batch.created
+        report.updated += batch.updated
+        report.unchanged += batch.unchanged
+        report.application_ids.extend(batch.application_ids)
 
     def _save(self, pairs: list[Pair], report: ImportReport, events: list[dict[str, Any]]) -> None:
-        with transaction.atomic():
-            applicant_ids = self._applicants(pairs, events)
-            existing = {
-                app.application_no: app
-                for app in PassportApplication.objects.select_related("applicant").filter(
-                    application_no__in=[record.application_no for _a, record in pairs]
+        applicant_ids = self._applicants(pairs, events)
+        existing = {
+            app.application_no: app
+            for app in PassportApplication.objects.select_related("applicant").filter(
+                application_no__in=[record.application_no for _a, record in pairs]
+            )
+        }
+        new: list[dict[str, Any]] = []
+        changed: list[PassportApplication] = []
+        changed_fields: set[str] = set()
+        for applicant_record, record in pairs:
+            nik = applicant_record.nik
+            applicant_id = applicant_ids[nik]
+            regency_code, district_code = origin_codes(applicant_record.village_code)
+            application = existing.get(record.application_no)
+            if application is None:
+                new.append(
+                    {
+                        **_values(record),
+                        "nik": nik,  # for the audit event; not a column of the table
+                        "applicant_id": applicant_id,
+                        "office_id": self.office.pk,
+                        "regency_code": regency_code,
+                        "district_code": district_code,
+                        "created_by_id": self.actor.pk if self.actor is not None else None,
+                        "status": Status.SUBMITTED,
+                        "created_at": self.now,
+                        "updated_at": self.now,
+                    }
                 )
-            }
-            new: list[dict[str, Any]] = []
-            changed: list[PassportApplication] = []
-            changed_fields: set[str] = set()
-            for applicant_record, record in pairs:
-                nik = applicant_record.nik
-                applicant_id = applicant_ids[nik]
-                regency_code, district_code = origin_codes(applicant_record.village_code)
-                application = existing.get(record.application_no)
-                if application is None:
-                    new.append(
-                        {
-                            **_values(record),
-                            "nik": nik,  # for the audit event; not a column of the table
-                            "applicant_id": applicant_id,
-                            "office_id": self.office.pk,
-                            "regency_code": regency_code,
-                            "district_code": district_code,
-                            "created_by_id": self.actor.pk if self.actor is not None else None,
-                            "status": Status.SUBMITTED,
-                            "created_at": self.now,
-                            "updated_at": self.now,
-                        }
-                    )
-                    continue
-                values = {name: getattr(record, name) for name in self.application_fields}
-                values.update(regency_code=regency_code, district_code=district_code)
-                changes = diff(application, values)
-                for name in changes:
-                    setattr(application, name, values[name])
-                if application.applicant_id != applicant_id:
-                    changes["applicant"] = [application.applicant.nik, nik]
-                    application.applicant_id = applicant_id
-                if not changes:
-                    if nik in self.changed_niks:
-                        report.updated += 1
-                        report.application_ids.append(application.pk)
-                    else:
-                        report.unchanged += 1
-                    continue
-                application.updated_at = self.now
-                changed.append(application)
-                changed_fields.update(changes)
-                report.updated += 1
-                report.application_ids.append(application.pk)
-                events.append(
-                    self._event(
-                        "application.updated",
-                        f"Application {record.application_no} changed: "
-                        f"{', '.join(sorted(changes))} ({self.source})",
-                        _APPLICATION_TYPE,
-                        application.pk,
-                        {"changes": changes, "source": self.source},
-                    )
+                continue
+            values = {name: getattr(record, name) for name in self.application_fields}
+            values.update(regency_code=regency_code, district_code=district_code)
+            changes = diff(application, values)
+            for name in changes:
+                setattr(application, name, values[name])
+            if application.applicant_id != applicant_id:
+                changes["applicant"] = [application.applicant.nik, nik]
+                application.applicant_id = applicant_id
+            if not changes:
+                if nik in self.changed_niks:
+                    report.updated += 1
+                    report.application_ids.append(application.pk)
+                else:
+                    report.unchanged += 1
+                continue
+            application.updated_at = self.now
+            changed.append(application)
+            changed_fields.update(changes)
+            report.updated += 1
+            report.application_ids.append(application.pk)
+            events.append(
+                self._event(
+                    "application.updated",
+                    f"Application {record.application_no} changed: "
+                    f"{', '.join(sorted(changes))} ({self.source})",
+                    _APPLICATION_TYPE,
+                    application.pk,
+                    {"changes": changes, "source": self.source},
                 )
-            if new:
-                report.application_ids.extend(self._create_applications(new, events))
-                report.created += len(new)
-            if changed:
-                PassportApplication.objects.bulk_update(
-                    changed, [*sorted(changed_fields), "updated_at"]
-                )
-            _insert_rows(AuditEvent, events)
+            )
+        if new:
+            report.application_ids.extend(self._create_applications(new, events))
+            report.created += len(new)
+        if changed:
+            PassportApplication.objects.bulk_update(
+                changed, [*sorted(changed_fields), "updated_at"]
+            )
+        _insert_rows(AuditEvent, events)
 
     def _create_applications(
         self, rows: list[dict[str, Any]], events: list[dict[str, Any]]
@@ -423,6 +425,36 @@ def save_records(
     return report
 
 
+class ApplicationImport(TableImport[Pair, ImportReport]):
+    """Exchange files: rows checked by `exchange.RowChecker`, saved and screened by batch."""
+
+    columns = SPEC
+
+    def __init__(self, *, acting_user: User | None, office: Office | None, filename: str) -> None:
+        self.batch_size = BATCH_SIZE
+        self.acting_user = acting_user
+        self.office = office
+        self.filename = filename
+        self.checker = RowChecker()
+        self.saver: _Saver | None = None
+
+    def parse(self, rows: list[RawRow]) -> list[Checked[Pair]]:
+        return self.checker.check_rows(rows)
+
+    def save(self, valid: list[Checked[Pair]], outcome: ImportReport) -> None:
+        if self.saver is None:
+            raise RuntimeError("save before the file was opened")
+        self.saver.save([item.value for item in valid if item.value is not None], outcome)
+
+    def begin(self, columns: list[str]) -> None:
+        self.saver = _Saver(
+            office=self.office or ensure_office(acting_user=self.acting_user),
+            acting_user=self.acting_user,
+            source=self.filename,
+            columns=columns,
+        )
+
+
 def import_file(
     path_or_fileobj: str | Path | IO[bytes],
     *,
@@ -431,47 +463,32 @@ def import_file(
     progress: Callable[[int], None] | None = None,
     on_total: Callable[[int | None], None] | None = None,
     office: Office | None = None,
+    report: ImportReport | None = None,
 ) -> ImportReport:
     """Read, check and save an exchange file (CSV or XLSX, told apart by `filename`).
 
     A file that cannot be read, or lacks required columns, imports nothing: the report's
-    `failure` says why. Otherwise bad rows are reported and the others saved.
-    `progress` gets the number of rows handled after each batch; `on_total` the number
-    of rows expected, once known.
+    `failure` says why. Otherwise refused rows are reported and the others saved (with
+    their notices). A workbook that breaks mid-way keeps the batches saved before the
+    break, and the failure says up to which row that is. `progress` gets the number of
+    rows handled after each batch; `on_total` the number of rows expected, once known.
+    `report`, when given, is filled in as the import goes (a caller that catches an
+    exception still knows what was saved).
     """
-    report = ImportReport(filename=filename)
-    try:
-        table = read_table(path_or_fileobj, filename)
-    except ExchangeFileError as exc:
-        report.failure = exc.notice
-        return report
-    report.warnings = table.warnings
-    report.total = table.total
-    if table.missing_columns:
-        report.missing_columns = table.missing_columns
-        report.failure = Notice(
-            "missing_columns",
-            {"columns": ", ".join(table.missing_columns), "count": len(table.missing_columns)},
-        )
-        return report
-    if on_total is not None:
-        on_total(table.total)
-    saver = _Saver(
-        office=office or ensure_office(acting_user=acting_user),
-        acting_user=acting_user,
-        source=filename,
-        columns=table.columns,
+    report = report if report is not None else ImportReport()
+    importer = ApplicationImport(acting_user=acting_user, office=office, filename=filename)
+    importer.run(
+        path_or_fileobj, filename=filename, outcome=report, progress=progress, on_total=on_total
     )
-    checker = RowChecker()
-    rows = iter(table.rows())
-    while batch := list(itertools.islice(rows, BATCH_SIZE)):
-        pairs, errors, rejected = checker.check(batch)
-        saver.save(pairs, report)
-        report.rows += len(batch)
-        report.errors += rejected
-        report.row_errors.extend(errors)
-        if progress is not None:
-            progress(len(batch))
+    if report.failure is not None and report.rows:
+        report.failure = Notice(
+            "stopped_at",
+            {
+                "problem": report.failure.to_dict(),
+                "saved": report.saved_through,
+                "count": report.saved_rows,
+            },
+        )
     return report
 
 
@@ -495,6 +512,7 @@ def run_import(
     progress: Callable[[int], None] | None = None,
     on_total: Callable[[int | None], None] | None = None,
     job: ImportJob | None = None,
+    report: ImportReport | None = None,
 ) -> ImportReport:
     """`import_file` between the audit events "import.started" and "import.finished"."""
     audit.record(
@@ -510,11 +528,13 @@ def run_import(
         acting_user=acting_user,
         progress=progress,
         on_total=on_total,
+        report=report,
     )
     counts = report.counts()
     summary = (
         f"Import of {filename}: {counts['created']} created, {counts['updated']} updated, "
-        f"{counts['unchanged']} unchanged, {counts['errors']} rejected"
+        f"{counts['unchanged']} unchanged, {counts['noticed']} with notices, "
+        f"{counts['errors']} refused"
         if report.ok
         else f"Import of {filename} failed: {report.failure.code if report.failure else ''}"
     )
@@ -542,25 +562,104 @@ def submit_import(
 
 
 def finish_job(job: ImportJob, report: ImportReport) -> None:
-    """Record the outcome: done, or failed when the file could not be imported.
+    """Record the outcome: done, or failed when the file could not be (wholly) imported.
 
-    Not audited here: `run_import` wrote "import.finished" with the same figures.
+    Not audited here: `run_import` wrote "import.finished" with the same figures. Every
+    refusal and notice goes to the job's problem report (a CSV file beside the upload);
+    the first MAX_STORED_ERRORS are also kept on the job for its page.
     """
-    outcome: dict[str, Any] = {
+    outcome = _outcome(report)
+    if report.ok:
+        jobs.finish(job, total=report.rows, failure=None, **outcome)
+    else:
+        failure = report.failure.to_dict() if report.failure else None
+        code = report.failure.code if report.failure else "failed"
+        jobs.fail(job, code, failure=failure, **outcome)
+    if report.problems:
+        save_problem_report(job, report.problems)
+
+
+def _outcome(report: ImportReport) -> dict[str, Any]:
+    """The job's result fields from a report."""
+    return {
         "processed": report.rows,
         "created_count": report.created,
         "updated_count": report.updated,
         "unchanged_count": report.unchanged,
-        "rejected_count": report.errors,
-        "error_count": len(report.row_errors),
-        "errors": [error.to_dict() for error in report.row_errors[:MAX_STORED_ERRORS]],
+        "rejected_count": report.refused,
+        "noticed_count": report.noticed,
+        "error_count": len(report.problems),
+        "errors": [problem.to_dict() for problem in report.problems[:MAX_STORED_ERRORS]],
         "warnings": [notice.to_dict() for notice in report.warnings],
         "missing_columns": report.missing_columns,
     }
-    if report.failure is None:
-        jobs.finish(job, total=report.rows, failure=None, **outcome)
-    else:
-        jobs.fail(job, report.failure.code, failure=report.failure.to_dict(), **outcome)
+
+
+def problem_report_name(job: ImportJob) -> str:
+    """Where a job's problem report is stored (beside the uploaded file)."""
+    return f"{job.file.name}.problems.csv"
+
+
+def save_problem_report(job: ImportJob, problems: list[RowError]) -> None:
+    """Store every refusal and notice of a job as CSV, with the reasons in English
+    (the download renders them again in the reader's language when it can)."""
+    storage = job.file.storage
+    name = problem_report_name(job)
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(["row", "column", "value", "notice", "code", "params"])
+    for problem in problems:
+        writer.writerow(
+            [
+                problem.row,
+                problem.column,
+                problem.value,
+                "1" if problem.notice else "",
+                problem.code,
+                json.dumps(problem.params, ensure_ascii=False, default=str),
+            ]
+        )
+    if storage.exists(name):
+        storage.delete(name)
+    storage.save(name, ContentFile(buffer.getvalue().encode("utf-8")))
+
+
+def job_problems(job: ImportJob) -> Iterator[RowError]:
+    """Every refusal and notice of a job: from its problem report, or (for a job that
+    has none stored) the ones kept on the job."""
+    storage = job.file.storage
+    name = problem_report_name(job)
+    if not job.file.name or not storage.exists(name):
+        yield from job_row_errors(job)
+        return
+    with storage.open(name, "rb") as handle:
+        reader = csv.reader(io.TextIOWrapper(handle, encoding="utf-8", newline=""))
+        next(reader, None)
+        for row, column, value, notice, code, params in reader:
+            yield RowError(int(row), column, code, json.loads(params), value, notice == "1")
+
+
+def job_problems_csv(job: ImportJob) -> Iterator[list[str]]:
+    """The downloadable problem report of a job, in the active language."""
+    return problems_csv(job_problems(job))
+
+
+def fail_job(job: ImportJob, notice: Notice, report: ImportReport | None = None) -> None:
+    """Mark a job failed for a reason outside the file (e.g. an internal error); with
+    the `report` of what was saved before it stopped, its counts and problems are kept."""
+    if report is not None:
+        report.failure = notice
+    jobs.fail(
+        job,
+        notice.code,
+        action="import.finished",
+        summary=f"Import of {job.filename} failed: {notice.code}",
+        details={"file": job.filename, "failure": notice.to_dict()},
+        failure=notice.to_dict(),
+        **(_outcome(report) if report is not None else {}),
+    )
+    if report is not None and report.problems:
+        save_problem_report(job, report.problems)
 
 
 def run_job(job_id: int) -> ImportReport | None:
@@ -576,25 +675,26 @@ def run_job(job_id: int) -> ImportReport | None:
     def progress(rows: int) -> None:
         jobs.progress(job, advance=rows)
 
-    crashed = Notice("crashed")
-    with (
-        jobs.failing_on_error(
+    report = ImportReport(filename=job.filename)
+    try:
+        with job.file.open("rb") as handle:
+            run_import(
+                handle,
+                filename=job.filename,
+                acting_user=job.created_by,
+                progress=progress,
+                on_total=on_total,
+                job=job,
+                report=report,
+            )
+    except Exception:
+        logger.exception("Import job %s failed", job.pk)
+        fail_job(
             job,
-            action="import.finished",
-            summary=f"Import of {job.filename} failed",
-            details={"file": job.filename, "failure": crashed.to_dict()},
-            failure=crashed.to_dict(),
-        ),
-        job.file.open("rb") as handle,
-    ):
-        report = run_import(
-            handle,
-            filename=job.filename,
-            acting_user=job.created_by,
-            progress=progress,
-            on_total=on_total,
-            job=job,
+            Notice("crashed_at", {"saved": report.saved_through, "count": report.saved_rows}),
+            report,
         )
+        raise
     finish_job(job, report)
     return report
 
@@ -613,17 +713,4 @@ def job_failure(job: ImportJob) -> Notice | None:
 
 def check_upload_header(upload: UploadedFile) -> Notice | None:
     """Why this upload cannot be imported at all (read from its header), or None."""
-    filename = Path(upload.name or "").name
-    try:
-        table = read_table(upload, filename)
-        table.close()
-    except ExchangeFileError as exc:
-        return exc.notice
-    finally:
-        upload.seek(0)
-    if table.missing_columns:
-        return Notice(
-            "missing_columns",
-            {"columns": ", ".join(table.missing_columns), "count": len(table.missing_columns)},
-        )
-    return None
+    return check_header(upload, Path(upload.name or "").name, SPEC)

@@ -229,6 +229,7 @@ class ImportJob(Job):
     updated_count = models.PositiveIntegerField(_("updated"), default=0)
     unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
     rejected_count = models.PositiveIntegerField(_("rows rejected"), default=0)
+    noticed_count = models.PositiveIntegerField(_("rows imported with notices"), default=0)
     error_count = models.PositiveIntegerField(_("errors"), default=0)
     errors = models.JSONField(_("row errors"), default=list, blank=True)
     warnings = models.JSONField(_("warnings"), default=list, blank=True)

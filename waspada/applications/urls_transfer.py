@@ -10,5 +10,10 @@ urlpatterns = [
         views_transfer.application_import_job,
         name="application_import_job",
     ),
+    path(
+        "import/jobs/<int:job_id>/problems.csv",
+        views_transfer.application_import_problems,
+        name="application_import_problems",
+    ),
     path("export/", views_transfer.application_export, name="application_export"),
 ]

@@ -24,6 +24,7 @@ from waspada.core import jobs
 from waspada.core.access import get_object_or_deny, requires
 from waspada.core.models import User
 from waspada.core.policy import Action
+from waspada.core.tables import csv_lines
 
 JOBS_PER_PAGE = 50
 ERRORS_PER_PAGE = 100
@@ -109,6 +110,21 @@ def application_import_job(request: HttpRequest, job_id: int) -> HttpResponse:
         "query": "",
     }
     return jobs.render_status_page(request, "applications/import_job.html", context)
+
+
+@requires(Action.IMPORT_APPLICATIONS)
+def application_import_problems(request: HttpRequest, job_id: int) -> StreamingHttpResponse:
+    """Every refusal and notice of an import as CSV (row, column, value as written,
+    outcome, reason in the reader's language)."""
+    job = get_object_or_deny(
+        request, Action.IMPORT_APPLICATIONS, ImportJob.objects.all(), pk=job_id
+    )
+    response = StreamingHttpResponse(
+        csv_lines(importing.job_problems_csv(job)), content_type="text/csv; charset=utf-8"
+    )
+    name = f"{Path(job.filename).stem}-problems.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 def _bad_export(request: HttpRequest, problems: dict[str, list[str]]) -> HttpResponse:

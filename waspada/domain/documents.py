@@ -28,6 +28,8 @@ DOCUMENT_CODES = (
     "kontrak_kerja",
     "izin_keluarga",
     "tiket_pulang",
+    "sertifikat_kompetensi",
+    "rekomendasi_kemnaker",
 )
 
 PURPOSES = (

@@ -1174,6 +1174,8 @@ _DOCUMENT_NAMES = {
     "kontrak_kerja": ("kontrak kerja", "work contract"),
     "izin_keluarga": ("izin suami/istri/orang tua/wali", "spouse/parent/guardian permit"),
     "tiket_pulang": ("tiket pulang", "return ticket"),
+    "sertifikat_kompetensi": ("sertifikat kompetensi", "certificate of competence"),
+    "rekomendasi_kemnaker": ("rekomendasi Kemnaker", "Kemnaker recommendation"),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django import forms
@@ -10,7 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from waspada.applications.countries import country_choices
+from waspada.core.tables import EXTENSIONS, check_header
 from waspada.domain import network
+from waspada.networks import organisers
 from waspada.networks.models import LicensedOrganiser, OrganiserKind, RingCluster
 from waspada.networks.organisers import BadPhone, parse_phones
 from waspada.regions.models import Region
@@ -126,18 +129,17 @@ class OrganiserForm(forms.ModelForm):
 
 
 class OrganiserUploadForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("File (.csv, UTF-8)"))
+    file = forms.FileField(label=gettext_lazy("File (.csv or .xlsx)"))
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
-        if not (upload.name or "").lower().endswith(".csv"):
-            raise forms.ValidationError(_("Only .csv files can be imported."))
+        if Path(upload.name or "").suffix.lower() not in EXTENSIONS:
+            raise forms.ValidationError(_("Only .csv and .xlsx files can be imported."))
         if upload.size > MAX_UPLOAD:
             raise forms.ValidationError(_("The file is larger than 2 MB."))
-        try:
-            self.text = upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise forms.ValidationError(
-                _("The file is not UTF-8 text: save it as “CSV UTF-8” and upload it again.")
-            ) from exc
+        # A file that cannot be read (not UTF-8 or UTF-16, a damaged workbook, columns
+        # missing) is refused here, with the reader's reason.
+        problem = check_header(upload, Path(upload.name or "").name, organisers.SPEC)
+        if problem is not None:
+            raise forms.ValidationError(problem.message)
         return upload

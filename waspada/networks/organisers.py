@@ -8,17 +8,27 @@ which groups are benign, so it queues a full detection.
 
 from __future__ import annotations
 
-import csv
 import io
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
 
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from waspada.core import audit
 from waspada.core.models import User
+from waspada.core.tables import (
+    Checked,
+    Columns,
+    ImportOutcome,
+    RawRow,
+    RowError,
+    TableImport,
+    register_messages,
+)
 from waspada.domain import network
 from waspada.networks.models import LicensedOrganiser, OrganiserKind
 from waspada.networks.runs import request_detection
@@ -27,25 +37,35 @@ ORGANISER_COLUMNS = ("kind", "name", "licence_no", "phones")
 _FIELDS = ("kind", "name", "licence_no", "phones", "active")
 
 
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    column: str
-    message: str
+SPEC = Columns(ORGANISER_COLUMNS)
+
+register_messages(
+    {
+        "bad_kind": gettext_lazy("Unknown kind '%(value)s' (expected one of %(choices)s)"),
+        "empty_name": gettext_lazy("The name is empty."),
+        "empty_licence": gettext_lazy("The licence number is empty."),
+        "bad_organiser_phone": gettext_lazy("Not a valid phone number: %(value)s"),
+    }
+)
 
 
 @dataclass
-class OrganiserImport:
-    rows: int = 0
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    errors: list[RowError] = field(default_factory=list)
-    failure: str = ""
+class OrganiserImport(ImportOutcome):
+    @property
+    def errors(self) -> list[RowError]:
+        return self.problems
 
     @property
     def changed(self) -> bool:
         return bool(self.created or self.updated)
+
+
+@dataclass(frozen=True)
+class OrganiserValues:
+    kind: str
+    name: str
+    licence_no: str
+    phones: list[str]
 
 
 class BadPhone(ValueError):
@@ -140,71 +160,48 @@ def set_organiser_active(
     return organiser
 
 
-@transaction.atomic
-def import_organisers(
-    text: str,
-    *,
-    filename: str,
-    acting_user: User | None = None,
-    request: HttpRequest | None = None,
-) -> OrganiserImport:
-    """Create or update licensed organisers (by licence number) from CSV text.
+class _OrganiserImport(TableImport[OrganiserValues, OrganiserImport]):
+    columns = SPEC
 
-    Columns `kind, name, licence_no, phones` (phones `;`-separated, any written form,
-    stored in E.164). A bad row is reported with its row number (the header is row 1) and
-    column, in the active language, and does not stop the others. Re-importing an
-    organiser reactivates it.
-    """
-    outcome = OrganiserImport()
-    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
-    header = [h.strip() for h in reader.fieldnames or []]
-    missing = [c for c in ORGANISER_COLUMNS if c not in header]
-    if missing:
-        outcome.failure = _("Missing columns: %(columns)s") % {"columns": ", ".join(missing)}
-        return outcome
-    for number, raw in enumerate(reader, start=2):
-        outcome.rows += 1
-        row = {(k or "").strip(): (v or "").strip() for k, v in raw.items() if k is not None}
-        error = _organiser_row(number, row, outcome)
-        if error is not None:
-            outcome.errors.append(error)
-    audit.record(
-        "networks.import_organisers",
-        f"Licensed organisers imported from {filename}: {outcome.created} added, "
-        f"{outcome.updated} updated, {len(outcome.errors)} rejected",
-        actor=acting_user,
-        object_type=LicensedOrganiser._meta.label_lower,
-        details={"file": filename, "rows": outcome.rows},
-        request=request,
-    )
-    if outcome.changed:
-        request_detection(acting_user=acting_user, request=request)
-    return outcome
+    def parse(self, rows: list[RawRow]) -> list[Checked[OrganiserValues]]:
+        return [Checked(raw, *_organiser_row(raw)) for raw in rows]
+
+    def save(self, valid: list[Checked[OrganiserValues]], outcome: OrganiserImport) -> None:
+        for item in valid:
+            assert item.value is not None
+            _save_row(item.value, outcome)
 
 
-def _organiser_row(number: int, row: dict[str, str], outcome: OrganiserImport) -> RowError | None:
+def _organiser_row(raw: RawRow) -> tuple[OrganiserValues | None, list[RowError]]:
+    row, number = raw.values, raw.number
     kind = row.get("kind", "").lower()
     if kind not in OrganiserKind.values:
-        return RowError(
-            number,
-            "kind",
-            _("Unknown kind '%(value)s' (expected one of %(choices)s)")
-            % {"value": row.get("kind", ""), "choices": ", ".join(OrganiserKind.values)},
-        )
+        return None, [
+            RowError(
+                number,
+                "kind",
+                "bad_kind",
+                {"value": row.get("kind", ""), "choices": ", ".join(OrganiserKind.values)},
+            )
+        ]
     name = row.get("name", "")
     if not name:
-        return RowError(number, "name", _("The name is empty."))
+        return None, [RowError(number, "name", "empty_name")]
     licence = row.get("licence_no", "")
     if not licence:
-        return RowError(number, "licence_no", _("The licence number is empty."))
+        return None, [RowError(number, "licence_no", "empty_licence")]
     try:
         phones = parse_phones(row.get("phones", ""))
     except BadPhone as bad:
-        return RowError(number, "phones", bad.message())
-    values = {"kind": kind, "name": name, "phones": phones, "active": True}
-    existing = LicensedOrganiser.objects.filter(licence_no=licence).first()
+        return None, [RowError(number, "phones", "bad_organiser_phone", {"value": bad.value})]
+    return OrganiserValues(kind, name, licence, phones), []
+
+
+def _save_row(row: OrganiserValues, outcome: OrganiserImport) -> None:
+    values = {"kind": row.kind, "name": row.name, "phones": row.phones, "active": True}
+    existing = LicensedOrganiser.objects.filter(licence_no=row.licence_no).first()
     if existing is None:
-        LicensedOrganiser.objects.create(licence_no=licence, **values)
+        LicensedOrganiser.objects.create(licence_no=row.licence_no, **values)
         outcome.created += 1
     elif all(getattr(existing, k) == v for k, v in values.items()):
         outcome.unchanged += 1
@@ -213,4 +210,39 @@ def _organiser_row(number: int, row: dict[str, str], outcome: OrganiserImport) -
             setattr(existing, k, v)
         existing.save()
         outcome.updated += 1
-    return None
+
+
+@transaction.atomic
+def import_organisers(
+    source: str | Path | IO[bytes],
+    *,
+    filename: str,
+    acting_user: User | None = None,
+    request: HttpRequest | None = None,
+) -> OrganiserImport:
+    """Create or update licensed organisers (by licence number) from a CSV or XLSX file
+    (`source` a path or an open file; a `str` is the text of a CSV file).
+
+    Columns `kind, name, licence_no, phones` (phones `;`-separated, any written form,
+    stored in E.164). A bad row is reported with its row number (the header is row 1) and
+    column, in the active language, and does not stop the others. Re-importing an
+    organiser reactivates it. A file that cannot be read to its end changes nothing.
+    """
+    if isinstance(source, str):
+        source = io.BytesIO(source.encode("utf-8"))
+    outcome = _OrganiserImport().run(source, filename=filename, outcome=OrganiserImport())
+    if outcome.failure is not None:
+        transaction.set_rollback(True)
+        return outcome
+    audit.record(
+        "networks.import_organisers",
+        f"Licensed organisers imported from {filename}: {outcome.created} added, "
+        f"{outcome.updated} updated, {outcome.refused} rejected",
+        actor=acting_user,
+        object_type=LicensedOrganiser._meta.label_lower,
+        details={"file": filename, "rows": outcome.rows},
+        request=request,
+    )
+    if outcome.changed:
+        request_detection(acting_user=acting_user, request=request)
+    return outcome

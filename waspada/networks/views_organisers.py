@@ -97,8 +97,9 @@ def organiser_upload(request: HttpRequest) -> HttpResponse:
     form = OrganiserUploadForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
         result = organisers.import_organisers(
-            form.text,
+            upload,
             filename=form.cleaned_data["file"].name,
             acting_user=request.user,  # type: ignore[arg-type]
             request=request,

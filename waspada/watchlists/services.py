@@ -9,7 +9,7 @@ Entries are never deleted, only deactivated.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Literal
 
@@ -19,18 +19,12 @@ from django.utils import timezone
 
 from waspada.applications.models import PassportApplication
 from waspada.core import audit
-from waspada.core.models import User
+from waspada.core.models import AuditEvent, User
+from waspada.core.tables import Checked, ImportOutcome, RawRow, RowError, TableImport
 from waspada.screening.context import OPEN_STATUSES
 from waspada.screening.models import Trigger
 from waspada.screening.services import request_screening, screen_applications
-from waspada.watchlists.importing import (
-    EntryValues,
-    Notice,
-    RowError,
-    WatchlistFileError,
-    checked_rows,
-    read_file,
-)
+from waspada.watchlists.importing import SPEC, EntryChecker, EntryValues
 from waspada.watchlists.matching_service import current_index, sync_matches
 from waspada.watchlists.models import (
     MatchState,
@@ -211,133 +205,134 @@ def deactivate_entry(
 
 
 @dataclass
-class ImportResult:
+class ImportResult(ImportOutcome):
     watchlist: Watchlist | None = None
     list_created: bool = False
-    rows: int = 0
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    errors: list[RowError] = field(default_factory=list)
-    warnings: list[Notice] = field(default_factory=list)
-    failure: Notice | None = None
     rescreened: int = 0
 
     @property
+    def errors(self) -> list[RowError]:
+        return self.problems
+
+    @property
     def rejected(self) -> int:
-        return len({error.row for error in self.errors})
+        return self.refused
 
 
-def import_entries(
-    source: str | Path | IO[bytes],
-    *,
-    filename: str,
-    list_name: str,
-    list_type: str | None = None,
-    acting_user: User | None,
-    rescreen: Rescreen = "now",
-    progress: Callable[[int], None] | None = None,
-    on_total: Callable[[int], None] | None = None,
-    request: HttpRequest | None = None,
-) -> ImportResult:
-    """Upsert the file's entries (by id) into the list, created with `list_type` when new.
+class _EntryImport(TableImport[EntryValues, ImportResult]):
+    """A watchlist file into one list: entries created or updated by id."""
 
-    Bad rows are reported and skipped; missing required columns import nothing. Entries of
-    the list that are not in the file are left as they are. Returns once the applications
-    matched by new or changed entries are re-screened (`rescreen="now"`) or queued.
-    """
-    result = ImportResult()
-    try:
-        table = read_file(source, filename)
-    except WatchlistFileError as exc:
-        result.failure = exc.notice
-        return result
-    result.warnings = table.warnings
-    if table.missing:
-        result.failure = Notice(
-            "missing_columns", {"columns": ", ".join(table.missing), "count": len(table.missing)}
-        )
-        return result
-    if on_total is not None:
-        on_total(table.total)
-    with transaction.atomic():
-        watchlist = Watchlist.objects.filter(name=list_name).first()
+    columns = SPEC
+    # The whole file is one transaction (a damaged file changes nothing), read in batches.
+    batch_size = 5000
+
+    def __init__(
+        self,
+        *,
+        filename: str,
+        list_name: str,
+        list_type: str | None,
+        acting_user: User | None,
+        request: HttpRequest | None,
+    ) -> None:
+        self.filename = filename
+        self.list_name = list_name
+        self.list_type = list_type
+        self.acting_user = acting_user
+        self.request = request
+        self.checker = EntryChecker()
+        self.watchlist: Watchlist | None = None
+        self.existing: dict[str, WatchlistEntry] = {}
+        self.new: list[WatchlistEntry] = []
+        self.changed: list[WatchlistEntry] = []
+        self.events: list[AuditEvent] = []
+        self.now = timezone.now()
+        self.list_created = False
+
+    def begin(self, columns: list[str]) -> None:
+        watchlist = Watchlist.objects.filter(name=self.list_name).first()
         if watchlist is None:
             watchlist = create_watchlist(
-                acting_user=acting_user,
-                name=list_name,
-                list_type=list_type or "other",
-                source=filename,
-                request=request,
+                acting_user=self.acting_user,
+                name=self.list_name,
+                list_type=self.list_type or "other",
+                source=self.filename,
+                request=self.request,
             )
-            result.list_created = True
-        result.watchlist = watchlist
-        existing = {e.external_id: e for e in WatchlistEntry.objects.filter(watchlist=watchlist)}
-        now = timezone.now()
-        new: list[WatchlistEntry] = []
-        changed: list[WatchlistEntry] = []
-        events = []
-        for _number, values, errors in checked_rows(table):
-            result.rows += 1
-            if progress is not None:
-                progress(1)
-            if values is None:
-                result.errors.extend(errors)
-                continue
+            self.list_created = True
+        self.watchlist = watchlist
+        self.existing = {
+            e.external_id: e for e in WatchlistEntry.objects.filter(watchlist=watchlist)
+        }
+
+    def parse(self, rows: list[RawRow]) -> list[Checked[EntryValues]]:
+        return self.checker.check_rows(rows)
+
+    def save(self, valid: list[Checked[EntryValues]], outcome: ImportResult) -> None:
+        """Collect the batch's new and changed entries (written at the end, in bulk)."""
+        for item in valid:
+            values = item.value
+            assert values is not None
             fields = values.as_fields()
-            entry = existing.get(values.external_id)
+            entry = self.existing.get(values.external_id)
             if entry is None:
                 entry = WatchlistEntry(
-                    watchlist=watchlist, created_at=now, updated_at=now, **fields
+                    watchlist=self.watchlist, created_at=self.now, updated_at=self.now, **fields
                 )
-                new.append(entry)
-                existing[values.external_id] = entry
+                self.new.append(entry)
+                self.existing[values.external_id] = entry
                 continue
             changes = _entry_changes(entry, fields)
             if not changes:
-                result.unchanged += 1
+                outcome.unchanged += 1
                 continue
             for key, (_old, value) in changes.items():
                 setattr(entry, key, value)
-            entry.updated_at = now
-            changed.append(entry)
-            events.append(
+            entry.updated_at = self.now
+            self.changed.append(entry)
+            self.events.append(
                 audit.event(
                     "watchlist.entry_updated",
                     f"Entry '{entry.full_name}' ({entry.external_id}) changed by import of "
-                    f"{filename}: {', '.join(sorted(changes))}",
-                    actor=acting_user,
+                    f"{self.filename}: {', '.join(sorted(changes))}",
+                    actor=self.acting_user,
                     object_type=_ENTRY_TYPE,
                     object_id=str(entry.pk),
                     details={"changes": {k: [str(o), str(n)] for k, (o, n) in changes.items()}},
                 )
             )
-        WatchlistEntry.objects.bulk_create(new, batch_size=1000)
-        if changed:
+
+    def finish(self, result: ImportResult) -> None:
+        """Write the collected entries and the audit trail."""
+        assert self.watchlist is not None
+        watchlist, filename = self.watchlist, self.filename
+        WatchlistEntry.objects.bulk_create(self.new, batch_size=1000)
+        if self.changed:
             WatchlistEntry.objects.bulk_update(
-                changed,
+                self.changed,
                 [*EntryValues("", "").as_fields(), "updated_at"],
                 batch_size=1000,
             )
+        events = self.events
         events.extend(
             audit.event(
                 "watchlist.entry_added",
                 f"Entry '{entry.full_name}' ({entry.external_id}) added to '{watchlist.name}' "
                 f"by import of {filename}",
-                actor=acting_user,
+                actor=self.acting_user,
                 object_type=_ENTRY_TYPE,
                 object_id=str(entry.pk or ""),
             )
-            for entry in new
+            for entry in self.new
         )
-        result.created, result.updated = len(new), len(changed)
+        result.created, result.updated = len(self.new), len(self.changed)
         events.append(
             audit.event(
                 "watchlist.imported",
                 f"{filename} imported into '{watchlist.name}': {result.created} added, "
                 f"{result.updated} changed, {result.unchanged} unchanged, "
                 f"{result.rejected} rows rejected",
-                actor=acting_user,
+                actor=self.acting_user,
                 object_type=Watchlist._meta.label_lower,
                 object_id=str(watchlist.pk),
                 details={
@@ -350,7 +345,48 @@ def import_entries(
             )
         )
         audit.record_many(events)
-    if new or changed:
+
+
+def import_entries(
+    source: str | Path | IO[bytes],
+    *,
+    filename: str,
+    list_name: str,
+    list_type: str | None = None,
+    acting_user: User | None,
+    rescreen: Rescreen = "now",
+    progress: Callable[[int], None] | None = None,
+    on_total: Callable[[int | None], None] | None = None,
+    request: HttpRequest | None = None,
+) -> ImportResult:
+    """Upsert the file's entries (by id) into the list, created with `list_type` when new.
+
+    Bad rows are reported and skipped; missing required columns, or a file that cannot be
+    read to its end, import nothing. Entries of the list that are not in the file are left
+    as they are. Returns once the applications matched by new or changed entries are
+    re-screened (`rescreen="now"`) or queued.
+    """
+    result = ImportResult()
+    importer = _EntryImport(
+        filename=filename,
+        list_name=list_name,
+        list_type=list_type,
+        acting_user=acting_user,
+        request=request,
+    )
+    with transaction.atomic():
+        importer.run(
+            source, filename=filename, outcome=result, progress=progress, on_total=on_total
+        )
+        if result.failure is not None:
+            if result.rows:  # broke mid-way: nothing of it is kept
+                transaction.set_rollback(True)
+                result.created = result.updated = result.unchanged = 0
+            return result
+        importer.finish(result)
+        result.watchlist = importer.watchlist
+        result.list_created = importer.list_created
+    if importer.new or importer.changed:
         result.rescreened = refresh_matches(
             acting_user=acting_user, rescreen=rescreen, reason=f"import of {filename}"
         )

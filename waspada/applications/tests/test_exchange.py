@@ -21,6 +21,7 @@ from waspada.applications.exchange import (
     Notice,
     RowChecker,
     RowError,
+    check_row,
     existing_villages,
     fast_phone,
     parse_row,
@@ -30,7 +31,7 @@ from waspada.applications.exchange import (
     record_to_row,
 )
 from waspada.applications.records import ApplicantRecord, ApplicationRecord
-from waspada.domain.phones import normalize_phone
+from waspada.domain.phones import normalize_any_phone
 
 # Kabupaten Cilacap, kecamatan Nusawungu (33.01.05): a woman born 2 March 1990.
 WOMAN_NIK = "3301054203900001"
@@ -200,20 +201,13 @@ def test_an_empty_required_value_is_reported_in_its_column(column: str) -> None:
         ("submitted_on", "2025-02-30", "bad_date"),
         ("birth_date", "1990-3-2", "bad_date"),
         ("birth_date", "2999-01-01", "future_date"),
-        ("intended_departure", "next week", "bad_date"),
         ("sex", "W", "bad_sex"),
         ("purpose", "holiday", "bad_purpose"),
         ("destination_country", "XX", "bad_country"),
         ("destination_country", "Malaysia", "bad_country"),
         ("destination_country", "ID", "destination_indonesia"),
-        ("return_ticket", "maybe", "bad_return_ticket"),
         ("village_code", "3301052001", "bad_village_code"),
         ("phone", "12345", "bad_phone"),
-        ("sponsor_phone", "not a phone", "bad_phone"),
-        ("companion_phone", "0000", "bad_phone"),
-        ("documents", "ktp;visa", "bad_documents"),
-        ("previous_passport_no", "AB-123", "bad_passport_no"),
-        ("previous_passport_no", "A12345678X", "bad_passport_no"),
         ("full_name", "x" * 201, "too_long"),
         ("nik", "12345", "nik_invalid"),
     ],
@@ -225,6 +219,67 @@ def test_a_bad_value_is_reported_with_row_column_and_reason(
     assert (5, column, code) in errors_of(result)
 
 
+@pytest.mark.parametrize(
+    ("column", "value", "code"),
+    [
+        ("intended_departure", "next week", "unreadable_optional"),
+        ("return_ticket", "maybe", "unreadable_optional"),
+        ("sponsor_phone", "not a phone", "unreadable_optional"),
+        ("companion_phone", "12", "unreadable_optional"),
+        ("previous_passport_no", "AB-123", "unreadable_optional"),
+        ("previous_passport_no", "A12345678X", "unreadable_optional"),
+        ("sponsor_phone", "-", "blank_placeholder"),
+        ("companion_phone", "0000", "unreadable_optional"),
+        ("previous_passport_no", "tidak ada", "blank_placeholder"),
+        ("sponsor_name", "Tdk ada", "blank_placeholder"),
+        ("itinerary", "n/a", "blank_placeholder"),
+        ("intended_departure", "--", "blank_placeholder"),
+        ("employer_name", "0", "blank_placeholder"),
+    ],
+)
+def test_an_unreadable_or_placeholder_optional_value_is_left_blank_with_a_notice(
+    column: str, value: str, code: str
+) -> None:
+    pair, problems = check_row(5, valid_row(**{column: value}))
+    assert pair is not None, "the row is imported"
+    assert [(p.row, p.column, p.code, p.notice) for p in problems] == [(5, column, code, True)]
+    assert value in problems[0].message  # the original text stays in the report
+    _applicant, application = pair
+    assert getattr(application, column) in ("", None, "unknown")
+
+
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [
+        ("+60 18 530 8659", "+60185308659"),
+        ("0060133639066", "+60133639066"),
+        ("(966) 564519388", "+966564519388"),
+        ("60-145213286", "+60145213286"),
+        ("+855 24 176 041", "+85524176041"),
+        ("0812-3456-7890", "+6281234567890"),
+        ("(0282) 534 123", "+62282534123"),
+        ("81234567890", "+6281234567890"),
+    ],
+)
+def test_a_phone_of_any_country_is_stored_in_e164_however_written(
+    written: str, stored: str
+) -> None:
+    pair, problems = check_row(2, valid_row(phone=written, sponsor_phone=written))
+    assert problems == [] and pair is not None
+    assert pair[0].phone == pair[1].sponsor_phone == stored
+
+
+def test_an_unknown_document_code_is_left_out_with_a_notice_and_the_others_kept() -> None:
+    pair, problems = check_row(
+        3, valid_row(documents="ktp;visa;sertifikat_kompetensi;rekomendasi_kemnaker")
+    )
+    assert pair is not None
+    assert pair[1].documents == ["ktp", "sertifikat_kompetensi", "rekomendasi_kemnaker"]
+    [notice] = problems
+    assert (notice.column, notice.code, notice.notice) == ("documents", "unknown_documents", True)
+    assert "visa" in notice.message
+
+
 def test_the_mobile_shortcut_agrees_with_the_full_phone_parse() -> None:
     rng = random.Random(7)
     samples = ["0812-3456-7890", "+62 812 3456 7890", "6281234567890", "(0282) 534 123", "08"]
@@ -234,7 +289,7 @@ def test_the_mobile_shortcut_agrees_with_the_full_phone_parse() -> None:
         samples.append(prefix + digits)
         samples.append(f"{prefix}{digits[:3]}-{digits[3:7]} {digits[7:]}")
     for sample in samples:
-        assert fast_phone(sample) == normalize_phone(sample), sample
+        assert fast_phone(sample) == normalize_any_phone(sample), sample
 
 
 def test_unknown_purpose_message_names_the_value_and_the_choices() -> None:
@@ -242,25 +297,30 @@ def test_unknown_purpose_message_names_the_value_and_the_choices() -> None:
     assert error.message.startswith("Unknown purpose 'holiday': use one of tourism, umrah, hajj")
 
 
-def test_invalid_nik_message_says_why() -> None:
-    [error] = parse_row(3, valid_row(nik="9901054203900001"))  # type: ignore[misc]
-    assert (error.column, error.code) == ("nik", "nik_invalid")
-    assert "Unknown province code 99" in error.message
+def test_a_nik_of_16_digits_with_an_unknown_region_is_imported_with_a_notice_that_says_why() -> (
+    None
+):
+    pair, [notice] = check_row(3, valid_row(nik="9901054203900001"))
+    assert pair is not None and pair[0].nik == "9901054203900001"
+    assert (notice.column, notice.code, notice.notice) == ("nik", "nik_invalid", True)
+    assert "Unknown province code 99" in notice.message
 
 
-def test_nik_contradicting_the_birth_date_is_an_error_that_says_so() -> None:
-    result = parse_row(4, valid_row(birth_date="1990-03-03"))
-    assert errors_of(result) == [(4, "birth_date", "nik_contradiction")]
-    assert isinstance(result, list)
-    assert "birth date" in result[0].message
-    assert "2 March 1990" in result[0].message or "Mar" in result[0].message
+def test_nik_contradicting_the_birth_date_is_imported_as_written_with_a_notice() -> None:
+    pair, problems = check_row(4, valid_row(birth_date="1990-03-03"))
+    assert errors_of(problems) == [(4, "birth_date", "nik_contradiction")]
+    assert problems[0].notice
+    assert "birth date" in problems[0].message
+    assert "2 March 1990" in problems[0].message or "Mar" in problems[0].message
+    assert pair is not None
+    assert (pair[0].nik, pair[0].birth_date) == (WOMAN_NIK, dt.date(1990, 3, 3))
 
 
-def test_nik_contradicting_the_sex_is_an_error_that_says_so() -> None:
-    result = parse_row(4, valid_row(sex="L"))
-    assert errors_of(result) == [(4, "sex", "nik_contradiction")]
-    assert isinstance(result, list)
-    assert "female" in result[0].message and "male" in result[0].message
+def test_nik_contradicting_the_sex_is_imported_as_written_with_a_notice() -> None:
+    pair, problems = check_row(4, valid_row(sex="L"))
+    assert errors_of(problems) == [(4, "sex", "nik_contradiction")]
+    assert "female" in problems[0].message and "male" in problems[0].message
+    assert pair is not None and (pair[0].nik, pair[0].sex) == (WOMAN_NIK, "L")
 
 
 def test_a_centenarians_nik_agrees_with_the_birth_date_in_the_last_century() -> None:
@@ -276,12 +336,12 @@ def test_village_code_must_be_known_when_known_villages_are_given() -> None:
     assert isinstance(parse_row(9, valid_row(), known_villages={VILLAGE}), tuple)
 
 
-def test_a_value_that_was_not_utf8_is_reported_for_its_column() -> None:
-    broken = b"Siti \xe9mah".decode("utf-8", errors="surrogateescape")
-    result = parse_row(6, valid_row(full_name=broken))
-    assert errors_of(result) == [(6, "full_name", "not_utf8")]
-    assert isinstance(result, list)
-    assert "not valid UTF-8: save the file as UTF-8" in result[0].message
+def test_a_file_that_is_not_utf8_is_a_file_problem_that_names_the_row() -> None:
+    data = csv_bytes([valid_row(), valid_row(full_name="Siti \u00e9mah")])
+    with pytest.raises(ExchangeFileError) as caught:
+        read_csv(io.BytesIO(data.replace("\u00e9".encode(), b"\xe9")))
+    assert caught.value.notice == Notice("not_utf8_file", {"row": 3})
+    assert "not UTF-8" in caught.value.notice.message
 
 
 def test_nul_characters_are_dropped_from_values() -> None:
@@ -291,10 +351,10 @@ def test_nul_characters_are_dropped_from_values() -> None:
     assert result[1].purpose == "tourism"
 
 
-def test_an_undecodable_unknown_column_name_is_shown_with_replacement_characters() -> None:
-    data = csv_bytes([valid_row(Xcatatan="x")]).replace(b"Xcatatan", b"\xffcatatan\x00")
+def test_nul_characters_in_an_unknown_column_name_are_dropped() -> None:
+    data = csv_bytes([valid_row(Xcatatan="x")]).replace(b"Xcatatan", b"catatan\x00")
     [warning] = read_csv(io.BytesIO(data)).warnings
-    assert warning.params["columns"] == "\ufffdcatatan"
+    assert warning.params["columns"] == "catatan"
 
 
 def test_every_problem_of_a_row_is_reported_not_only_the_first() -> None:

@@ -59,7 +59,8 @@ def full_application(number: int, **fields: Any) -> PassportApplication:
         "sponsor_address": "Jl. Mawar 5, Maos",
         "employer_name": "PT Sumber Rejeki",
         "recruiter_name": '=HYPERLINK("http://evil")',
-        "recruiter_license_no": "-",
+        # Starts like a formula; not a bare "-", which an import reads as "no value".
+        "recruiter_license_no": "-/P3MI/2025",
         "disnaker_recommendation_no": "+REKOM/2025/001",
         "companion_name": "@Joko",
         "companion_phone": "+6285711112222",
@@ -157,7 +158,7 @@ def test_text_a_spreadsheet_would_run_as_a_formula_is_neutralised() -> None:
         )
     )
     assert row["recruiter_name"] == '\'=HYPERLINK("http://evil")'
-    assert row["recruiter_license_no"] == "'-"
+    assert row["recruiter_license_no"] == "'-/P3MI/2025"
     assert row["companion_name"] == "'@Joko"
     assert row["companion_phone"] == "+6285711112222"  # E.164 stays as the format says
 

@@ -26,6 +26,7 @@ from waspada.applications.records import ApplicantRecord, ApplicationRecord
 from waspada.applications.tests.factories import make_nik
 from waspada.applications.tests.test_exchange import csv_bytes, valid_row, xlsx_bytes
 from waspada.core.models import AuditEvent, User
+from waspada.core.tables import Notice
 from waspada.regions.services import ensure_office
 
 pytestmark = pytest.mark.usefixtures("central_java_regions")
@@ -67,7 +68,14 @@ def test_a_clean_file_creates_applicants_applications_history_and_audit(
         io.BytesIO(csv_bytes(rows)), filename="mpaspor.csv", acting_user=supervisor
     )
     assert report.ok
-    assert report.counts() == {"rows": 5, "created": 5, "updated": 0, "unchanged": 0, "errors": 0}
+    assert report.counts() == {
+        "rows": 5,
+        "created": 5,
+        "updated": 0,
+        "unchanged": 0,
+        "noticed": 0,
+        "errors": 0,
+    }
     application = PassportApplication.objects.select_related("applicant").get(
         application_no="CLP-2025-000003"
     )
@@ -91,34 +99,47 @@ def test_a_clean_file_creates_applicants_applications_history_and_audit(
     assert AuditEvent.objects.filter(action="applicant.created").count() == 5
 
 
-def test_every_kind_of_bad_row_is_reported_and_the_good_rows_are_imported() -> None:
+def test_only_rows_that_cannot_be_applications_are_refused_the_others_carry_notices() -> None:
     rows = [
         person(1),  # row 2: fine
-        person(2, submitted_on="2025/03/02"),  # row 3: bad date
-        person(3, purpose="holiday"),  # row 4: unknown purpose
-        person(4, destination_country="XY"),  # row 5: unknown country
-        person(5, nik="3301059999990001"),  # row 6: invalid NIK
-        person(6, birth_date="1979-01-01"),  # row 7: NIK says another birth date
-        person(7, sex="L"),  # row 8: NIK says female
-        person(8, village_code="33.01.05.2999"),  # row 9: no such village
+        person(2, submitted_on="2025/03/02"),  # row 3: bad date - refused
+        person(3, purpose="holiday"),  # row 4: unknown purpose - refused
+        person(4, destination_country="XY"),  # row 5: unknown country - refused
+        person(5, nik="3301059999990001"),  # row 6: NIK with an impossible date - notice
+        person(6, birth_date="1979-01-01"),  # row 7: NIK says another birth date - notice
+        person(7, sex="L"),  # row 8: NIK says female - notice
+        person(8, village_code="33.01.05.2999"),  # row 9: no such village - refused
         person(9),  # row 10: fine
+        person(10, nik="33010512345"),  # row 11: not 16 digits - refused
     ]
     report = run(csv_bytes(rows))
     assert report.ok
-    assert triples(report) == [
-        (3, "submitted_on", "bad_date"),
-        (4, "purpose", "bad_purpose"),
-        (5, "destination_country", "bad_country"),
-        (6, "nik", "nik_invalid"),
-        (7, "birth_date", "nik_contradiction"),
-        (8, "sex", "nik_contradiction"),
-        (9, "village_code", "unknown_village"),
+    assert [
+        (*triple, problem.notice)
+        for triple, problem in zip(triples(report), report.row_errors, strict=True)
+    ] == [
+        (3, "submitted_on", "bad_date", False),
+        (4, "purpose", "bad_purpose", False),
+        (5, "destination_country", "bad_country", False),
+        (6, "nik", "nik_invalid", True),
+        (7, "birth_date", "nik_contradiction", True),
+        (8, "sex", "nik_contradiction", True),
+        (9, "village_code", "unknown_village", False),
+        (11, "nik", "nik_invalid", False),
     ]
-    assert (report.rows, report.created, report.errors) == (9, 2, 7)
+    assert (report.rows, report.created, report.noticed, report.errors) == (10, 5, 3, 5)
     assert set(PassportApplication.objects.values_list("application_no", flat=True)) == {
         "CLP-2025-000001",
+        "CLP-2025-000005",
+        "CLP-2025-000006",
+        "CLP-2025-000007",
         "CLP-2025-000009",
     }
+    # Both values kept as written: the form's birth date beside the NIK that contradicts it.
+    contradicted = PassportApplication.objects.get(application_no="CLP-2025-000006").applicant
+    assert contradicted.birth_date == dt.date(1979, 1, 1)
+    assert contradicted.nik == rows[5]["nik"]
+    assert report.row_errors[1].value == "holiday"  # the value as written, for the report
     messages = [error.message for error in report.row_errors]
     assert messages[1] == (
         "Unknown purpose 'holiday': use one of tourism, umrah, hajj, work, study, "
@@ -127,13 +148,13 @@ def test_every_kind_of_bad_row_is_reported_and_the_good_rows_are_imported() -> N
     assert "33.01.05.2999" in messages[6]
 
 
-def test_a_row_with_bytes_that_are_not_utf8_is_reported_and_the_rest_imported() -> None:
+def test_a_file_with_bytes_that_are_not_utf8_is_a_file_problem_and_imports_nothing() -> None:
     data = csv_bytes([person(1), person(2, full_name="Siti XX"), person(3)])
     data = data.replace(b"Siti XX", b"Siti \xe9mah")  # Latin-1 "é"
     report = run(data)
-    assert triples(report) == [(3, "full_name", "not_utf8")]
-    assert "save the file as UTF-8" in report.row_errors[0].message
-    assert report.created == 2
+    assert report.failure == Notice("not_utf8_file", {"row": 3})
+    assert 'Save it as "CSV UTF-8' in report.failure.message
+    assert not PassportApplication.objects.exists()
 
 
 def test_missing_required_columns_import_nothing_and_are_listed_in_one_message() -> None:
@@ -325,7 +346,10 @@ def test_command_prints_a_summary_and_each_bad_row(tmp_path: Path) -> None:
     path.write_bytes(csv_bytes([person(1), person(2, destination_country="XY"), person(3)]))
     out, err = command(path)
     lines = out.splitlines()
-    assert lines[0] == "loket.csv: 3 rows read: 2 created, 0 updated, 0 unchanged, 1 rejected."
+    assert lines[0] == (
+        "loket.csv: 3 rows read: 2 created, 0 updated, 0 unchanged, "
+        "0 imported with notices, 1 rejected."
+    )
     assert lines[1] == (
         "row 3, column destination_country: Unknown country code 'XY': use the two-letter "
         "ISO 3166-1 code, e.g. MY, SA or JP."
@@ -429,8 +453,10 @@ def test_the_waspada_console_command_exits_1_and_says_which_columns_are_missing(
         text=True,
         timeout=120,
     )
-    # No regions loaded in that database: the row is rejected, the command still succeeds.
-    assert result.returncode == 0
+    # No regions loaded in that database: the only row is refused, so nothing could be
+    # imported - a failure, with the row's reason printed.
+    assert result.returncode == 1
+    assert "Nothing in good.csv could be imported." in result.stderr
     assert "row 2, column village_code: There is no village with the code 33.01.05.2001" in (
         result.stdout
     )

@@ -236,7 +236,7 @@ def test_a_job_that_crashes_is_marked_failed_and_the_task_records_the_failure(
 
     job.refresh_from_db()
     assert job.state == ImportState.FAILED
-    assert job.failure == {"code": "crashed", "params": {}}
+    assert job.failure == {"code": "crashed_at", "params": {"saved": 1, "count": 0}}
     assert DBTaskResult.objects.get().status == "FAILED"
     assert AuditEvent.objects.filter(action="import.finished", object_id=str(job.pk)).exists()
 

@@ -155,7 +155,11 @@ def test_upload_refuses_files_that_are_not_utf8_csv(
     response = client.post(
         reverse("organiser_upload"), {"file": SimpleUploadedFile("izin.xlsx", b"PK")}
     )
-    assert "Only .csv" in response.context["form"].errors["file"][0]
+    assert "could not be read as an Excel workbook" in response.context["form"].errors["file"][0]
+    response = client.post(
+        reverse("organiser_upload"), {"file": SimpleUploadedFile("izin.txt", b"kind")}
+    )
+    assert "Only .csv and .xlsx" in response.context["form"].errors["file"][0]
     assert not LicensedOrganiser.objects.exists()
 
 

@@ -2,55 +2,46 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from waspada.core.commands import acting_user
+from waspada.core.commands import ImportCommand
+from waspada.core.models import User
+from waspada.core.tables import ImportOutcome
 from waspada.networks import organisers
 
 
-class Command(BaseCommand):
+class Command(ImportCommand):
     help = (
-        "Import licensed organisers from a CSV file with the columns kind (ppiu, pihk, p3mi), "
-        "name, licence_no and phones (';'-separated). Re-importing updates organisers by "
-        "licence number."
+        "Import licensed organisers from a CSV or XLSX file with the columns kind (ppiu, pihk, "
+        "p3mi), name, licence_no and phones (';'-separated). Re-importing updates organisers "
+        "by licence number."
     )
+    file_help = "the .csv or .xlsx file"
 
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("file", help="the .csv file")
-        parser.add_argument("--user", help="username recorded as the actor in the audit trail")
+    def run(
+        self,
+        path: Path,
+        *,
+        user: User | None,
+        progress: Callable[[int], None],
+        on_total: Callable[[int | None], None],
+        options: dict[str, Any],
+    ) -> ImportOutcome:
+        return organisers.import_organisers(path, filename=path.name, acting_user=user)
 
-    def handle(self, *args: Any, **options: Any) -> None:
-        path = Path(options["file"])
-        user = acting_user(options["user"])
-        if not path.is_file():
-            raise CommandError(_("File not found: %(path)s") % {"path": path})
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CommandError(_("The file could not be read: %(error)s") % {"error": exc}) from exc
-        result = organisers.import_organisers(text, filename=path.name, acting_user=user)
-        if result.failure:
-            raise CommandError(result.failure)
-        self.stdout.write(
-            _(
-                "%(file)s: %(rows)d rows read: %(created)d added, %(updated)d updated, "
-                "%(unchanged)d unchanged, %(errors)d rejected."
-            )
-            % {
-                "file": path.name,
-                "rows": result.rows,
-                "created": result.created,
-                "updated": result.updated,
-                "unchanged": result.unchanged,
-                "errors": len(result.errors),
-            }
-        )
-        for error in result.errors:
-            self.stdout.write(
-                _("row %(row)d, column %(column)s: %(message)s")
-                % {"row": error.row, "column": error.column, "message": error.message}
-            )
+    def summary(self, outcome: ImportOutcome, path: Path) -> str:
+        return _(
+            "%(file)s: %(rows)d rows read: %(created)d added, %(updated)d updated, "
+            "%(unchanged)d unchanged, %(errors)d rejected."
+        ) % {
+            "file": path.name,
+            "rows": outcome.rows,
+            "created": outcome.created,
+            "updated": outcome.updated,
+            "unchanged": outcome.unchanged,
+            "errors": outcome.refused,
+        }

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandParser
 from django.utils.translation import gettext as _
-from tqdm import tqdm
 
-from waspada.core.commands import acting_user
+from waspada.core.commands import ImportCommand
+from waspada.core.models import User
+from waspada.core.tables import ImportOutcome
 from waspada.watchlists import services
 from waspada.watchlists.models import ListType
 
 
-class Command(BaseCommand):
+class Command(ImportCommand):
     help = (
         "Import watchlist entries from a CSV or XLSX file (columns id, full_name, birth_date, "
         "sex; optional aliases, nik, phone, note) into the named list, created with --type "
@@ -23,7 +25,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("file", help="the .csv or .xlsx file")
+        super().add_arguments(parser)
         parser.add_argument("--list", required=True, dest="list_name", help="watchlist name")
         parser.add_argument(
             "--type",
@@ -32,60 +34,50 @@ class Command(BaseCommand):
             default=None,
             help="type of a new list (default: other)",
         )
-        parser.add_argument("--user", help="username recorded as the actor in the audit trail")
 
-    def handle(self, *args: Any, **options: Any) -> None:
-        path = Path(options["file"])
-        user = acting_user(options["user"])
-        if not path.is_file():
-            raise CommandError(_("File not found: %(path)s") % {"path": path})
-        stream = getattr(self.stderr, "_out", self.stderr)
-        with tqdm(
-            unit="rows", file=stream, disable=options["verbosity"] == 0, desc=path.name
-        ) as bar:
-            try:
-                result = services.import_entries(
-                    path,
-                    filename=path.name,
-                    list_name=options["list_name"],
-                    list_type=options["list_type"],
-                    acting_user=user,
-                    rescreen="now",
-                    progress=bar.update,
-                    on_total=lambda total: bar.reset(total=total),
-                )
-            except OSError as exc:
-                raise CommandError(
-                    _("The file could not be read: %(error)s") % {"error": exc}
-                ) from exc
-        for warning in result.warnings:
-            self.stdout.write(_("Warning: %(message)s") % {"message": warning.message})
-        if result.failure is not None:
-            raise CommandError(result.failure.message)
-        assert result.watchlist is not None
-        if result.list_created:
+    def run(
+        self,
+        path: Path,
+        *,
+        user: User | None,
+        progress: Callable[[int], None],
+        on_total: Callable[[int | None], None],
+        options: dict[str, Any],
+    ) -> ImportOutcome:
+        return services.import_entries(
+            path,
+            filename=path.name,
+            list_name=options["list_name"],
+            list_type=options["list_type"],
+            acting_user=user,
+            rescreen="now",
+            progress=progress,
+            on_total=on_total,
+        )
+
+    def before_summary(self, outcome: ImportOutcome) -> None:
+        assert isinstance(outcome, services.ImportResult)
+        if outcome.list_created and outcome.watchlist is not None:
             self.stdout.write(
                 _("Watchlist '%(name)s' created (%(type)s).")
-                % {"name": result.watchlist.name, "type": result.watchlist.get_list_type_display()}
+                % {
+                    "name": outcome.watchlist.name,
+                    "type": outcome.watchlist.get_list_type_display(),
+                }
             )
-        self.stdout.write(
-            _(
-                "%(file)s: %(rows)d rows read: %(created)d added, %(updated)d updated, "
-                "%(unchanged)d unchanged, %(errors)d rejected; %(rescreened)d applications "
-                "re-screened."
-            )
-            % {
-                "file": path.name,
-                "rows": result.rows,
-                "created": result.created,
-                "updated": result.updated,
-                "unchanged": result.unchanged,
-                "errors": result.rejected,
-                "rescreened": result.rescreened,
-            }
-        )
-        for error in result.errors:
-            self.stdout.write(
-                _("row %(row)d, column %(column)s: %(message)s")
-                % {"row": error.row, "column": error.column or "-", "message": error.message}
-            )
+
+    def summary(self, outcome: ImportOutcome, path: Path) -> str:
+        assert isinstance(outcome, services.ImportResult)
+        return _(
+            "%(file)s: %(rows)d rows read: %(created)d added, %(updated)d updated, "
+            "%(unchanged)d unchanged, %(errors)d rejected; %(rescreened)d applications "
+            "re-screened."
+        ) % {
+            "file": path.name,
+            "rows": outcome.rows,
+            "created": outcome.created,
+            "updated": outcome.updated,
+            "unchanged": outcome.unchanged,
+            "errors": outcome.rejected,
+            "rescreened": outcome.rescreened,
+        }
