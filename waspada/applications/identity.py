@@ -9,6 +9,7 @@ name or birth date that changes between them is evidence for D12 (identity data 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -71,8 +72,10 @@ def identity_history(applicant_ids: Iterable[int]) -> dict[int, list[WrittenIden
             "birth_date",
         )
     )
-    for applicant_id, *values in rows:
-        history[applicant_id].append(WrittenIdentity(*values))
+    for applicant_id, pk, number, submitted_on, name, sex, place, born in rows:
+        history[applicant_id].append(
+            WrittenIdentity(pk, number, submitted_on, name, sex, place, born)
+        )
     return dict(history)
 
 
@@ -89,7 +92,7 @@ def identity_changes(
     officer to find out, not for this function to guess.
     """
     changes: list[IdentityChange] = []
-    for before, after in zip(history, history[1:], strict=False):
+    for before, after in itertools.pairwise(history):
         for name in fields:
             old, new = getattr(before, name), getattr(after, name)
             if old != new:

@@ -154,9 +154,7 @@ def test_a_confirmed_contradiction_is_saved_as_typed_and_d13_quotes_both_values(
 
 
 def test_a_confirmation_without_a_contradiction_changes_nothing(counter: Client) -> None:
-    response = counter.post(
-        reverse("application_register"), _form(confirm_nik_contradiction="on")
-    )
+    response = counter.post(reverse("application_register"), _form(confirm_nik_contradiction="on"))
     assert response.status_code == 302
     application = PassportApplication.objects.get(application_no="CLP-2026-000321")
     assert "D13" not in application.risk_indicators.split(";")
