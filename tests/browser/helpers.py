@@ -16,6 +16,7 @@ from pathlib import Path
 from django.core.management import call_command
 from playwright.sync_api import Browser, Locator, Page, expect
 
+from waspada.applications.converters import encode_number
 from waspada.regions import services
 from waspada.synthetic.accounts import DEMO_ACCOUNTS, DemoAccount
 
@@ -80,9 +81,12 @@ class Intake:
     fields: Mapping[str, str] = field(default_factory=dict)
 
 
-def register_at_counter(page: Page, intake: Intake) -> None:
+def register_at_counter(
+    page: Page, intake: Intake, *, confirm_nik_contradiction: bool = False
+) -> None:
     """Fill the intake form (/applications/new/) and register; ends on the new
-    application's page."""
+    application's page. With `confirm_nik_contradiction`, the first submit must stop at
+    the warning that the NIK contradicts the form, which the officer then confirms."""
     page.goto("/applications/new/")
     form = page.get_by_test_id("intake-form")
     form.locator("[name=nik]").fill(intake.nik)
@@ -108,7 +112,13 @@ def register_at_counter(page: Page, intake: Intake) -> None:
             after_swap(page, checklist, box.check)
         expect(box).to_be_checked()
     form.locator("button[type=submit]").click()
-    expect(page).to_have_url(re.compile(rf"/applications/{intake.application_no}/$"))
+    if confirm_nik_contradiction:
+        warning = page.get_by_test_id("nik-contradiction")
+        expect(warning).to_be_visible()
+        warning.locator("[name=confirm_nik_contradiction]").check()
+        page.get_by_test_id("intake-form").locator("button[type=submit]").click()
+    segment = re.escape(encode_number(intake.application_no))
+    expect(page).to_have_url(re.compile(rf"/applications/{segment}/$"))
 
 
 def _pick_village(form: Locator, village: str) -> None:

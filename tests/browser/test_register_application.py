@@ -6,9 +6,16 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.helpers import account, create_demo_users, load_kedungreja
+from tests.browser.helpers import (
+    Intake,
+    account,
+    create_demo_users,
+    load_kedungreja,
+    logged_in,
+    register_at_counter,
+)
 from waspada.core.roles import Role
 from waspada.synthetic.accounts import DemoAccount
 
@@ -67,3 +74,30 @@ def test_intake_officer_registers_an_application(
     )
     expect(page.get_by_test_id("application-status")).to_have_text("Disaring, menunggu wawancara")
     expect(page.get_by_test_id("timeline")).to_contain_text("loket")
+
+
+def test_a_nik_contradiction_is_confirmed_and_kept_as_evidence(
+    browser: Browser, live_server: object, counter_ready: DemoAccount
+) -> None:
+    page = logged_in(browser, str(live_server), Role.INTAKE_OFFICER)
+    # The NIK says 14 March 1998; the form says 2005: a minor made to look adult, or
+    # the other way round. Another system's number, with slashes.
+    intake = Intake(
+        application_no="SIMKIM/2026/0042",
+        nik="3301015403980007",
+        full_name="Siti Aminah",
+        sex="P",
+        birth_date="2005-03-14",
+        village="33.01.01.2001",
+        purpose="tourism",
+        destination_country="MY",
+        return_ticket="yes",
+    )
+    register_at_counter(page, intake, confirm_nik_contradiction=True)
+    expect(page.get_by_role("heading", level=1)).to_contain_text("SIMKIM/2026/0042")
+    expect(page.get_by_test_id("application-identity")).to_contain_text("14 Maret 2005")
+    expect(page.get_by_text(re.compile(r"formulir 2005-03-14, NIK 1998-03-14"))).to_be_visible()
+    page.goto("/applications/")
+    page.get_by_role("link", name="SIMKIM/2026/0042").click()
+    expect(page).to_have_url(re.compile(r"/applications/SIMKIM~2F2026~2F0042/$"))
+    page.context.close()

@@ -678,7 +678,11 @@ class RowChecker:
 
 
 def record_to_row(applicant: Applicant, application: PassportApplication) -> dict[str, str]:
-    """One exchange-format row for an application, every column present, in order."""
+    """One exchange-format row for an application, every column present, in order.
+
+    The identity columns are the ones written on the application, not the applicant's
+    latest values: a 2019 application says what the applicant was called in 2019.
+    """
 
     def day(value: dt.date | None) -> str:
         return value.isoformat() if value else ""
@@ -687,18 +691,8 @@ def record_to_row(applicant: Applicant, application: PassportApplication) -> dic
         "application_no": application.application_no,
         "submitted_on": day(application.submitted_on),
         "nik": applicant.nik,
-        "full_name": applicant.full_name,
-        "sex": applicant.sex,
-        "birth_place": applicant.birth_place,
-        "birth_date": day(applicant.birth_date),
-        "phone": applicant.phone,
-        "address": applicant.address,
-        "village_code": applicant.village_id,
-        "purpose": application.purpose,
-        "destination_country": application.destination_country,
-        "occupation": applicant.occupation,
-        "education": applicant.education,
-        "marital_status": applicant.marital_status,
+        "birth_date": day(application.birth_date),
+        "village_code": application.village_id,
         "intended_departure": day(application.intended_departure),
         "return_ticket": application.return_ticket,
         "documents": ";".join(application.documents or []),

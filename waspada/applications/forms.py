@@ -148,9 +148,20 @@ class IntakeForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    # A NIK that contradicts the typed birth date or sex is evidence (D13), not a typing
+    # error to be "fixed" by copying the NIK's values: the officer confirms and both are kept.
+    confirm_nik_contradiction = forms.BooleanField(
+        label=_(
+            "I have checked the KTP and the form: register the birth date and sex as typed "
+            "(screening records the contradiction)."
+        ),
+        required=False,
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # What the NIK contradicts, in words (filled by clean()).
+        self.nik_contradictions: list[str] = []
         _choices(self, "destination_country", [("", "—"), *country_choices()])
         self.fields["submitted_on"].initial = timezone.localdate()
         self.fields["documents"].initial = ["ktp", "kk"]
@@ -202,21 +213,38 @@ class IntakeForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        # The NIK encodes birth date and sex: a contradiction is a typing error or a
-        # sign of a borrowed identity (D13); either way the officer must resolve it.
+        # The NIK encodes birth date and sex: a contradiction is a typing error or a sign
+        # of a borrowed identity (D13). The officer sees it and either corrects a typing
+        # error or confirms, and then both values are saved as written for screening.
         if "nik" in data and ("birth_date" in data or "sex" in data):
             parsed = check_nik(data["nik"]).parsed
             if parsed is not None:
-                for found in cross_check(
-                    parsed, birth_date=data.get("birth_date"), sex=data.get("sex")
-                ):
-                    self.add_error(found.field, discrepancy_message(found))
+                self.nik_contradictions = [
+                    discrepancy_message(found)
+                    for found in cross_check(
+                        parsed, birth_date=data.get("birth_date"), sex=data.get("sex")
+                    )
+                ]
+        if self.nik_contradictions and not data.get("confirm_nik_contradiction"):
+            self.add_error(
+                "confirm_nik_contradiction",
+                _(
+                    "The NIK contradicts the form. Check the KTP: correct a typing error, "
+                    "or tick the box to register the values as typed."
+                ),
+            )
         departure, submitted = data.get("intended_departure"), data.get("submitted_on")
         if departure and submitted and departure < submitted:
             self.add_error(
                 "intended_departure", _("The departure date is before the application date.")
             )
         return data
+
+    @property
+    def awaiting_confirmation(self) -> bool:
+        """Whether the NIK contradiction waits for the officer's confirmation and
+        nothing else is wrong: a warning to confirm, not an error to correct."""
+        return self.is_bound and set(self.errors) == {"confirm_nik_contradiction"}
 
     def records(self) -> tuple[ApplicantRecord, ApplicationRecord]:
         """The cleaned form as the records the services take."""
@@ -234,7 +262,11 @@ class IntakeForm(forms.Form):
             occupation=d["occupation"].strip(),
             marital_status=d["marital_status"].strip(),
         )
-        skip = {f for f in ApplicantRecord.__dataclass_fields__} | {"village", "application_no"}
+        skip = {f for f in ApplicantRecord.__dataclass_fields__} | {
+            "village",
+            "application_no",
+            "confirm_nik_contradiction",
+        }
         fields = {name: value for name, value in d.items() if name not in skip}
         fields["documents"] = [code for code in DOCUMENT_CODES if code in d["documents"]]
         application = ApplicationRecord(application_no=d["application_no"], **fields)

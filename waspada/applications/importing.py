@@ -41,7 +41,7 @@ from waspada.applications.models import (
     Status,
     StatusChange,
 )
-from waspada.applications.records import ApplicantRecord, ApplicationRecord
+from waspada.applications.records import ApplicantRecord, ApplicationRecord, identity_values
 from waspada.applications.services import diff, origin_codes
 from waspada.core import audit, jobs
 from waspada.core.models import AuditEvent, User
@@ -189,6 +189,8 @@ class _Saver:
             for name in _APPLICATION_FIELDS
             if name in APPLICATION_COLUMNS and (present is None or name in present)
         ]
+        # The identity written on the row is the application's own too (all but the NIK).
+        self.identity_fields = [name for name in self.applicant_fields if name != "nik"]
 
     def _applicant_values(self, record: ApplicantRecord) -> dict[str, Any]:
         values = _values(record)
@@ -307,10 +309,12 @@ class _Saver:
             applicant_id = applicant_ids[nik]
             regency_code, district_code = origin_codes(applicant_record.village_code)
             application = existing.get(record.application_no)
+            identity = identity_values(applicant_record)
             if application is None:
                 new.append(
                     {
                         **_values(record),
+                        **identity,
                         "nik": nik,  # for the audit event; not a column of the table
                         "applicant_id": applicant_id,
                         "office_id": self.office.pk,
@@ -324,6 +328,7 @@ class _Saver:
                 )
                 continue
             values = {name: getattr(record, name) for name in self.application_fields}
+            values.update({name: identity[name] for name in self.identity_fields})
             values.update(regency_code=regency_code, district_code=district_code)
             changes = diff(application, values)
             for name in changes:

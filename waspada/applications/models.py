@@ -97,6 +97,22 @@ class PassportApplication(models.Model):
         on_delete=models.PROTECT,
         related_name="applications",
     )
+    # The applicant's identity as written on this application (the intake form or the
+    # exchange row). The Applicant holds the latest values; these stay as submitted, so an
+    # export writes what each application said, and the values of a person's applications
+    # are the history of their identity (a name or birth date that changed is D12 evidence).
+    full_name = models.CharField(_("full name"), max_length=200)
+    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
+    birth_place = models.CharField(_("birth place"), max_length=100)
+    birth_date = models.DateField(_("birth date"))
+    phone = models.CharField(_("phone (E.164)"), max_length=20, blank=True)
+    address = models.CharField(_("address"), max_length=300)
+    village = models.ForeignKey(
+        "regions.Region", verbose_name=_("village"), on_delete=models.PROTECT, related_name="+"
+    )
+    education = models.CharField(_("education"), max_length=100, blank=True)
+    occupation = models.CharField(_("occupation"), max_length=100, blank=True)
+    marital_status = models.CharField(_("marital status"), max_length=50, blank=True)
     office = models.ForeignKey(
         "regions.Office", verbose_name=_("office"), on_delete=models.PROTECT, related_name="+"
     )

@@ -52,6 +52,21 @@ class ApplicationRecord:
     documents: list[str] = field(default_factory=list)
 
 
+# What a person's identity is on one application: every applicant value but the NIK
+# (the key that links the application to its applicant). Intake and imports copy these
+# onto the application as written, so each application keeps its own.
+IDENTITY_FIELDS: tuple[str, ...] = tuple(
+    name for name in ApplicantRecord.__dataclass_fields__ if name != "nik"
+)
+
+
+def identity_values(record: ApplicantRecord) -> dict[str, Any]:
+    """The identity written on an application, as its model field values."""
+    values = {name: getattr(record, name) for name in IDENTITY_FIELDS}
+    values["village_id"] = values.pop("village_code")
+    return values
+
+
 def record_values(record: ApplicantRecord | ApplicationRecord) -> dict[str, Any]:
     """The record as model field values (village_code becomes village_id)."""
     values = asdict(record)

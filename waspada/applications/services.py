@@ -14,7 +14,12 @@ from django.utils.translation import gettext
 
 from waspada.applications import hooks
 from waspada.applications.models import Applicant, PassportApplication, Status, StatusChange
-from waspada.applications.records import ApplicantRecord, ApplicationRecord, record_values
+from waspada.applications.records import (
+    ApplicantRecord,
+    ApplicationRecord,
+    identity_values,
+    record_values,
+)
 from waspada.core import audit
 from waspada.core.models import User
 from waspada.regions.models import Office
@@ -115,6 +120,7 @@ def register_application(
         district_code=district_code,
         created_by=acting_user,
         status=Status.SUBMITTED,
+        **identity_values(applicant_record),
         **values,
     )
     if not numbered:

@@ -1,6 +1,9 @@
 from django.urls import include, path
 
-from waspada.applications import views
+from waspada.applications import (
+    converters,  # noqa: F401  (registers <appno:>)
+    views,
+)
 
 urlpatterns = [
     path("", views.application_list, name="application_list"),
@@ -8,7 +11,9 @@ urlpatterns = [
     path("new/nik-check/", views.nik_check, name="nik_check"),
     path("new/documents/", views.documents_checklist, name="documents_checklist"),
     path("applicants/<str:nik>/", views.applicant_detail, name="applicant_detail"),
+    # For links that know the id only (the audit trail): on to the page by number.
+    path("by-id/<int:pk>/", views.application_by_id, name="application_by_id"),
     # Import and export pages (upload, job status, download).
     path("", include("waspada.applications.urls_transfer")),
-    path("<str:application_no>/", views.application_detail, name="application_detail"),
+    path("<appno:application_no>/", views.application_detail, name="application_detail"),
 ]

@@ -156,7 +156,7 @@ def application_detail(request: HttpRequest, application_no: str) -> HttpRespons
         {
             "application": application,
             "applicant": application.applicant,
-            "origin": region_path(application.applicant.village_id),
+            "origin": region_path(application.village_id),
             "documents": [
                 (code, DOCUMENT_LABELS[code], code in application.documents)
                 for code in DOCUMENT_LABELS
@@ -168,6 +168,14 @@ def application_detail(request: HttpRequest, application_no: str) -> HttpRespons
             "panels": DETAIL_PANELS.hooks(),
         },
     )
+
+
+@requires(Action.VIEW_APPLICATIONS)
+def application_by_id(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_object_or_deny(
+        request, Action.VIEW_APPLICATIONS, PassportApplication.objects.all(), pk=pk
+    )
+    return redirect("application_detail", application_no=application.application_no)
 
 
 @requires(Action.VIEW_APPLICATIONS)

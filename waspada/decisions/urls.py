@@ -1,16 +1,17 @@
 from django.urls import include, path
 
+from waspada.applications import converters  # noqa: F401  (registers <appno:>)
 from waspada.decisions import views
 
 urlpatterns = [
     path("", views.decision_queue, name="decision_queue"),
     path(
-        "applications/<str:application_no>/propose/",
+        "applications/<appno:application_no>/propose/",
         views.decision_propose,
         name="decision_propose",
     ),
     path(
-        "applications/<str:application_no>/documents-completed/",
+        "applications/<appno:application_no>/documents-completed/",
         views.documents_completed,
         name="decision_documents_completed",
     ),

@@ -69,6 +69,7 @@ import pycountry
 import yaml
 
 from waspada.domain.documents import DOCUMENT_CODES, PURPOSES
+from waspada.domain.nik import cross_check, parse_nik
 from waspada.domain.screening import (
     Assessment,
     Fact,
@@ -1565,13 +1566,35 @@ _FIELD_NAMES = {"birth_date": ("tanggal lahir", "birth date"), "sex": ("jenis ke
 
 @condition("D13", placeholders=("fields",))
 def nik_contradicts_form(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[str, str] | None:
+    """Both values are the evidence: what the form says and what the NIK says."""
     if not ctx.nik_mismatches:
         return None
-    names = [_FIELD_NAMES.get(name, (name, name)) for name in ctx.nik_mismatches]
+    values = _nik_values(ctx)
+    names_id: list[str] = []
+    names_en: list[str] = []
+    for name in ctx.nik_mismatches:
+        name_id, name_en = _FIELD_NAMES.get(name, (name, name))
+        if name in values:
+            declared, from_nik = values[name]
+            name_id += f" (formulir {declared}, NIK {from_nik})"
+            name_en += f" (form {declared}, NIK {from_nik})"
+        names_id.append(name_id)
+        names_en.append(name_en)
     return {
-        "fields_id": " dan ".join(n[0] for n in names),
-        "fields_en": " and ".join(n[1] for n in names),
-        "fields": " and ".join(n[1] for n in names),
+        "fields_id": " dan ".join(names_id),
+        "fields_en": " and ".join(names_en),
+        "fields": " and ".join(names_en),
+    }
+
+
+def _nik_values(ctx: ScreeningContext) -> dict[str, tuple[str, str]]:
+    """Field -> (as written on the form, as the NIK encodes it) for each contradiction."""
+    parsed = parse_nik(ctx.nik, today=ctx.submitted_on).parsed
+    if parsed is None:
+        return {}
+    return {
+        found.field: (found.declared, found.from_nik)
+        for found in cross_check(parsed, birth_date=ctx.birth_date, sex=ctx.sex)
     }
 
 

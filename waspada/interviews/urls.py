@@ -1,10 +1,11 @@
 from django.urls import URLPattern, path
 
+from waspada.applications import converters  # noqa: F401  (registers <appno:>)
 from waspada.interviews import views, views_bank
 
 urlpatterns: list[URLPattern] = [
     path("", views.interview_list, name="interview_list"),
-    path("start/<str:application_no>/", views.interview_start, name="interview_start"),
+    path("start/<appno:application_no>/", views.interview_start, name="interview_start"),
     path("<int:session_id>/", views.interview_session, name="interview_session"),
     path("<int:session_id>/save/", views.interview_save, name="interview_save"),
     path("questions/", views_bank.question_bank_list, name="question_bank_list"),

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from waspada.applications.models import PassportApplication, Status
-from waspada.applications.records import ApplicantRecord, ApplicationRecord
+from waspada.applications.records import IDENTITY_FIELDS, ApplicantRecord, ApplicationRecord
 from waspada.domain.nik import cross_check
 from waspada.domain.risk import Policy, context_from_records
 from waspada.domain.screening import ScreeningContext
@@ -32,15 +32,12 @@ PASSPORT_VALID_YEARS = 5
 
 
 def records_of(application: PassportApplication) -> tuple[ApplicantRecord, ApplicationRecord]:
-    """The application (with its applicant loaded) as the plain records of intake."""
-    person = application.applicant
+    """The application (with its applicant loaded) as the plain records of intake: the
+    identity as written on this application, under its applicant's NIK."""
     applicant = ApplicantRecord(
-        **{
-            name: getattr(person, name)
-            for name in ApplicantRecord.__dataclass_fields__
-            if name != "village_code"
-        },
-        village_code=person.village_id,
+        nik=application.applicant.nik,
+        **{name: getattr(application, name) for name in IDENTITY_FIELDS if name != "village_code"},
+        village_code=application.village_id,
     )
     record = ApplicationRecord(
         **{name: getattr(application, name) for name in ApplicationRecord.__dataclass_fields__}

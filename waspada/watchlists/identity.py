@@ -11,10 +11,10 @@ NIK is unique on `Applicant`, so "one NIK, two identities" cannot be two rows. T
   candidates per person (its candidate generation is bounded per name key), which are then
   compared the same way, so the work grows with the batch, not with the square of the
   crowd.
-- `record_changed`: the NIK's record changed its name or birth date between applications.
-  Intake and imports update the applicant and write an "applicant.updated" audit event with
-  the changes (old, new); those events are the history we read (one query per batch). A
-  later correction of the same field is reported too: the officer decides.
+- `record_changed`: the NIK's applications were written with different names or birth
+  dates. Each application keeps the identity written on it, so the applications, in
+  submission order, are the history we read (one query per batch; see
+  `waspada.applications.identity`). A later correction is reported too: the officer decides.
 
 Found pairs are stored as `IdentityDuplicate` (one more query to read what is known, one to
 add what is new).
@@ -26,14 +26,12 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from waspada.applications.identity import identity_changes, identity_history
 from waspada.applications.models import Applicant, PassportApplication
-from waspada.core.models import AuditEvent
 from waspada.domain.matching import Identity, Match, NameIndex, compare
 from waspada.watchlists.models import DuplicateKind, IdentityDuplicate
 
-_APPLICANT_TYPE = Applicant._meta.label_lower
 _PLACE_PREFIX = re.compile(r"^(kabupaten|kab\.?|kota|kodya)\s+")
-_WATCHED_FIELDS = ("full_name", "birth_date")
 #: Peers of one birth date and place compared pair by pair; a larger group is indexed.
 PAIRWISE_LIMIT = 64
 #: Duplicates kept per applicant: enough for an officer to see a pattern, bounded memory.
@@ -71,31 +69,26 @@ def find_duplicates(
         group = peers.get(key, [])
         for person, other, match in _likely_pairs(people, group):
             found.append(_other_nik(person, other, match))
-    by_pk = {str(person.pk): person for person in applicants}
-    events = AuditEvent.objects.filter(
-        action="applicant.updated", object_type=_APPLICANT_TYPE, object_id__in=list(by_pk)
-    ).order_by("pk")
-    changes: defaultdict[str, list[dict[str, object]]] = defaultdict(list)
-    for event in events.only("object_id", "details", "created_at"):
-        for name, values in (event.details or {}).get("changes", {}).items():
-            if name in _WATCHED_FIELDS and isinstance(values, list) and len(values) == 2:
-                changes[event.object_id].append(
-                    {
-                        "field": name,
-                        "old": values[0],
-                        "new": values[1],
-                        "when": event.created_at.date().isoformat(),
-                    }
+    found.extend(_changed_records(applicants))
+    return found
+
+
+def _changed_records(applicants: Sequence[Applicant]) -> list[IdentityDuplicate]:
+    """A `record_changed` duplicate per applicant whose applications were written with
+    different names or birth dates (one query for the batch)."""
+    history = identity_history(person.pk for person in applicants)
+    found: list[IdentityDuplicate] = []
+    for person in applicants:
+        changes = identity_changes(history.get(person.pk, []))
+        if changes:
+            found.append(
+                IdentityDuplicate(
+                    kind=DuplicateKind.RECORD_CHANGED,
+                    applicant=person,
+                    other=None,
+                    details={"changes": [change.to_dict() for change in changes]},
                 )
-    for object_id, items in changes.items():
-        found.append(
-            IdentityDuplicate(
-                kind=DuplicateKind.RECORD_CHANGED,
-                applicant=by_pk[object_id],
-                other=None,
-                details={"changes": items},
             )
-        )
     return found
 
 
@@ -185,6 +178,7 @@ def _line(dup: IdentityDuplicate) -> str:
         )
     parts = [
         f"{c['field'].replace('_', ' ')} changed from '{c['old']}' to '{c['new']}' on {c['when']}"
+        + (f" (application {c['application']})" if c.get("application") else "")
         for c in dup.details.get("changes", [])
     ]
     return "the NIK's record " + "; ".join(parts)

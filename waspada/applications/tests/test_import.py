@@ -204,11 +204,14 @@ def test_a_changed_row_updates_the_application_and_applicant_with_audited_diffs(
     assert application.purpose == "umrah"
     assert application.documents == ["ktp", "ppiu_letter"]
     assert application.applicant.phone == "+6285711112222"
+    # The phone written on the corrected row is the application's own too.
+    assert application.phone == "+6285711112222"
     event = AuditEvent.objects.get(action="application.updated")
     assert event.actor == supervisor
     assert event.details["changes"] == {
         "purpose": ["tourism", "umrah"],
         "documents": [[], ["ktp", "ppiu_letter"]],
+        "phone": ["+6281234567890", "+6285711112222"],
     }
     assert event.details["source"] == "koreksi.csv"
     applicant_event = AuditEvent.objects.get(action="applicant.updated")

@@ -90,8 +90,6 @@ def test_without_number_the_application_gets_a_waspada_number(counter: Client) -
         ("nik", "33010154039", "NIK harus terdiri dari tepat 16 angka"),
         ("nik", "3399015403980007", "Kode kabupaten/kota 33.99"),
         ("nik", "3301019903980007", "bukan tanggal yang sah"),
-        ("birth_date", "1998-03-15", "Menurut NIK, tanggal lahir adalah"),
-        ("sex", "L", "Menurut NIK, jenis kelamin adalah perempuan"),
         ("phone", "12345", "Nomor telepon Indonesia tidak sah"),
         ("village", "33.01.01", "Pilih desa / kelurahan"),
         ("destination_country", "XX", "XX bukan salah satu dari pilihan"),
@@ -110,6 +108,52 @@ def test_bad_input_is_explained_and_what_was_typed_is_kept(
     assert 'value="Dusun Karanganyar RT 02/RW 04"' in body
     assert not PassportApplication.objects.exists()
     assert not Applicant.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("birth_date", "1998-03-15", "Menurut NIK, tanggal lahir adalah"),
+        ("sex", "L", "Menurut NIK, jenis kelamin adalah perempuan"),
+    ],
+)
+def test_a_nik_contradiction_is_a_warning_to_confirm_not_an_error(
+    counter: Client, field: str, value: str, message: str
+) -> None:
+    response = counter.post(reverse("application_register"), _form(**{field: value}))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert message in body
+    assert 'data-testid="nik-contradiction"' in body
+    assert 'name="confirm_nik_contradiction"' in body
+    # Amber, not red: nothing to correct, only to confirm.
+    assert "error-box" not in body and "warning-box" in body
+    assert f'value="{value}"' in body or f'value="{value}" selected' in body
+    assert not PassportApplication.objects.exists()
+
+
+def test_a_confirmation_without_a_contradiction_changes_nothing(counter: Client) -> None:
+    response = counter.post(reverse("application_register"), _form(confirm_nik_contradiction="on"))
+    assert response.status_code == 302
+    application = PassportApplication.objects.get(application_no="CLP-2026-000321")
+    assert "D13" not in application.risk_indicators.split(";")
+
+
+def test_the_application_keeps_the_identity_typed_on_it(counter: Client) -> None:
+    earlier = make_application(
+        applicant={"nik": "3301015403980007", "full_name": "Nur Fadilah", "phone": ""},
+        application_no="CLP-2019-000001",
+    )
+    counter.post(reverse("application_register"), _form(full_name="Hj.  Nur Fadilah"))
+    later = PassportApplication.objects.get(application_no="CLP-2026-000321")
+    earlier.refresh_from_db()
+    assert earlier.applicant_id == later.applicant_id
+    assert (earlier.full_name, earlier.phone) == ("Nur Fadilah", "")
+    assert (later.full_name, later.phone) == ("Hj. Nur Fadilah", "+6281234567890")
+    assert later.applicant.full_name == "Hj. Nur Fadilah"
+    page = counter.get(reverse("application_detail", args=[earlier.application_no]))
+    identity = page.content.decode().split('data-testid="application-identity"')[1]
+    assert "Nur Fadilah</a>" in identity and "Hj. Nur Fadilah" in identity  # latest, noted
 
 
 def test_an_existing_application_number_is_refused(counter: Client) -> None:

@@ -13,7 +13,7 @@ from pytest_django.fixtures import Settings
 
 from waspada import synthetic
 from waspada.applications.models import Applicant, PassportApplication, StatusChange
-from waspada.applications.records import record_values
+from waspada.applications.records import identity_values, record_values
 from waspada.core.models import AuditEvent, User
 from waspada.networks.models import LicensedOrganiser
 from waspada.regions import services as region_services
@@ -43,7 +43,9 @@ def test_every_generated_pair_is_a_valid_exchange_row(
     today = timezone.localdate()
     for number, case in enumerate(small, start=2):
         applicant = Applicant(**record_values(case.applicant))
-        application = PassportApplication(**record_values(case.application))
+        application = PassportApplication(
+            **record_values(case.application), **identity_values(case.applicant)
+        )
         result = parse_row(number, record_to_row(applicant, application), known_villages=known)
         assert not isinstance(result, list), [str(error) for error in result]
         parsed_applicant, parsed_application = result
