@@ -24,3 +24,14 @@ def test_an_unknown_language_cookie_falls_back_to_indonesian(db: None) -> None:
     client = Client()
     client.cookies["django_language"] = "fr"
     assert client.get(reverse("login"))["Content-Language"] == "id"
+
+
+def test_a_users_language_ends_with_their_request(db: None) -> None:
+    """A server thread serves the next user (and a console command runs) in the office's
+    language, whatever the previous request chose."""
+    from django.utils import translation
+
+    client = Client()
+    client.cookies["django_language"] = "en"
+    assert client.get(reverse("login")).headers["Content-Language"] == "en"
+    assert translation.get_language() == "id"
