@@ -276,15 +276,15 @@ JOB_MODULES = [
     "waspada.core.jobs",
     "waspada.applications.importing",
     "waspada.applications.tasks",
-    "waspada.applications.views_transfer",
+    "waspada.applications.views.transfer",
     "waspada.networks.runs",
     "waspada.networks.services",
     "waspada.networks.tasks",
-    "waspada.networks.views_runs",
+    "waspada.networks.views.runs",
     "waspada.screening.services",
     "waspada.screening.tasks",
     "waspada.screening.views",
-    "waspada.screening.policy_views",
+    "waspada.screening.views.policy",
     "waspada.watchlists.services",
 ]
 

@@ -1,7 +1,7 @@
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from waspada.partners.views_referrals import ring_refer
+from waspada.partners.views.referrals import ring_refer
 
 # No Django admin: every change goes through Waspada's own pages and services,
 # which check the policy and write the audit trail.

@@ -25,6 +25,7 @@ from waspada.applications.models import (
 )
 from waspada.applications.queries import AGE_BANDS, SORTS, ApplicationFilters
 from waspada.applications.records import ApplicantRecord, ApplicationRecord
+from waspada.core.choices import mirror
 from waspada.core.hooks import HookError
 from waspada.domain.documents import DOCUMENT_CODES
 from waspada.domain.nik import cross_check
@@ -56,7 +57,7 @@ DOCUMENT_LABELS: dict[str, Any] = {
     "sertifikat_kompetensi": _("Certificate of competence"),
     "rekomendasi_kemnaker": _("Ministry of Manpower (Kemnaker) recommendation"),
 }
-assert set(DOCUMENT_LABELS) == set(DOCUMENT_CODES)
+mirror("DOCUMENT_LABELS", DOCUMENT_LABELS, DOCUMENT_CODES)
 
 PASSPORT_NO = re.compile(r"^[A-Z0-9]{1,9}$")
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -295,7 +296,7 @@ AGE_BAND_LABELS: dict[str, Any] = {
     "45-54": _("45-54 years"),
     "55+": _("55 years and over"),
 }
-assert set(AGE_BAND_LABELS) == set(AGE_BANDS)
+mirror("AGE_BAND_LABELS", AGE_BAND_LABELS, AGE_BANDS)
 # Filters the reports' figures link with, shown folded unless one is in use; the
 # LIST_FILTERS' fields (what happened to the application) join them.
 MORE_FILTERS = ("district", "sex", "age_band", "indicator", "registered_by")

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from waspada.core.choices import mirror
 from waspada.core.jobs import Job, JobState
 from waspada.domain.documents import PURPOSES
 
@@ -34,7 +35,7 @@ class Purpose(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-assert set(Purpose.values) == set(PURPOSES), "Purpose choices must match the domain list"
+mirror("Purpose", Purpose.values, PURPOSES)
 
 
 class ReturnTicket(models.TextChoices):

@@ -1,9 +1,10 @@
-from django.urls import include, path
+from django.urls import path
 
 from waspada.applications import (
     converters,  # noqa: F401  (registers <appno:>)
     views,
 )
+from waspada.applications.views import transfer as transfer_views
 
 urlpatterns = [
     path("", views.application_list, name="application_list"),
@@ -14,6 +15,18 @@ urlpatterns = [
     # For links that know the id only (the audit trail): on to the page by number.
     path("by-id/<int:pk>/", views.application_by_id, name="application_by_id"),
     # Import and export pages (upload, job status, download).
-    path("", include("waspada.applications.urls_transfer")),
+    path("import/", transfer_views.application_import, name="application_import"),
+    path("import/jobs/", transfer_views.application_import_list, name="application_import_list"),
+    path(
+        "import/jobs/<int:job_id>/",
+        transfer_views.application_import_job,
+        name="application_import_job",
+    ),
+    path(
+        "import/jobs/<int:job_id>/problems.csv",
+        transfer_views.application_import_problems,
+        name="application_import_problems",
+    ),
+    path("export/", transfer_views.application_export, name="application_export"),
     path("<appno:application_no>/", views.application_detail, name="application_detail"),
 ]

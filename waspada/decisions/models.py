@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from waspada.core.choices import mirror
 from waspada.domain import decisions as rules
 
 
@@ -41,7 +42,7 @@ class ReasonCode(models.TextChoices):
     DUPLICATE_APPLICATION = "duplicate_application", _("Duplicate application")
 
 
-assert set(ReasonCode.values) == set(rules.REASONS), "Reason codes must match the domain list"
+mirror("ReasonCode", ReasonCode.values, rules.REASONS)
 
 
 class Decision(models.Model):

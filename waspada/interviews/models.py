@@ -13,6 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from waspada.core.choices import mirror
 from waspada.core.models import NumberedVersion, VersionState
 from waspada.domain import consistency
 
@@ -76,7 +77,7 @@ OBSERVATION_INDICATORS: dict[str, str] = {
     Observation.UNAWARE_OF_JOB: "U02",
     Observation.UNAWARE_OF_ADDRESS: "U09",
 }
-assert set(OBSERVATION_INDICATORS) == set(Observation.values)
+mirror("OBSERVATION_INDICATORS", OBSERVATION_INDICATORS, Observation.values)
 
 
 class StatedFunds(models.TextChoices):
@@ -89,7 +90,7 @@ class StatedFunds(models.TextChoices):
     OTHER = "other", _("Other (e.g. a scholarship)")
 
 
-assert tuple(StatedFunds.values) == consistency.FUNDS, "who-pays choices must match the domain"
+mirror("StatedFunds", StatedFunds.values, consistency.FUNDS, ordered=True)
 
 
 class StatedRelation(models.TextChoices):
@@ -102,7 +103,7 @@ class StatedRelation(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-assert tuple(StatedRelation.values) == consistency.RELATIONS, "relations must match the domain"
+mirror("StatedRelation", StatedRelation.values, consistency.RELATIONS, ordered=True)
 
 
 class StatedTicket(models.TextChoices):

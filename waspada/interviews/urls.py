@@ -1,35 +1,36 @@
 from django.urls import URLPattern, path
 
 from waspada.applications import converters  # noqa: F401  (registers <appno:>)
-from waspada.interviews import views, views_bank
+from waspada.interviews import views
+from waspada.interviews.views import bank as bank_views
 
 urlpatterns: list[URLPattern] = [
     path("", views.interview_list, name="interview_list"),
     path("start/<appno:application_no>/", views.interview_start, name="interview_start"),
     path("<int:session_id>/", views.interview_session, name="interview_session"),
     path("<int:session_id>/save/", views.interview_save, name="interview_save"),
-    path("questions/", views_bank.question_bank_list, name="question_bank_list"),
-    path("questions/draft/", views_bank.question_bank_draft, name="question_bank_draft"),
-    path("questions/v<int:number>/", views_bank.question_bank_detail, name="question_bank_detail"),
+    path("questions/", bank_views.question_bank_list, name="question_bank_list"),
+    path("questions/draft/", bank_views.question_bank_draft, name="question_bank_draft"),
+    path("questions/v<int:number>/", bank_views.question_bank_detail, name="question_bank_detail"),
     path(
         "questions/v<int:number>/add/",
-        views_bank.question_bank_question_add,
+        bank_views.question_bank_question_add,
         name="question_bank_question_add",
     ),
     # Before the question pages: "publish" is not a question code.
     path(
         "questions/v<int:number>/publish/",
-        views_bank.question_bank_publish,
+        bank_views.question_bank_publish,
         name="question_bank_publish",
     ),
     path(
         "questions/v<int:number>/<str:code>/",
-        views_bank.question_bank_question_edit,
+        bank_views.question_bank_question_edit,
         name="question_bank_question_edit",
     ),
     path(
         "questions/v<int:number>/<str:code>/toggle/",
-        views_bank.question_bank_question_toggle,
+        bank_views.question_bank_question_toggle,
         name="question_bank_question_toggle",
     ),
 ]

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from waspada.screening import policy_views, views
+from waspada.screening import views
+from waspada.screening.views import policy as policy_views
 
 urlpatterns = [
     path("", views.screening_queue, name="screening_queue"),

@@ -12,7 +12,7 @@ from typing import Any
 
 from waspada.applications.models import PassportApplication
 from waspada.watchlists.identity import identity_facts
-from waspada.watchlists.matching_service import (
+from waspada.watchlists.matching import (
     SyncResult,
     counts_as_fact,
     current_index,

@@ -25,7 +25,7 @@ from waspada.screening.context import OPEN_STATUSES
 from waspada.screening.models import Trigger
 from waspada.screening.services import request_screening, screen_applications
 from waspada.watchlists.importing import SPEC, EntryChecker, EntryValues
-from waspada.watchlists.matching_service import current_index, sync_matches
+from waspada.watchlists.matching import current_index, sync_matches
 from waspada.watchlists.models import (
     MatchState,
     Watchlist,

@@ -16,7 +16,7 @@ from waspada.core.access import get_object_or_deny, requires
 from waspada.core.models import User
 from waspada.core.policy import Action, can
 from waspada.decisions import letters
-from waspada.decisions.forms_letters import SignatoryForm
+from waspada.decisions.forms.letters import SignatoryForm
 from waspada.decisions.models import Letter, LetterKind, Signatory
 from waspada.decisions.pdf import BODY_TEMPLATES, render_letter
 
