@@ -95,6 +95,23 @@ def _search(q: str) -> Q:
     return Q(applicant__full_name__icontains=" ".join(text.split()))
 
 
+def in_area_and_period(
+    apps: QuerySet[PassportApplication],
+    regency: str,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+) -> QuerySet[PassportApplication]:
+    """The applications of a regency (of origin) submitted in a period; empty values do
+    not filter. Every list of applications filters these the same way."""
+    if regency:
+        apps = apps.filter(regency_code=regency)
+    if date_from:
+        apps = apps.filter(submitted_on__gte=date_from)
+    if date_to:
+        apps = apps.filter(submitted_on__lte=date_to)
+    return apps
+
+
 def filtered_applications(filters: ApplicationFilters) -> QuerySet[PassportApplication]:
     """Applications matching the filters, with the applicant joined (no N+1), sorted."""
     apps = PassportApplication.objects.select_related("applicant")
@@ -106,12 +123,7 @@ def filtered_applications(filters: ApplicationFilters) -> QuerySet[PassportAppli
         apps = apps.filter(purpose=filters.purpose)
     if filters.destination:
         apps = apps.filter(destination_country=filters.destination.upper())
-    if filters.regency:
-        apps = apps.filter(regency_code=filters.regency)
-    if filters.date_from:
-        apps = apps.filter(submitted_on__gte=filters.date_from)
-    if filters.date_to:
-        apps = apps.filter(submitted_on__lte=filters.date_to)
+    apps = in_area_and_period(apps, filters.regency, filters.date_from, filters.date_to)
     if filters.district:
         apps = apps.filter(district_code=filters.district)
     if filters.sex:

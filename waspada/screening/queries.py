@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from waspada.applications.models import PassportApplication, Status
+from waspada.applications.queries import in_area_and_period
 from waspada.screening.models import IndicatorHit, RiskAssessment
 from waspada.screening.questions import question_texts
 
@@ -29,12 +30,7 @@ def queue(filters: QueueFilters) -> QuerySet[PassportApplication]:
     )
     if filters.level:
         apps = apps.filter(risk_level=filters.level)
-    if filters.regency:
-        apps = apps.filter(regency_code=filters.regency)
-    if filters.date_from:
-        apps = apps.filter(submitted_on__gte=filters.date_from)
-    if filters.date_to:
-        apps = apps.filter(submitted_on__lte=filters.date_to)
+    apps = in_area_and_period(apps, filters.regency, filters.date_from, filters.date_to)
     if filters.indicator:
         # The codes of the latest assessment are kept on the application as "D01;D22".
         code = filters.indicator
