@@ -93,6 +93,7 @@ from scipy.sparse.csgraph import connected_components
 
 from waspada.domain.evidence import Reason
 from waspada.domain.names import normalize_name
+from waspada.domain.parties import party_is_organisation
 from waspada.domain.phones import normalize_phone
 
 __all__ = [
@@ -1074,44 +1075,10 @@ RING_REASON_CODES: dict[str, tuple[str, ...]] = {
 }
 
 # An organised group: at least this share of members name an organisation as their
-# sponsor, companion or recruiter, and at most this share have indicators of their own.
+# sponsor, companion or recruiter, and at most this share have indicators of their own
+# (most members' own applications are clean).
 ORGANISED_SHARE = 0.8
-OWN_SHARE_OF_ORGANISED = 0.25
-
-# Words that make a party an organisation rather than a person: in its name (a company, a
-# travel or pilgrimage organiser, a placement company, a school) or in the relation the
-# applicant gives ("tour leader", "PPIU"...). A broker is a person: "agen", "bos", "om".
-_ORGANISATION_NAME_WORDS = frozenset(
-    {
-        "pt", "cv", "ud", "tbk", "yayasan", "koperasi", "travel", "tour", "tours", "biro",
-        "kbih", "ppiu", "pihk", "umroh", "umrah", "haji", "hajj", "wisata", "travelindo",
-        "p3mi", "lpk", "manning", "sdn", "bhd", "ltd", "co", "inc", "university",
-        "universitas", "institut", "sekolah", "pondok", "pesantren",
-    }
-)  # fmt: skip
-_ORGANISER_RELATIONS = frozenset(
-    {
-        "ppiu", "pihk", "kbih", "travel", "tour", "tour leader", "tl", "pemandu", "guide",
-        "muthawif", "mutawif", "pembimbing", "pembimbing ibadah", "ustadz", "ustad", "biro",
-        "p3mi", "perusahaan", "penyelenggara", "pt", "lpk", "sekolah", "kampus",
-        "universitas", "tempat kerja", "kantor",
-    }
-)  # fmt: skip
-
-
-@lru_cache(maxsize=65536)
-def _words_of(text: str) -> tuple[str, ...]:
-    return tuple(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
-
-
-def party_is_organisation(name: str, relation: str) -> bool:
-    """Whether a sponsor, companion or recruiter is an organisation (or acts for one)."""
-    if any(word in _ORGANISATION_NAME_WORDS for word in _words_of(name)):
-        return True
-    words = _words_of(relation)
-    return any(w in _ORGANISER_RELATIONS for w in words) or any(
-        " ".join(words[i : i + 2]) in _ORGANISER_RELATIONS for i in range(len(words) - 1)
-    )
+OWN_SHARE_OF_ORGANISED = 0.5
 
 
 def _organised_group(facts: ClusterFacts) -> bool:

@@ -70,6 +70,7 @@ import yaml
 
 from waspada.domain.documents import DOCUMENT_CODES, PURPOSES
 from waspada.domain.nik import cross_check, parse_nik
+from waspada.domain.parties import party_is_organisation
 from waspada.domain.screening import (
     Assessment,
     Fact,
@@ -1643,7 +1644,11 @@ def implausible_funds(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[str, 
     placeholders=("detail",),
 )
 def accompanied_by_broker(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[str, str] | None:
-    """A known broker (provider fact), or a sponsor/companion who is described as one."""
+    """A known broker (provider fact), or a sponsor/companion who is described as one.
+
+    A broker is a person: a placement company described as the applicant's "agen" is an
+    organisation, whose licence D21 looks at.
+    """
     facts = _fact_lines(ctx, "broker")
     if facts:
         return _both(facts, facts)
@@ -1651,6 +1656,8 @@ def accompanied_by_broker(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[s
         ("penjamin", "sponsor", ctx.sponsor_name, ctx.sponsor_relation),
         ("pendamping", "companion", ctx.companion_name, ctx.companion_relation),
     ):
+        if party_is_organisation(name, relation):
+            continue
         found = _search(p["broker_keywords"], relation, name)
         if found:
             who = _quote(f"{name} ({relation})" if name and relation else name or relation)

@@ -129,7 +129,7 @@ CLEAN: dict[str, dict[str, Any]] = {
         "purpose": "internship",
         "itinerary": "Program magang teknis (pemagangan) 3 tahun di Aichi",
         "return_ticket": "unknown",
-        "documents": frozenset({"ktp", "kk", "ijazah", "loa"}),
+        "documents": frozenset({"ktp", "kk", "ijazah", "loa", "rekomendasi_kemnaker"}),
         "employer_name": "Kabushiki Kaisha Aoi Seimitsu (Aichi)",
         "recruiter_name": "LPK Hikari Karya Kebumen",
         "recruiter_license_no": "SO 0402/2022",
@@ -272,8 +272,8 @@ POSITIVE: list[tuple[str, str, ScreeningContext]] = [
     ),
     (
         "D08",
-        "internship without LoA",
-        ctx("internship", documents=docs("internship", without="loa")),
+        "internship without the Kemnaker recommendation",
+        ctx("internship", documents=docs("internship", without="rekomendasi_kemnaker")),
     ),
     (
         "D09",
@@ -302,6 +302,11 @@ POSITIVE: list[tuple[str, str, ScreeningContext]] = [
         ctx(sponsor_name="Pak Harno", sponsor_relation="Agen"),
     ),
     ("D17", "known broker", ctx(facts={"broker": ("companion Harno is on the broker list",)})),
+    (
+        "D17",
+        "a person described as the agent",
+        ctx(sponsor_name="Pak Darto", sponsor_relation="agen"),
+    ),
     ("D18", "part of a ring", ctx(facts={"ring": ("phone +6281234: 5 applications",)})),
     (
         "D19",
@@ -443,7 +448,12 @@ NEGATIVE: list[tuple[str, str, ScreeningContext]] = [
         "no letter but a licensed organiser named",
         ctx("umrah", documents=docs("umrah", without="ppiu_letter")),
     ),
-    ("D08", "internship with LoA", ctx("internship")),
+    ("D08", "internship with the Kemnaker recommendation", ctx("internship")),
+    (
+        "D08",
+        "internship with the recommendation, acceptance letter not brought",
+        ctx("internship", documents=docs("internship", without="loa")),
+    ),
     (
         "D08",
         "study without LoA (not an internship)",
@@ -471,6 +481,11 @@ NEGATIVE: list[tuple[str, str, ScreeningContext]] = [
     ("D16", "work paid by the P3MI (not a private trip)", ctx("work")),
     ("D17", "husband as companion", ctx(companion_name="Slamet", companion_relation="Suami")),
     ("D17", "licensed PPIU as sponsor", ctx("umrah")),
+    (
+        "D17",
+        "a placement company the applicant calls their agent",
+        ctx("work", sponsor_name="PT Sinar Jaya Pratama Sejahtera", sponsor_relation="agen resmi"),
+    ),
     ("D18", "no ring fact", ctx()),
     (
         "D19",
