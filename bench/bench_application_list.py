@@ -60,7 +60,8 @@ INSERT INTO applications_passportapplication
      sponsor_relation, sponsor_address, employer_name, recruiter_name, recruiter_license_no,
      disnaker_recommendation_no, companion_name, companion_phone, companion_relation,
      previous_passport_no, documents, status, regency_code, district_code, created_at, updated_at,
-     version, risk_level, risk_action, risk_indicators)
+     version, risk_level, risk_action, risk_indicators, full_name, sex, birth_place, birth_date,
+     phone, address, village_id, education, occupation, marital_status)
 SELECT 'CLP-' || lpad(a.id::text, 8, '0'), a.id, (SELECT min(id) FROM regions_office),
        date '2023-01-01' + (a.id % 1000)::int, 'new',
        (ARRAY['tourism','umrah','work','tourism','umrah','seafarer','family_visit',
@@ -68,7 +69,9 @@ SELECT 'CLP-' || lpad(a.id::text, 8, '0'), a.id, (SELECT min(id) FROM regions_of
        (ARRAY['MY','SA','TW','HK','SG','JP','KR','TR'])[1 + (a.id / 8) % 8], 'unknown',
        '', '', '', '', '', '', '', '', '', '', '', '', '', '', '["ktp","kk"]'::jsonb,
        (ARRAY['submitted','screening','interview','issued','issued','issued'])[1 + a.id % 6],
-       substr(a.village_id, 1, 5), substr(a.village_id, 1, 8), now(), now(), 0, '', '', ''
+       substr(a.village_id, 1, 5), substr(a.village_id, 1, 8), now(), now(), 0, '', '', '',
+       a.full_name, a.sex, a.birth_place, a.birth_date, a.phone, a.address, a.village_id,
+       a.education, a.occupation, a.marital_status
 FROM applications_applicant a;
 ANALYZE;
 """

@@ -1233,18 +1233,24 @@ _DOCUMENT_LIST = ChoicesParam(DOCUMENT_CODES)
         "purposes": _PURPOSES,
         "vague_keywords": KeywordsParam(),
         "min_itinerary_words": IntParam(0, 20),
+        "deep_countries": CountriesParam(default=()),
     },
     placeholders=("destination", "itinerary", "return_ticket"),
 )
 def tourism_without_plan(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[str, str] | None:
-    """A tourist with neither a concrete itinerary nor a return ticket."""
+    """A tourist with neither a concrete itinerary nor a return ticket; to one of the
+    `deep_countries` (where placing domestic workers is banned, so a "tourist visa" is the
+    way in) it calls for the deep interview."""
     if ctx.purpose not in p["purposes"]:
         return None
     if ctx.return_ticket == "yes" or "tiket_pulang" in ctx.documents:
         return None
     if not _vague_itinerary(ctx.itinerary, p):
         return None
-    return {**_destination(ctx), **_itinerary(ctx), **_ticket(ctx)}
+    values = {**_destination(ctx), **_itinerary(ctx), **_ticket(ctx)}
+    if ctx.destination_country in p.get("deep_countries", ()):
+        values[ESCALATED] = "yes"
+    return values
 
 
 @condition(
@@ -1657,6 +1663,9 @@ def accompanied_by_broker(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[s
         ("pendamping", "companion", ctx.companion_name, ctx.companion_relation),
     ):
         if party_is_organisation(name, relation):
+            continue
+        # "agen" with no name beside a placement company as recruiter: that company.
+        if not name.strip() and party_is_organisation(ctx.recruiter_name, ""):
             continue
         found = _search(p["broker_keywords"], relation, name)
         if found:

@@ -956,3 +956,31 @@ def test_the_pure_module_does_not_import_django() -> None:
         "sys.exit(any(m == 'django' or m.startswith('django.') for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_a_tourist_without_a_plan_to_a_banned_placement_country_goes_to_the_deep_interview() -> (
+    None
+):
+    vague = ctx(
+        itinerary="liburan",
+        return_ticket="unknown",
+        documents=docs("tourism", without="tiket_pulang"),
+    )
+    to_qatar = assess(dataclasses.replace(vague, destination_country="QA"), POLICY)
+    assert to_qatar.codes == ("D01",)
+    assert to_qatar.action is RecommendedAction.DEEP_INTERVIEW
+    to_singapore = assess(dataclasses.replace(vague, destination_country="SG"), POLICY)
+    assert to_singapore.codes == ("D01",)
+    assert to_singapore.action is RecommendedAction.STANDARD
+
+
+def test_an_unnamed_agent_beside_a_placement_company_is_that_company() -> None:
+    worker = ctx(
+        "work",
+        sponsor_name="",
+        sponsor_relation="agen",
+        recruiter_name="PT Graha Insan Migran",
+        recruiter_license_no="SIP3MI No. 2/1041/HK.01/2023",
+    )
+    assert fired("D17", worker) is None
+    assert fired("D17", dataclasses.replace(worker, recruiter_name="Bu Yati")) is not None
