@@ -1736,7 +1736,10 @@ def recruiter_debt(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[str, str
 
 @condition(
     "D21",
-    params={"license_patterns": RegexMapParam((*PURPOSES, "*"))},
+    params={
+        "license_patterns": RegexMapParam((*PURPOSES, "*")),
+        "licence_required_purposes": ChoicesParam(PURPOSES, default=PURPOSES),
+    },
     placeholders=("recruiter", "detail"),
 )
 def unlicensed_recruiter(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[str, str] | None:
@@ -1751,6 +1754,10 @@ def unlicensed_recruiter(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[st
         return {**values, **_both(facts, facts)}
     license_no = ctx.recruiter_license_no
     if not license_no:
+        # A training institute (LPK) sending interns needs no placement licence: the
+        # internship's control is the Kemnaker recommendation (D08).
+        if ctx.purpose not in p["licence_required_purposes"]:
+            return None
         return {**values, **_both("tanpa nomor izin", "no licence number")}
     patterns = p["license_patterns"]
     pattern = patterns.get(ctx.purpose, patterns.get("*"))

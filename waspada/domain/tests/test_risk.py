@@ -505,6 +505,11 @@ NEGATIVE: list[tuple[str, str, ScreeningContext]] = [
     ),
     ("D21", "manning agency licence for a seafarer", ctx("seafarer")),
     ("D21", "LPK licence for an internship", ctx("internship")),
+    (
+        "D21",
+        "a training institute sending interns without a placement licence",
+        ctx("internship", recruiter_license_no=""),
+    ),
     ("D21", "no recruiter", ctx()),
     ("D22", "return ticket", ctx()),
     ("D22", "work contract without return ticket", ctx("work")),
