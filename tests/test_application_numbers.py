@@ -28,7 +28,7 @@ pytestmark = pytest.mark.usefixtures("central_java_regions")
 # What other systems put in numbers, and names of pages under /applications/.
 ODD_NUMBERS = [
     "SIMKIM/2026/0001",
-    "CLP 2026 #7?a=1&b=2",
+    "CLP 2026 #A7?a=1&b=2",
     "100% Cilacap",
     "Pémohon/ñ-ü/日本",
     "new",
