@@ -21,11 +21,12 @@ from waspada.applications.records import (
     record_values,
 )
 from waspada.core import audit
+from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.regions.models import Office
 
 
-class StaleApplication(Exception):
+class StaleApplication(UserFacingError):
     """Somebody else changed the application since the officer loaded it."""
 
     def __init__(self, application_no: str) -> None:
@@ -37,6 +38,9 @@ class StaleApplication(Exception):
             "Application %(number)s was changed by someone else in the meantime; "
             "nothing was saved. Reload the page to see the change."
         ) % {"number": self.application_no}
+
+    def form_errors(self) -> list[tuple[str, str]]:
+        return [("", self.message())]
 
 
 def origin_codes(village_code: str) -> tuple[str, str]:

@@ -27,6 +27,7 @@ from django.utils.translation import gettext
 from waspada.applications.forms import DOCUMENT_LABELS
 from waspada.applications.models import Applicant, PassportApplication, Purpose, Sex
 from waspada.core import audit
+from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.decisions import pdf
 from waspada.decisions.models import (
@@ -73,7 +74,7 @@ FILE_PREFIXES = {
 }
 
 
-class LetterError(Exception):
+class LetterError(UserFacingError):
     """A letter that cannot be made; `message()` says why in the officer's language."""
 
     def __init__(self, message: str) -> None:
@@ -82,6 +83,9 @@ class LetterError(Exception):
 
     def message(self) -> str:
         return self._message
+
+    def form_errors(self) -> list[tuple[str, str]]:
+        return [("", self._message)]
 
 
 # --- public services ---------------------------------------------------------------

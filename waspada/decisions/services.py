@@ -25,6 +25,7 @@ from waspada.applications.forms import DOCUMENT_LABELS
 from waspada.applications.models import PassportApplication, Status
 from waspada.applications.services import StaleApplication, change_status
 from waspada.core import audit
+from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.core.policy import Action, can
 from waspada.decisions import queries
@@ -63,7 +64,7 @@ def problem_message(problem: Problem) -> str:
     return messages.get(problem.code, problem.code)
 
 
-class DecisionRefused(Exception):
+class DecisionRefused(UserFacingError):
     """An action the rules refuse; nothing was saved.
 
     `errors` lists (field, message) pairs, field "" for the whole form; `field` and
@@ -75,6 +76,9 @@ class DecisionRefused(Exception):
         self.errors = [(problem.field, problem_message(problem)) for problem in self.problems]
         self.field, self.message = self.errors[0]
         super().__init__("; ".join(message for _, message in self.errors))
+
+    def form_errors(self) -> list[tuple[str, str]]:
+        return list(self.errors)
 
 
 def _ensure_current(application: PassportApplication, expected_version: int) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from waspada.core.errors import UserFacingError
 
-class InterviewError(Exception):
+
+class InterviewError(UserFacingError):
     """An action refused; nothing was saved.
 
     `message` is in the user's language; `field` names the form field it belongs to
@@ -14,3 +16,6 @@ class InterviewError(Exception):
         super().__init__(message)
         self.message = message
         self.field = field
+
+    def form_errors(self) -> list[tuple[str, str]]:
+        return [(self.field, self.message)]

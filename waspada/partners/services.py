@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from waspada.core import audit
+from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.networks.models import RingCluster
 from waspada.partners.models import NEXT_STATUSES, Agency, Referral, ReferralStatus
@@ -46,7 +47,7 @@ def save_agency(
 # --- Referrals ----------------------------------------------------------------------------
 
 
-class StaleReferral(Exception):
+class StaleReferral(UserFacingError):
     """Somebody answered the referral since the page was loaded."""
 
     def __init__(self, referral: Referral) -> None:
@@ -59,8 +60,11 @@ class StaleReferral(Exception):
             "nothing was saved."
         ) % {"status": self.referral.get_status_display()}
 
+    def form_errors(self) -> list[tuple[str, str]]:
+        return [("", self.message())]
 
-class NotAllowedAnswer(Exception):
+
+class NotAllowedAnswer(UserFacingError):
     """The answer does not follow from the referral's status (e.g. done before accepted)."""
 
 

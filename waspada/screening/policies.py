@@ -13,6 +13,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from waspada.core import audit
+from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.domain.risk import Policy, diff_policies, load_policy, policy_from_data, policy_to_data
 from waspada.screening.models import PolicyState, PolicyVersion
@@ -94,7 +95,7 @@ def create_draft(
     return draft
 
 
-class NotADraft(Exception):
+class NotADraft(UserFacingError):
     """Only drafts can be edited or published."""
 
 

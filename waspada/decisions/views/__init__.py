@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_POST
 from waspada.applications.models import PassportApplication
 from waspada.applications.services import StaleApplication
 from waspada.core.access import get_object_or_deny, requires
+from waspada.core.errors import add_to_form
 from waspada.core.models import User
 from waspada.core.policy import Action
 from waspada.decisions import queries, services
@@ -34,11 +34,6 @@ def _application(request: HttpRequest, application_no: str) -> PassportApplicati
         PassportApplication.objects.select_related("applicant", "office"),
         application_no=application_no,
     )
-
-
-def _add_errors(form: Any, refused: DecisionRefused) -> None:
-    for field, message in refused.errors:
-        form.add_error(field if field in form.fields else None, message)
 
 
 def _user(request: HttpRequest) -> User:
@@ -67,10 +62,8 @@ def decision_propose(request: HttpRequest, application_no: str) -> HttpResponse:
                 form = ProposalForm(data)
                 form.is_valid()
                 form.add_error(None, stale.message())
-            except DecisionRefused as refused:
-                _add_errors(form, refused)
-            except LetterError as failed:
-                form.add_error(None, failed.message())
+            except (DecisionRefused, LetterError) as refused:
+                add_to_form(form, refused)
             else:
                 messages.success(request, _proposed_message(decision))
                 return redirect("application_detail", application_no=application.application_no)
@@ -127,11 +120,9 @@ def _review(request: HttpRequest, decision_id: int, review: Review, done: str) -
         except StaleApplication as stale:
             messages.error(request, stale.message())
             return redirect("application_detail", application_no=application.application_no)
-        except DecisionRefused as refused:
-            _add_errors(form, refused)
-        except LetterError as failed:
-            # The letter could not be made: the sign-off was rolled back with it.
-            form.add_error(None, failed.message())
+        except (DecisionRefused, LetterError) as refused:
+            # A letter that could not be made rolled the sign-off back with it.
+            add_to_form(form, refused)
         else:
             messages.success(request, done)
             return redirect("application_detail", application_no=application.application_no)

@@ -16,6 +16,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from waspada.applications.models import PassportApplication
 from waspada.applications.services import StaleApplication
 from waspada.core.access import get_object_or_deny, requires
+from waspada.core.errors import add_to_form
 from waspada.core.models import User
 from waspada.core.policy import Action, can
 from waspada.interviews import queries, services
@@ -82,7 +83,7 @@ def interview_start(request: HttpRequest, application_no: str) -> HttpResponse:
             messages.error(request, stale.message())
             return redirect("application_detail", application_no=application.application_no)
         except InterviewError as refused:
-            form.add_error(refused.field if refused.field in form.fields else None, refused.message)
+            add_to_form(form, refused)
         else:
             return redirect("interview_session", session_id=session.pk)
     return render(
@@ -180,7 +181,7 @@ def interview_save(request: HttpRequest, session_id: int) -> HttpResponse:
                 if finishing:
                     services.finish_interview(session, acting_user=_user(request), request=request)
         except InterviewError as refused:
-            form.add_error(refused.field if refused.field in form.fields else None, refused.message)
+            add_to_form(form, refused)
         else:
             if finishing:
                 messages.success(request, _("Interview finished and recorded."))

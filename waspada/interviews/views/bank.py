@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from waspada.core.access import get_object_or_deny, requires
+from waspada.core.errors import add_to_form
 from waspada.core.models import User
 from waspada.core.policy import Action, can
 from waspada.domain.question_bank import is_active, sort_key
@@ -122,7 +123,7 @@ def _question_page(
                 draft, form.question(), code=code, acting_user=_user(request), request=request
             )
         except InterviewError as refused:
-            form.add_error(refused.field if refused.field in form.fields else None, refused.message)
+            add_to_form(form, refused)
         else:
             messages.success(request, _("Question %(code)s saved in the draft.") % {"code": saved})
             return redirect("question_bank_detail", number=draft.number)
