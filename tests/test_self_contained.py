@@ -81,12 +81,13 @@ def test_no_file_refers_to_notes_or_tickets_outside_the_repository() -> None:
 
 def test_each_kind_of_reference_is_recognised() -> None:
     sample = ROOT / "sample.py"
+    # Built from pieces, so that this file itself holds no such reference for any scanner.
     lines = [
-        "# see ../shared/DESIGN.md",
-        "# the rules of DOMAIN.md",
-        "# fast enough (issue 3)",
-        "# fixed in #6",
-        "# as Issue #12 asks",
+        "# see ../" + "shared/" + "DESIGN" + ".md",
+        "# the rules of " + "DOMAIN" + ".md",
+        "# fast enough (" + "issue" + " 3)",
+        "# fixed in " + "#" + "6",
+        "# as " + "Issue" + " #" + "12 asks",
     ]
     assert len(references_in(sample, "\n".join(lines))) == len(lines)
 
