@@ -8,7 +8,7 @@ import io
 
 import pytest
 from django.db import transaction
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from waspada.applications import exporting
@@ -144,6 +144,31 @@ def _files(draw: st.DrawFn) -> list[dict[str, str]]:
     return [draw(_row(index, draw(st.sampled_from(people)))) for index in range(count)]
 
 
+_ONE_ROW = {
+    "application_no": "0-0",
+    "submitted_on": "2019-01-01",
+    "nik": "3301050101000001",
+    "full_name": "Ani",
+    "sex": "L",
+    "birth_place": "=",
+    "birth_date": "2000-01-01",
+    "phone": "0812-3456-7890",
+    "address": "=",
+    "village_code": VILLAGE,
+    "purpose": "tourism",
+    "destination_country": "MY",
+    "occupation": "=",
+    "education": "=",
+    "marital_status": "=",
+    "return_ticket": "yes",
+    "sponsor_name": "=",
+    "sponsor_phone": "",
+    "companion_phone": "",
+    "previous_passport_no": "",
+    "documents": "",
+}
+
+
 def _in_a_fresh_database(rows: list[dict[str, str]]) -> list[dict[str, str]]:
     """export(import(rows)) into a database without applications, then rolled back."""
     with transaction.atomic():
@@ -159,6 +184,8 @@ def _in_a_fresh_database(rows: list[dict[str, str]]) -> list[dict[str, str]]:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(rows=_files())
+# Found by CI: a name written with the apostrophe guard already on it.
+@example(rows=[{**_ONE_ROW, "full_name": "'="}])
 def test_export_import_export_is_identical_on_every_column(rows: list[dict[str, str]]) -> None:
     first = _in_a_fresh_database(rows)
     second = _in_a_fresh_database(first)
@@ -167,6 +194,7 @@ def test_export_import_export_is_identical_on_every_column(rows: list[dict[str, 
     written = {" ".join(row["application_no"].split()): row for row in rows}
     for exported in first:
         row = written[as_read(exported["application_no"])]
-        assert as_read(exported["full_name"]) == " ".join(row["full_name"].split())
+        # A name written as "'=..." reads as "=..." (the apostrophe is the export's guard).
+        assert as_read(exported["full_name"]) == as_read(" ".join(row["full_name"].split()))
         assert exported["birth_date"] == row["birth_date"]
         assert exported["sex"] == row["sex"]
