@@ -174,7 +174,7 @@ def test_ring_pages_and_the_audit_trail_link_to_odd_numbers(
     links = _links(page.content.decode())
     assert {_detail_url(number) for number in ODD_NUMBERS} <= links
 
-    audit = client.get(reverse("audit_list"), {"action": "application.registered"})
+    audit = client.get(reverse("audit_list"), {"action": "applications.registered"})
     assert audit.status_code == 200
     target = odd_applications[0]
     by_id = reverse("application_by_id", args=[target.pk])

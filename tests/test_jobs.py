@@ -24,6 +24,7 @@ from pytest_django.fixtures import Settings
 from waspada.applications.models import ImportJob
 from waspada.applications.tests.factories import make_application
 from waspada.core import jobs
+from waspada.core.audit_actions import AuditAction
 from waspada.core.jobs import Job, JobState, JobStateError
 from waspada.core.models import AuditEvent, User
 from waspada.core.tests.worker import run_worker
@@ -56,7 +57,7 @@ def test_a_job_goes_from_queued_through_running_to_done_with_its_progress(
         run = jobs.create(
             ScreeningRun,
             acting_user=supervisor,
-            action="screening.queued",
+            action=AuditAction.SCREENING_QUEUED,
             summary="queued for the test",
             trigger="manual",
             description="test run",
@@ -78,7 +79,7 @@ def test_a_job_goes_from_queued_through_running_to_done_with_its_progress(
     assert (run.processed, run.total, run.percent) == (7, 10, 70)
     assert run.heartbeat_at >= before
 
-    jobs.finish(run, action="screening.finished", summary="finished for the test")
+    jobs.finish(run, action=AuditAction.SCREENING_FINISHED, summary="finished for the test")
     run.refresh_from_db()
     assert run.state == JobState.DONE and not run.active and run.ended_at is not None
     assert run.percent == 100
@@ -104,7 +105,7 @@ def test_a_new_phase_restarts_the_count_and_an_unknown_total_gives_no_percentage
 
 def test_a_failed_job_keeps_its_error_and_is_no_longer_active() -> None:
     run = screening_run()
-    jobs.fail(run, "RuntimeError: disk full", action="screening.failed")
+    jobs.fail(run, "RuntimeError: disk full", action=AuditAction.SCREENING_FAILED)
     run.refresh_from_db()
     assert run.state == JobState.FAILED and run.failed and not run.active
     assert run.ended_at is not None
@@ -127,7 +128,9 @@ def test_a_job_silent_for_longer_than_the_limit_counts_as_failed(
     assert list(ScreeningRun.objects.active()) == [alive]
     assert list(ScreeningRun.objects.stale()) == [silent]
 
-    assert jobs.fail_stale(ScreeningRun.objects.all(), action="screening.failed") == [silent]
+    assert jobs.fail_stale(ScreeningRun.objects.all(), action=AuditAction.SCREENING_FAILED) == [
+        silent
+    ]
     silent.refresh_from_db()
     assert silent.state == JobState.FAILED and silent.error == jobs.INTERRUPTED
     with translation.override("id"):

@@ -33,6 +33,7 @@ from waspada.applications.hooks import LIST_FILTERS
 from waspada.applications.models import PassportApplication
 from waspada.applications.queries import ApplicationFilters
 from waspada.core import audit
+from waspada.core.audit_actions import checked
 from waspada.core.models import User
 
 FORMATS = ("csv", "xlsx")
@@ -172,7 +173,7 @@ def record_export(
 ) -> None:
     """Audit an export: who took which applicants' data, filtered how, where to."""
     audit.record(
-        f"{what}.exported",
+        checked(f"{what}.exported"),
         f"{rows} {what} rows exported as {fmt.upper()} ({destination})",
         actor=acting_user,
         details={

@@ -44,6 +44,7 @@ from waspada.applications.models import (
 from waspada.applications.records import ApplicantRecord, ApplicationRecord, identity_values
 from waspada.applications.services import diff, origin_codes
 from waspada.core import audit, jobs
+from waspada.core.audit_actions import AuditAction
 from waspada.core.models import AuditEvent, User
 from waspada.core.tables import (
     Checked,
@@ -241,7 +242,7 @@ class _Saver:
             self.changed_niks.add(nik)
             events.append(
                 self._event(
-                    "applicant.updated",
+                    AuditAction.APPLICANT_UPDATED,
                     f"Applicant {nik} changed: {', '.join(sorted(changes))} ({self.source})",
                     _APPLICANT_TYPE,
                     applicant.pk,
@@ -258,7 +259,7 @@ class _Saver:
             ids.update(created)
             events.extend(
                 self._event(
-                    "applicant.created",
+                    AuditAction.APPLICANT_CREATED,
                     f"Applicant {row['full_name']} ({row['nik']}) registered ({self.source})",
                     _APPLICANT_TYPE,
                     created[row["nik"]],
@@ -350,7 +351,7 @@ class _Saver:
             report.application_ids.append(application.pk)
             events.append(
                 self._event(
-                    "application.updated",
+                    AuditAction.APPLICATION_UPDATED,
                     f"Application {record.application_no} changed: "
                     f"{', '.join(sorted(changes))} ({self.source})",
                     _APPLICATION_TYPE,
@@ -394,7 +395,7 @@ class _Saver:
         )
         events.extend(
             self._event(
-                "application.imported",
+                AuditAction.APPLICATION_IMPORTED,
                 f"Application {row['application_no']} imported ({self.source})",
                 _APPLICATION_TYPE,
                 ids[row["application_no"]],
@@ -519,9 +520,9 @@ def run_import(
     job: ImportJob | None = None,
     report: ImportReport | None = None,
 ) -> ImportReport:
-    """`import_file` between the audit events "import.started" and "import.finished"."""
+    """`import_file` between the audit events "import started" and "import finished"."""
     audit.record(
-        "import.started",
+        AuditAction.IMPORT_STARTED,
         f"Import of {filename} started",
         actor=acting_user,
         obj=job,
@@ -544,7 +545,11 @@ def run_import(
         else f"Import of {filename} failed: {report.failure.code if report.failure else ''}"
     )
     audit.record(
-        "import.finished", summary, actor=acting_user, obj=job, details=_job_summary(report)
+        AuditAction.IMPORT_FINISHED,
+        summary,
+        actor=acting_user,
+        obj=job,
+        details=_job_summary(report),
     )
     return report
 
@@ -557,7 +562,7 @@ def submit_import(
     return jobs.create(
         ImportJob,
         acting_user=acting_user,
-        action="import.queued",
+        action=AuditAction.IMPORT_QUEUED,
         summary=f"Import of {filename} queued",
         details={"file": filename, "size": upload.size},
         request=request,
@@ -569,7 +574,7 @@ def submit_import(
 def finish_job(job: ImportJob, report: ImportReport) -> None:
     """Record the outcome: done, or failed when the file could not be (wholly) imported.
 
-    Not audited here: `run_import` wrote "import.finished" with the same figures. Every
+    Not audited here: `run_import` wrote AuditAction.IMPORT_FINISHED with the same figures. Every
     refusal and notice goes to the job's problem report (a CSV file beside the upload);
     the first MAX_STORED_ERRORS are also kept on the job for its page.
     """
@@ -657,7 +662,7 @@ def fail_job(job: ImportJob, notice: Notice, report: ImportReport | None = None)
     jobs.fail(
         job,
         notice.code,
-        action="import.finished",
+        action=AuditAction.IMPORT_FINISHED,
         summary=f"Import of {job.filename} failed: {notice.code}",
         details={"file": job.filename, "failure": notice.to_dict()},
         failure=notice.to_dict(),

@@ -21,6 +21,7 @@ from waspada.applications.records import (
     record_values,
 )
 from waspada.core import audit
+from waspada.core.audit_actions import AuditAction
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.regions.models import Office
@@ -76,7 +77,7 @@ def upsert_applicant(
     if applicant is None:
         applicant = Applicant.objects.create(**values)
         audit.record(
-            "applicant.created",
+            AuditAction.APPLICANT_CREATED,
             f"Applicant {record.full_name} ({record.nik}) registered",
             actor=acting_user,
             obj=applicant,
@@ -89,7 +90,7 @@ def upsert_applicant(
             setattr(applicant, name, new)
         applicant.save()
         audit.record(
-            "applicant.updated",
+            AuditAction.APPLICANT_UPDATED,
             f"Applicant {applicant.nik} changed: {', '.join(sorted(changes))}",
             actor=acting_user,
             obj=applicant,
@@ -135,7 +136,7 @@ def register_application(
     )
     hooks.applications_saved([application.pk], trigger="intake", acting_user=acting_user)
     audit.record(
-        "application.registered",
+        AuditAction.APPLICATION_REGISTERED,
         f"Application {application.application_no} registered ({source})",
         actor=acting_user,
         obj=application,
@@ -180,7 +181,7 @@ def change_status(
         note=note[:300],
     )
     audit.record(
-        "application.status_changed",
+        AuditAction.STATUS_CHANGED,
         f"Application {application.application_no}: {from_status} → {to_status}",
         actor=acting_user,
         obj=application,

@@ -7,6 +7,7 @@ from typing import Any
 from django.db import models
 from django.http import HttpRequest
 
+from waspada.core.audit_actions import AuditAction, checked
 from waspada.core.models import AuditEvent, User
 
 
@@ -18,7 +19,7 @@ def client_ip(request: HttpRequest | None) -> str | None:
 
 
 def event(
-    action: str,
+    action: AuditAction,
     summary: str,
     *,
     actor: User | None,
@@ -30,7 +31,7 @@ def event(
     return AuditEvent(
         actor=actor if actor is not None and actor.pk else None,
         actor_label=actor.get_username() if actor is not None else "",
-        action=action,
+        action=checked(action),
         object_type=object_type,
         object_id=object_id,
         summary=summary[:500],
@@ -44,7 +45,7 @@ def record_many(events: list[AuditEvent]) -> None:
 
 
 def record(
-    action: str,
+    action: AuditAction,
     summary: str,
     *,
     actor: User | None,
@@ -61,7 +62,7 @@ def record(
     return AuditEvent.objects.create(
         actor=actor if actor is not None and actor.pk else None,
         actor_label=actor.get_username() if actor is not None else "",
-        action=action,
+        action=checked(action),
         object_type=object_type,
         object_id=object_id,
         summary=summary[:500],

@@ -38,6 +38,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks.base import Task
 
 from waspada.core import audit
+from waspada.core.audit_actions import AuditAction
 from waspada.core.models import User
 
 logger = logging.getLogger(__name__)
@@ -179,13 +180,13 @@ class Job(models.Model):
 
 def _audit(
     job: Job,
-    action: str | None,
+    action: AuditAction | None,
     summary: str,
     details: dict[str, Any] | None,
     request: HttpRequest | None = None,
 ) -> None:
     # Callers whose surrounding work already writes the event (an import's
-    # "import.started") pass no action: one event per step, not two.
+    # "applications.import_started") pass no action: one event per step, not two.
     if action:
         audit.record(
             action,
@@ -233,7 +234,7 @@ def create(
     model: type[J],
     *,
     acting_user: User | None,
-    action: str,
+    action: AuditAction,
     summary: str,
     details: dict[str, Any] | None = None,
     request: HttpRequest | None = None,
@@ -252,7 +253,11 @@ def create(
 
 
 def start(
-    job: Job, *, action: str | None = None, summary: str = "", details: dict[str, Any] | None = None
+    job: Job,
+    *,
+    action: AuditAction | None = None,
+    summary: str = "",
+    details: dict[str, Any] | None = None,
 ) -> bool:
     """queued -> running. False (and nothing changed) when the job is no longer queued:
     somebody else took it, or it was given up; the state is checked in the UPDATE itself,
@@ -310,7 +315,7 @@ def beat(job: Job) -> None:
 def finish(
     job: Job,
     *,
-    action: str | None = None,
+    action: AuditAction | None = None,
     summary: str = "",
     details: dict[str, Any] | None = None,
     **fields: Any,
@@ -326,7 +331,7 @@ def fail(
     job: Job,
     error: str,
     *,
-    action: str | None = None,
+    action: AuditAction | None = None,
     summary: str = "",
     details: dict[str, Any] | None = None,
     **fields: Any,
@@ -344,7 +349,7 @@ def fail(
     _audit(job, action, summary or f"{job._meta.verbose_name} {job.pk} failed: {error}", details)
 
 
-def fail_stale(queryset: JobQuerySet[J], *, action: str | None = None) -> list[J]:
+def fail_stale(queryset: JobQuerySet[J], *, action: AuditAction | None = None) -> list[J]:
     """Write down that the silent jobs of `queryset` were interrupted; returns them."""
     stale = list(queryset.stale())
     for job in stale:
@@ -360,7 +365,7 @@ def error_text(exc: BaseException) -> str:
 def failing_on_error(
     job: Job,
     *,
-    action: str | None = None,
+    action: AuditAction | None = None,
     summary: str = "",
     details: dict[str, Any] | None = None,
     **fields: Any,

@@ -9,8 +9,10 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from waspada.core import audit_actions
 from waspada.core.roles import Role
 
 
@@ -119,6 +121,12 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError("audit events cannot be deleted")
+
+    @property
+    def action_label(self) -> str | Promise:
+        """What happened, in the reader's language (the stored name if it is not known)."""
+        action = audit_actions.read(self.action)
+        return action.label if action is not None else self.action
 
 
 class VersionState(models.TextChoices):

@@ -22,6 +22,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Model, QuerySet
 
 from waspada.core.roles import Role
+from waspada.domain.decisions import may_sign_off
 
 
 class Action(StrEnum):
@@ -141,8 +142,8 @@ def _not_self(user: Any, obj: Any) -> bool:
 
 
 def _not_proposer(user: Any, obj: Any) -> bool:
-    # Four-eyes: nobody signs off their own proposal (obj: the proposed decision).
-    return obj is None or getattr(obj, "proposed_by_id", None) != user.pk
+    # Four-eyes, as the domain states it (obj: the proposed decision).
+    return obj is None or may_sign_off(getattr(obj, "proposed_by_id", None), user.pk)
 
 
 OBJECT_RULES: dict[Action, ObjectRule] = {

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from waspada.core import audit_actions
 from waspada.core.models import AuditEvent, User
 
 
@@ -21,7 +22,11 @@ def filtered_audit_events(filters: dict[str, Any]) -> QuerySet[AuditEvent]:
     if filters.get("actor"):
         events = events.filter(actor_label__iexact=filters["actor"])
     if filters.get("action"):
-        events = events.filter(action__startswith=filters["action"])
+        prefix = filters["action"]
+        # Events keep the names they were written with; old names count under the new.
+        events = events.filter(
+            Q(action__startswith=prefix) | Q(action__in=audit_actions.stored_names(prefix))
+        )
     if filters.get("object_type"):
         events = events.filter(object_type=filters["object_type"])
     if filters.get("object_id"):

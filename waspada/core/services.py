@@ -6,6 +6,7 @@ from django.db import models, transaction
 from django.http import HttpRequest
 
 from waspada.core import audit
+from waspada.core.audit_actions import AuditAction
 from waspada.core.models import User
 
 
@@ -40,7 +41,7 @@ def create_user(
         user.set_unusable_password()
     user.save()
     audit.record(
-        "user.created",
+        AuditAction.USER_CREATED,
         f"User {username} created with role {role}",
         actor=acting_user,
         obj=user,
@@ -85,7 +86,7 @@ def update_user(
     user.is_active = is_active
     user.save()
     audit.record(
-        "user.updated",
+        AuditAction.USER_UPDATED,
         f"User {user.username} changed: {', '.join(sorted(changes))}",
         actor=acting_user,
         obj=user,
@@ -104,7 +105,7 @@ def set_password(
     user.save(update_fields=["password"])
     own = acting_user is not None and acting_user.pk == user.pk
     audit.record(
-        "user.password_changed" if own else "user.password_reset",
+        AuditAction.PASSWORD_CHANGED if own else AuditAction.PASSWORD_RESET,
         f"Password of {user.username} {'changed' if own else 'reset by an administrator'}",
         actor=acting_user,
         obj=user,

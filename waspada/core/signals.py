@@ -9,18 +9,25 @@ from django.dispatch import receiver
 from django.http import HttpRequest
 
 from waspada.core import audit
+from waspada.core.audit_actions import AuditAction
 
 
 @receiver(user_logged_in)
 def _logged_in(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
-    audit.record("auth.login", f"{user.username} logged in", actor=user, obj=user, request=request)
+    audit.record(
+        AuditAction.LOGGED_IN, f"{user.username} logged in", actor=user, obj=user, request=request
+    )
 
 
 @receiver(user_logged_out)
 def _logged_out(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
     if user is not None:
         audit.record(
-            "auth.logout", f"{user.username} logged out", actor=user, obj=user, request=request
+            AuditAction.LOGGED_OUT,
+            f"{user.username} logged out",
+            actor=user,
+            obj=user,
+            request=request,
         )
 
 
@@ -30,7 +37,7 @@ def _login_failed(
 ) -> None:
     username = str(credentials.get("username", ""))[:150]
     audit.record(
-        "auth.login_failed",
+        AuditAction.LOGIN_FAILED,
         f"Failed login for {username!r}",
         actor=None,
         object_type="core.user",

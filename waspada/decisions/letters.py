@@ -27,6 +27,7 @@ from django.utils.translation import gettext
 from waspada.applications.forms import DOCUMENT_LABELS
 from waspada.applications.models import Applicant, PassportApplication, Purpose, Sex
 from waspada.core import audit
+from waspada.core.audit_actions import AuditAction
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.decisions import pdf
@@ -158,7 +159,7 @@ def make_interview_record(session: InterviewSession, *, acting_user: User | None
 def record_download(letter: Letter, *, user: User, request: HttpRequest | None = None) -> None:
     """Audit a download: a letter carries the applicant's personal data (UU 27/2022)."""
     audit.record(
-        "letter.downloaded",
+        AuditAction.LETTER_DOWNLOADED,
         f"Letter {letter.number} downloaded",
         actor=user,
         obj=letter,
@@ -192,7 +193,7 @@ def set_signatory(
     signatory.save()
     after = {"nip": nip, "position": position, "signs_for_head": signs_for_head}
     audit.record(
-        "letter.signatory_set",
+        AuditAction.SIGNATORY_SET,
         f"Letter signatory {officer.get_username()}: NIP {nip}"
         + (", signs for the head of office" if signs_for_head else ""),
         actor=acting_user,
@@ -258,7 +259,7 @@ def _issue(
     )
     letter.file.save(f"{FILE_PREFIXES[kind]}-{day.year}-{sequence:05d}.pdf", ContentFile(content))
     audit.record(
-        "letter.issued",
+        AuditAction.LETTER_ISSUED,
         f"{SUBJECTS[kind]} {number} for application {application.application_no}",
         actor=acting_user,
         obj=letter,

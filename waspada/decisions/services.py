@@ -25,6 +25,7 @@ from waspada.applications.forms import DOCUMENT_LABELS
 from waspada.applications.models import PassportApplication, Status
 from waspada.applications.services import StaleApplication, change_status
 from waspada.core import audit
+from waspada.core.audit_actions import AuditAction
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.core.policy import Action, can
@@ -97,7 +98,7 @@ def _came_into_force(decision: Decision, acting_user: User | None) -> Letter | N
 
 
 def _record(
-    action: str,
+    action: AuditAction,
     summary: str,
     decision: Decision,
     *,
@@ -192,7 +193,7 @@ def propose_decision(
         in_force_at=None if state == rules.State.PROPOSED else now,
     )
     _record(
-        "decision.proposed",
+        AuditAction.DECISION_PROPOSED,
         f"Application {application.application_no}: {chosen} proposed"
         + (" automatically" if automatic else "")
         + ("" if decision.needs_sign_off else ", in force without sign-off"),
@@ -287,7 +288,7 @@ def _conclude(
     )
     _settle(decision, state, acting_user=acting_user, comment=comment)
     _record(
-        "decision.returned" if returning else "decision.signed_off",
+        AuditAction.DECISION_RETURNED if returning else AuditAction.DECISION_SIGNED_OFF,
         f"Application {application.application_no}: {decision.outcome} {done}",
         decision,
         acting_user=acting_user,
@@ -375,7 +376,7 @@ def complete_documents(
             documents=application.documents
         )
     _record(
-        "decision.documents_completed",
+        AuditAction.DOCUMENTS_COMPLETED,
         f"Application {application.application_no}: documents completed, back to interview",
         deferral,
         acting_user=acting_user,

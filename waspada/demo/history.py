@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 
 from waspada.applications.models import PassportApplication, Status, StatusChange
 from waspada.core import audit, services
+from waspada.core.audit_actions import AuditAction, checked
 from waspada.core.models import User
 from waspada.core.roles import Role
 from waspada.decisions.models import Decision, DecisionState, Outcome
@@ -178,7 +179,7 @@ class _Story:
         )
         self.batch.event(
             when,
-            "application.status_changed",
+            AuditAction.STATUS_CHANGED,
             f"Application {self.facts.application_no}: {from_status} → {to_status}",
             by,
             self.facts.pk,
@@ -214,7 +215,7 @@ class _Story:
         for verb, when in (("started", started), ("finished", finished)):
             self.batch.event(
                 when,
-                f"interview.{verb}",
+                checked(f"interviews.{verb}"),
                 f"Application {self.facts.application_no}: {kind} interview {verb}",
                 by,
                 self.facts.pk,
@@ -274,7 +275,7 @@ class _Story:
         )
         self.batch.event(
             signed,
-            "decision.signed_off",
+            AuditAction.DECISION_SIGNED_OFF,
             f"Application {self.facts.application_no}: {outcome} signed off",
             reviewer,
             self.facts.pk,
@@ -314,7 +315,7 @@ class _Story:
         self.batch.decisions.append(decision)
         self.batch.event(
             when,
-            "decision.proposed",
+            AuditAction.DECISION_PROPOSED,
             f"Application {self.facts.application_no}: {outcome} proposed"
             + (" automatically" if by is None else "")
             + ("" if needs else ", in force without sign-off"),
@@ -346,7 +347,7 @@ class _Story:
         self.move(Status.INTERVIEW, returned, reviewer, "proposal returned")
         self.batch.event(
             returned,
-            "decision.returned",
+            AuditAction.DECISION_RETURNED,
             f"Application {self.facts.application_no}: {outcome} returned",
             reviewer,
             self.facts.pk,
@@ -438,7 +439,7 @@ class _Story:
             self.move(Status.INTERVIEW, back, interviewer, "documents completed")
             self.batch.event(
                 back,
-                "decision.documents_completed",
+                AuditAction.DOCUMENTS_COMPLETED,
                 f"Application {self.facts.application_no}: documents completed",
                 interviewer,
                 self.facts.pk,
@@ -477,7 +478,7 @@ class _Batch:
         self.decisions: list[Decision] = []
         self.changes: list[StatusChange] = []
         self.events: list[
-            tuple[dt.datetime, str, str, User | None, int, Callable[[], dict[str, Any]]]
+            tuple[dt.datetime, AuditAction, str, User | None, int, Callable[[], dict[str, Any]]]
         ] = []
         self.final: dict[int, tuple[str, int]] = {}
 
@@ -489,7 +490,7 @@ class _Batch:
     def event(
         self,
         when: dt.datetime,
-        action: str,
+        action: AuditAction,
         summary: str,
         actor: User | None,
         application_id: int,

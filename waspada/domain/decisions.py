@@ -126,7 +126,7 @@ def needs_sign_off(outcome: Outcome, risk_level: str) -> bool:
     return outcome != Outcome.ISSUE or risk_level == "high"
 
 
-def may_sign_off(proposer_id: int | None, reviewer_id: int) -> bool:
+def may_sign_off(proposer_id: int | None, reviewer_id: int | None) -> bool:
     """Four-eyes: the reviewer is not the proposer (system proposals have no proposer)."""
     return proposer_id != reviewer_id
 

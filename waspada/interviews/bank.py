@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from waspada.core import audit
+from waspada.core.audit_actions import AuditAction, checked
 from waspada.core.models import User
 from waspada.domain.question_bank import BankChange, diff_banks, next_code
 from waspada.domain.risk import INDICATOR_CODES
@@ -59,7 +60,7 @@ def _publish_shipped_bank() -> QuestionBankVersion:
         published_at=timezone.now(),
     )
     audit.record(
-        "questions.published",
+        AuditAction.BANK_PUBLISHED,
         "Question bank v1 published from the file shipped with Waspada",
         actor=None,
         obj=version,
@@ -87,7 +88,7 @@ def create_bank_draft(
         number=top + 1, data=based_on.data, based_on=based_on, created_by=acting_user
     )
     audit.record(
-        "questions.drafted",
+        AuditAction.BANK_DRAFTED,
         f"Draft v{draft.number} of the question bank, based on v{based_on.number}",
         actor=acting_user,
         obj=draft,
@@ -170,7 +171,7 @@ def save_bank_question(
     draft.save(update_fields=["data"])
     version.data = data
     audit.record(
-        f"questions.{kind}",
+        checked(f"interviews.bank_question_{kind}"),
         f"Question bank draft v{draft.number}: question {code} {kind}",
         actor=acting_user,
         obj=draft,
@@ -200,7 +201,7 @@ def set_bank_question_active(
     version.data = data
     word = "reactivated" if active else "deactivated"
     audit.record(
-        f"questions.{word}",
+        checked(f"interviews.bank_question_{word}"),
         f"Question bank draft v{draft.number}: question {code} {word}",
         actor=acting_user,
         obj=draft,
@@ -236,7 +237,7 @@ def publish_bank(
     draft.published_at = timezone.now()
     draft.save(update_fields=["state", "note", "published_by", "published_at"])
     audit.record(
-        "questions.published",
+        AuditAction.BANK_PUBLISHED,
         f"Question bank v{draft.number} published: {len(changes)} change(s)",
         actor=acting_user,
         obj=draft,

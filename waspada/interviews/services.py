@@ -27,6 +27,7 @@ from waspada.applications.countries import is_country_code
 from waspada.applications.models import PassportApplication, Status
 from waspada.applications.services import StaleApplication, change_status
 from waspada.core import audit
+from waspada.core.audit_actions import AuditAction
 from waspada.core.models import User
 from waspada.domain.consistency import FUNDS, RELATIONS, StatedFacts
 from waspada.domain.documents import PURPOSES
@@ -91,7 +92,7 @@ class AnswerInput:
 
 
 def _audit(
-    action: str,
+    action: AuditAction,
     summary: str,
     session: InterviewSession,
     *,
@@ -203,7 +204,7 @@ def start_interview(
     codes = plan_questions(kind, fired, bank.data)
     _append_questions(session, codes, added=False)
     _audit(
-        "interview.started",
+        AuditAction.INTERVIEW_STARTED,
         f"Application {locked.application_no}: {kind} interview started "
         f"({len(codes)} questions, question bank v{bank.number})",
         session,
@@ -248,7 +249,7 @@ def add_question(
         raise InterviewError(_("This question is already part of the interview."), field="code")
     _append_questions(locked, [code], added=True)
     _audit(
-        "interview.question_added",
+        AuditAction.INTERVIEW_QUESTION_ADDED,
         f"Application {locked.application.application_no}: question {code} added",
         locked,
         acting_user=acting_user,
@@ -369,7 +370,7 @@ def record_answers(
         locked.save(update_fields=fields)
     rescreened = _rescreen_if_changed(locked.application, before, acting_user)
     _audit(
-        "interview.recorded",
+        AuditAction.INTERVIEW_RECORDED,
         f"Application {locked.application.application_no}: interview recorded "
         f"({len(changed)} answer(s) changed)",
         locked,
@@ -399,7 +400,7 @@ def finish_interview(
     locked.save(update_fields=["findings", "state", "finished_at"])
     rescreened = _rescreen_if_changed(locked.application, before, acting_user)
     _audit(
-        "interview.finished",
+        AuditAction.INTERVIEW_FINISHED,
         f"Application {locked.application.application_no}: {locked.kind} interview finished, "
         f"{sum(f.contradiction for f in findings)} contradiction(s) found",
         locked,

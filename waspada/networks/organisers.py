@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from waspada.core import audit
+from waspada.core.audit_actions import AuditAction
 from waspada.core.models import User
 from waspada.core.tables import (
     Checked,
@@ -123,7 +124,7 @@ def save_organiser(
     after = _values(target)
     changes = {k: [before[k], after[k]] for k in after if creating or before[k] != after[k]}
     audit.record(
-        "networks.organiser_created" if creating else "networks.organiser_updated",
+        AuditAction.ORGANISER_CREATED if creating else AuditAction.ORGANISER_UPDATED,
         f"Licensed organiser {name} ({licence_no}) {'registered' if creating else 'changed'}",
         actor=acting_user,
         obj=target,
@@ -149,7 +150,7 @@ def set_organiser_active(
     organiser.active = active
     organiser.save(update_fields=["active", "updated_at"])
     audit.record(
-        "networks.organiser_reactivated" if active else "networks.organiser_deactivated",
+        AuditAction.ORGANISER_REACTIVATED if active else AuditAction.ORGANISER_DEACTIVATED,
         f"Licensed organiser {organiser.name} ({organiser.licence_no}) "
         f"{'reactivated' if active else 'deactivated'}",
         actor=acting_user,
@@ -235,7 +236,7 @@ def import_organisers(
         transaction.set_rollback(True)
         return outcome
     audit.record(
-        "networks.import_organisers",
+        AuditAction.ORGANISERS_IMPORTED,
         f"Licensed organisers imported from {filename}: {outcome.created} added, "
         f"{outcome.updated} updated, {outcome.refused} rejected",
         actor=acting_user,

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from waspada.core import jobs
+from waspada.core.audit_actions import AuditAction
 from waspada.core.jobs import JobState
 from waspada.core.models import User
 from waspada.networks.models import DetectionRun, RunKind
@@ -23,7 +24,7 @@ from waspada.networks.models import DetectionRun, RunKind
 # A queued run finding another one running tries again this much later.
 RETRY_AFTER = dt.timedelta(minutes=1)
 _LOCK_ID = 0x5A5BADA  # the advisory lock of the current run's rings (any fixed number)
-FAILED_ACTION = "networks.detection_failed"
+FAILED_ACTION = AuditAction.DETECTION_FAILED
 
 
 def lock() -> None:
@@ -77,7 +78,7 @@ def request_detection(
         return jobs.create(
             DetectionRun,
             acting_user=actor(acting_user),
-            action="networks.detection_queued",
+            action=AuditAction.DETECTION_QUEUED,
             summary="Network detection run queued",
             request=request,
         )

@@ -39,6 +39,7 @@ from django.utils import timezone
 
 from waspada.applications.models import PassportApplication
 from waspada.core import audit, jobs
+from waspada.core.audit_actions import AuditAction
 from waspada.core.jobs import JobState
 from waspada.core.models import User
 from waspada.domain import network
@@ -208,7 +209,7 @@ def _detect(
         jobs.progress(run, clusters=counts["clusters"], risky=counts["risky"])
         changed = _changed(before, queries.run_evidence(run))
         audit.record(
-            "networks.detect",
+            AuditAction.DETECTION_FINISHED,
             f"Network detection: {len(nodes)} applications, {run.clusters} clusters, "
             f"{run.risky} risky, {len(result.hubs)} hubs",
             actor=actor,
@@ -360,7 +361,7 @@ def _link_into(
     audit.record_many(
         [
             audit.event(
-                "networks.link",
+                AuditAction.APPLICATION_LINKED,
                 f"Application {numbers.get(app_id, app_id)} linked into ring #{ring.pk} "
                 f"({ring.size} applicants, score {ring.score})",
                 actor=actor,
@@ -434,7 +435,7 @@ def review_ring(
     ring.joined_since_review = 0
     ring.save(update_fields=["reviewed_by", "reviewed_at", "review_note", "joined_since_review"])
     audit.record(
-        "networks.ring_reviewed",
+        AuditAction.RING_REVIEWED,
         f"Ring #{ring.pk} ({ring.size} applicants, score {ring.score}) reviewed",
         actor=acting_user,
         obj=ring,

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from waspada.core import audit
+from waspada.core.audit_actions import AuditAction, checked
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.networks.models import RingCluster
@@ -34,7 +35,7 @@ def save_agency(
     after = {"name": name, "kind": kind, "is_active": is_active}
     changes = {k: [before[k], after[k]] for k in after if creating or before[k] != after[k]}
     audit.record(
-        "agency.created" if creating else "agency.updated",
+        AuditAction.AGENCY_CREATED if creating else AuditAction.AGENCY_UPDATED,
         f"Agency {name} {'created' if creating else 'changed'}",
         actor=acting_user,
         obj=agency,
@@ -89,7 +90,7 @@ def refer_ring(
     members = list(ring.memberships.values_list("application_id", flat=True))
     referral.applications.set(members)
     audit.record(
-        "referral.sent",
+        AuditAction.REFERRAL_SENT,
         f"Ring #{ring.pk} ({len(members)} applicants, score {ring.score}) referred to "
         f"{agency.name}",
         actor=acting_user,
@@ -105,7 +106,7 @@ def record_referral_view(
 ) -> None:
     """A partner looked at the people of a referral: every look is recorded."""
     audit.record(
-        "referral.viewed",
+        AuditAction.REFERRAL_VIEWED,
         f"Referral {referral.pk} (ring #{referral.ring_number}) viewed by "
         f"{acting_user.get_username()} ({referral.agency.name})",
         actor=acting_user,
@@ -141,7 +142,7 @@ def respond_to_referral(
     current.responded_at = timezone.now()
     current.save(update_fields=["status", "response", "responded_by", "responded_at"])
     audit.record(
-        f"referral.{status}",
+        checked(f"partners.referral_{status}"),
         f"Referral {current.pk} (ring #{current.ring_number}) {status} by {current.agency.name}",
         actor=acting_user,
         obj=current,

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.http import HttpRequest
 
 from waspada.core import audit
+from waspada.core.audit_actions import AuditAction
 from waspada.core.models import User
 from waspada.regions.models import Level, Office, Region
 
@@ -76,7 +77,7 @@ def load_regions(
             if progress:
                 progress(len(batch))
         audit.record(
-            "regions.loaded",
+            AuditAction.REGIONS_LOADED,
             f"{len(rows)} regions loaded from {path.name}",
             actor=acting_user,
             details={"rows": len(rows), "file": path.name},
@@ -96,7 +97,7 @@ def ensure_office(*, acting_user: User | None = None) -> Office:
     )
     office.regencies.set(regencies)
     audit.record(
-        "office.created",
+        AuditAction.OFFICE_CREATED,
         f"Office {office.name} created",
         actor=acting_user,
         obj=office,
@@ -132,7 +133,7 @@ def set_working_area(
     office.save()
     office.regencies.set(regencies)
     audit.record(
-        "office.updated",
+        AuditAction.OFFICE_UPDATED,
         f"Working area of {office.name}: {', '.join(after)}",
         actor=acting_user,
         obj=office,

@@ -18,6 +18,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from waspada.core import audit
+from waspada.core.audit_actions import AuditAction
 from waspada.core.models import User
 from waspada.decisions.pdf import font_dir
 from waspada.domain.suppression import SECONDARY_MARK
@@ -253,7 +254,7 @@ def record_report(
 ) -> None:
     """Audit a report leaving Waspada: which period, which format, published or not."""
     audit.record(
-        "report.exported",
+        AuditAction.REPORT_EXPORTED,
         f"Report {document.period.start}..{document.period.end} exported as {fmt.upper()}"
         + (" for publication" if document.publication else "")
         + f" ({destination})",

@@ -13,6 +13,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from waspada.core import audit
+from waspada.core.audit_actions import AuditAction
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.domain.risk import Policy, diff_policies, load_policy, policy_from_data, policy_to_data
@@ -62,7 +63,7 @@ def _publish_shipped_policy() -> PolicyVersion:
         published_at=timezone.now(),
     )
     audit.record(
-        "policy.published",
+        AuditAction.POLICY_PUBLISHED,
         "Screening policy v1 published from the file shipped with Waspada",
         actor=None,
         obj=version,
@@ -86,7 +87,7 @@ def create_draft(
         created_by=acting_user,
     )
     audit.record(
-        "policy.drafted",
+        AuditAction.POLICY_DRAFTED,
         f"Draft v{draft.number} of the screening policy, based on v{based_on.number}",
         actor=acting_user,
         obj=draft,
@@ -117,7 +118,7 @@ def update_draft(
     draft.note = note[:300]
     draft.save(update_fields=["data", "note"])
     audit.record(
-        "policy.edited",
+        AuditAction.POLICY_EDITED,
         f"Draft v{draft.number}: {len(changes)} change(s)",
         actor=acting_user,
         obj=draft,
@@ -145,7 +146,7 @@ def publish(
     draft.published_at = timezone.now()
     draft.save(update_fields=["state", "effective_from", "published_by", "published_at"])
     audit.record(
-        "policy.published",
+        AuditAction.POLICY_PUBLISHED,
         f"Screening policy v{draft.number} published, in force from {effective_from:%Y-%m-%d}",
         actor=acting_user,
         obj=draft,

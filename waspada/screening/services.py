@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from waspada.applications.models import PassportApplication, Status, StatusChange
 from waspada.core import audit, jobs
+from waspada.core.audit_actions import AuditAction
 from waspada.core.models import User
 from waspada.domain.risk import Policy, assess
 from waspada.domain.screening import Assessment, Hit
@@ -109,7 +110,7 @@ def _screen_batch(
     audit.record_many(
         [
             audit.event(
-                "screening.assessed",
+                AuditAction.ASSESSED,
                 summary_of(app.application_no, results[app.pk]),
                 actor=actor,
                 object_type=_APPLICATION,
@@ -189,7 +190,7 @@ def request_screening(
     return jobs.create(
         ScreeningRun,
         acting_user=acting_user,
-        action="screening.queued",
+        action=AuditAction.SCREENING_QUEUED,
         summary=f"Screening of {len(application_ids)} applications queued: {description}",
         trigger=trigger,
         description=description[:300],
@@ -208,7 +209,7 @@ def run_screening(run_id: int) -> ScreeningRun:
     if not jobs.start(run):
         return run
     with jobs.failing_on_error(
-        run, action="screening.failed", summary=f"Screening run {run.pk} failed"
+        run, action=AuditAction.SCREENING_FAILED, summary=f"Screening run {run.pk} failed"
     ):
         screen_applications(
             run.application_ids,
@@ -218,7 +219,7 @@ def run_screening(run_id: int) -> ScreeningRun:
         )
     jobs.finish(
         run,
-        action="screening.finished",
+        action=AuditAction.SCREENING_FINISHED,
         summary=f"Screening run {run.pk} finished: {run.processed} applications",
     )
     return run

@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from waspada.applications.models import PassportApplication
 from waspada.core import audit
+from waspada.core.audit_actions import AuditAction
 from waspada.core.models import User
 from waspada.domain.matching import Identity, Match, NameIndex, Reason, corroborated
 from waspada.domain.phones import normalize_phone
@@ -329,7 +330,7 @@ def sync_matches(
                 row.reviewed_at = None
                 events.append(
                     audit.event(
-                        "watchlist.match_reopened",
+                        AuditAction.MATCH_REOPENED,
                         f"Dismissed watchlist match {row.pk} raised again: the entry changed",
                         actor=acting_user,
                         object_type=_MATCH_TYPE,
@@ -358,7 +359,7 @@ def sync_matches(
         WatchlistMatch.objects.bulk_create(new)
         events.extend(
             audit.event(
-                "watchlist.match_found",
+                AuditAction.MATCH_FOUND,
                 f"Watchlist match on application {row.application_id}: entry {row.entry_id} "
                 f"({row.role}, {row.level} {row.score:.2f})",
                 actor=acting_user,

@@ -171,7 +171,7 @@ class IdentityDuplicate(models.Model):
     `other_nik`: `applicant` and `other` have different NIKs but a likely name match, the
     same birth date and the same birth place. `record_changed`: `other` is empty and
     `details` holds the name/birth-date changes of the NIK record between applications
-    (taken from the "applicant.updated" audit events written by intake and imports).
+    (taken from the "applications.applicant_updated" audit events written by intake and imports).
     """
 
     kind = models.CharField(_("kind"), max_length=16, choices=DuplicateKind.choices)

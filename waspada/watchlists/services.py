@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from waspada.applications.models import PassportApplication
 from waspada.core import audit
+from waspada.core.audit_actions import AuditAction, checked
 from waspada.core.models import AuditEvent, User
 from waspada.core.tables import Checked, ImportOutcome, RawRow, RowError, TableImport
 from waspada.screening.context import OPEN_STATUSES
@@ -59,7 +60,7 @@ def create_watchlist(
         created_by=acting_user if acting_user is not None and acting_user.pk else None,
     )
     audit.record(
-        "watchlist.created",
+        AuditAction.WATCHLIST_CREATED,
         f"Watchlist '{name}' ({list_type}) created",
         actor=acting_user,
         obj=watchlist,
@@ -90,7 +91,7 @@ def update_watchlist(
             setattr(watchlist, key, new)
         watchlist.save()
         audit.record(
-            "watchlist.updated",
+            AuditAction.WATCHLIST_UPDATED,
             f"Watchlist '{watchlist.name}' changed: {', '.join(sorted(changes))}",
             actor=acting_user,
             obj=watchlist,
@@ -134,7 +135,7 @@ def add_entry(
             **values.as_fields(),
         )
         audit.record(
-            "watchlist.entry_added",
+            AuditAction.ENTRY_ADDED,
             f"Entry '{entry.full_name}' ({entry.external_id}) added to '{watchlist.name}'",
             actor=acting_user,
             obj=entry,
@@ -162,7 +163,7 @@ def update_entry(
         entry.updated_at = timezone.now()
         entry.save()
         audit.record(
-            "watchlist.entry_updated",
+            AuditAction.ENTRY_UPDATED,
             f"Entry '{entry.full_name}' ({entry.external_id}) changed: "
             f"{', '.join(sorted(changes))}",
             actor=acting_user,
@@ -190,7 +191,7 @@ def deactivate_entry(
         entry.updated_at = timezone.now()
         entry.save(update_fields=["active", "updated_at"])
         audit.record(
-            "watchlist.entry_deactivated",
+            AuditAction.ENTRY_DEACTIVATED,
             f"Entry '{entry.full_name}' ({entry.external_id}) deactivated: {note}",
             actor=acting_user,
             obj=entry,
@@ -292,7 +293,7 @@ class _EntryImport(TableImport[EntryValues, ImportResult]):
             self.changed.append(entry)
             self.events.append(
                 audit.event(
-                    "watchlist.entry_updated",
+                    AuditAction.ENTRY_UPDATED,
                     f"Entry '{entry.full_name}' ({entry.external_id}) changed by import of "
                     f"{self.filename}: {', '.join(sorted(changes))}",
                     actor=self.acting_user,
@@ -316,7 +317,7 @@ class _EntryImport(TableImport[EntryValues, ImportResult]):
         events = self.events
         events.extend(
             audit.event(
-                "watchlist.entry_added",
+                AuditAction.ENTRY_ADDED,
                 f"Entry '{entry.full_name}' ({entry.external_id}) added to '{watchlist.name}' "
                 f"by import of {filename}",
                 actor=self.acting_user,
@@ -328,7 +329,7 @@ class _EntryImport(TableImport[EntryValues, ImportResult]):
         result.created, result.updated = len(self.new), len(self.changed)
         events.append(
             audit.event(
-                "watchlist.imported",
+                AuditAction.WATCHLIST_IMPORTED,
                 f"{filename} imported into '{watchlist.name}': {result.created} added, "
                 f"{result.updated} changed, {result.unchanged} unchanged, "
                 f"{result.rejected} rows rejected",
@@ -479,7 +480,7 @@ def _review(
         match.review_note = note
         match.save(update_fields=["state", "reviewed_by", "reviewed_at", "review_note"])
         audit.record(
-            f"watchlist.match_{state}",
+            checked(f"watchlists.match_{state}"),
             f"Watchlist match on application {match.application_id} ({match.role} "
             f"'{match.name}' ~ entry {match.entry_id}) {state}: {note}",
             actor=acting_user,

@@ -92,11 +92,11 @@ def test_a_clean_file_creates_applicants_applications_history_and_audit(
         "mpaspor.csv",
         supervisor,
     )
-    event = AuditEvent.objects.get(action="application.imported", object_id=str(application.pk))
+    event = AuditEvent.objects.get(action="applications.imported", object_id=str(application.pk))
     assert event.actor == supervisor
     assert event.details["source"] == "mpaspor.csv"
-    assert AuditEvent.objects.filter(action="application.imported").count() == 5
-    assert AuditEvent.objects.filter(action="applicant.created").count() == 5
+    assert AuditEvent.objects.filter(action="applications.imported").count() == 5
+    assert AuditEvent.objects.filter(action="applications.applicant_created").count() == 5
 
 
 def test_only_rows_that_cannot_be_applications_are_refused_the_others_carry_notices() -> None:
@@ -206,7 +206,7 @@ def test_a_changed_row_updates_the_application_and_applicant_with_audited_diffs(
     assert application.applicant.phone == "+6285711112222"
     # The phone written on the corrected row is the application's own too.
     assert application.phone == "+6285711112222"
-    event = AuditEvent.objects.get(action="application.updated")
+    event = AuditEvent.objects.get(action="applications.updated")
     assert event.actor == supervisor
     assert event.details["changes"] == {
         "purpose": ["tourism", "umrah"],
@@ -214,7 +214,7 @@ def test_a_changed_row_updates_the_application_and_applicant_with_audited_diffs(
         "phone": ["+6281234567890", "+6285711112222"],
     }
     assert event.details["source"] == "koreksi.csv"
-    applicant_event = AuditEvent.objects.get(action="applicant.updated")
+    applicant_event = AuditEvent.objects.get(action="applications.applicant_updated")
     assert applicant_event.details["changes"] == {"phone": ["+6281234567890", "+6285711112222"]}
     # An update is not a new submission (each was submitted and screened once).
     assert StatusChange.objects.count() == 4
@@ -237,7 +237,7 @@ def test_a_row_moved_to_another_nik_moves_the_application_to_that_applicant() ->
     assert report.updated == 1
     application = PassportApplication.objects.select_related("applicant").get()
     assert application.applicant.nik == other["nik"]
-    event = AuditEvent.objects.get(action="application.updated")
+    event = AuditEvent.objects.get(action="applications.updated")
     assert event.details["changes"]["applicant"] == [person(1)["nik"], other["nik"]]
 
 
@@ -358,8 +358,8 @@ def test_command_prints_a_summary_and_each_bad_row(tmp_path: Path) -> None:
         "ISO 3166-1 code, e.g. MY, SA or JP."
     )
     assert "3/3" in err  # the progress bar
-    assert AuditEvent.objects.filter(action="import.started").count() == 1
-    finished = AuditEvent.objects.get(action="import.finished")
+    assert AuditEvent.objects.filter(action="applications.import_started").count() == 1
+    finished = AuditEvent.objects.get(action="applications.import_finished")
     assert finished.details["created"] == 2 and finished.details["errors"] == 1
 
 

@@ -158,7 +158,9 @@ def test_an_upload_is_imported_by_the_worker_and_the_status_page_shows_the_outco
     assert Path(job.file.path).is_relative_to(media_root / "imports")
     task = DBTaskResult.objects.get()
     assert job.task_id == str(task.id)
-    assert AuditEvent.objects.filter(action="import.queued", object_id=str(job.pk)).exists()
+    assert AuditEvent.objects.filter(
+        action="applications.import_queued", object_id=str(job.pk)
+    ).exists()
 
     # While queued, the status part polls every second.
     status = english(client).get(job_url(job), headers={"HX-Request": "true"})
@@ -180,8 +182,8 @@ def test_an_upload_is_imported_by_the_worker_and_the_status_page_shows_the_outco
     assert PassportApplication.objects.count() == 2
     assert PassportApplication.objects.filter(created_by=supervisor).count() == 2
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
-    started = AuditEvent.objects.get(action="import.started")
-    finished = AuditEvent.objects.get(action="import.finished")
+    started = AuditEvent.objects.get(action="applications.import_started")
+    finished = AuditEvent.objects.get(action="applications.import_finished")
     assert started.object_id == finished.object_id == str(job.pk)
     assert finished.actor == supervisor
     assert finished.details["created"] == 2
@@ -238,7 +240,9 @@ def test_a_job_that_crashes_is_marked_failed_and_the_task_records_the_failure(
     assert job.state == ImportState.FAILED
     assert job.failure == {"code": "crashed_at", "params": {"saved": 1, "count": 0}}
     assert DBTaskResult.objects.get().status == "FAILED"
-    assert AuditEvent.objects.filter(action="import.finished", object_id=str(job.pk)).exists()
+    assert AuditEvent.objects.filter(
+        action="applications.import_finished", object_id=str(job.pk)
+    ).exists()
 
 
 def test_a_running_job_shows_its_progress_and_keeps_polling(

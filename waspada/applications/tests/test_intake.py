@@ -63,7 +63,7 @@ def test_officer_registers_an_application(counter: Client, intake_officer: User)
         Status.SCREENING,
     ]
     actions = set(AuditEvent.objects.filter(actor=intake_officer).values_list("action", flat=True))
-    assert {"applicant.created", "application.registered"} <= actions
+    assert {"applications.applicant_created", "applications.registered"} <= actions
 
 
 def test_missing_documents_warn_but_do_not_block(counter: Client) -> None:
@@ -169,7 +169,7 @@ def test_a_known_applicant_is_updated_and_the_change_audited(counter: Client) ->
     applicant = Applicant.objects.get(pk=earlier.applicant_id)
     assert applicant.applications.count() == 2
     assert applicant.phone == "+6281234567890"
-    event = AuditEvent.objects.get(action="applicant.updated")
+    event = AuditEvent.objects.get(action="applications.applicant_updated")
     assert event.details["changes"]["phone"] == ["", "+6281234567890"]
 
 

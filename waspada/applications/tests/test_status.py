@@ -22,7 +22,7 @@ def test_a_status_change_bumps_the_version_and_is_recorded(interviewer: User) ->
     assert (application.status, application.version) == (Status.INTERVIEW, version + 1)
     assert StatusChange.objects.filter(application=application, to_status="interview").exists()
     assert AuditEvent.objects.filter(
-        action="application.status_changed", object_id=str(application.pk)
+        action="applications.status_changed", object_id=str(application.pk)
     ).exists()
 
 

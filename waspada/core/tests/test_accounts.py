@@ -23,14 +23,14 @@ def test_login_lands_on_the_home_page_and_is_audited(interviewer: User) -> None:
     assert response.status_code == 302 and response["Location"] == reverse("home")
     home = client.get(reverse("home"))
     assert "Interviewer" in home.content.decode()
-    assert AuditEvent.objects.filter(action="auth.login", actor=interviewer).exists()
+    assert AuditEvent.objects.filter(action="core.logged_in", actor=interviewer).exists()
 
 
 def test_wrong_password_shows_a_message_not_an_error_page(interviewer: User) -> None:
     response = _login(Client(), "interviewer", "wrong")
     assert response.status_code == 200
     assert "dan sandi yang benar" in response.content.decode()
-    assert AuditEvent.objects.filter(action="auth.login_failed").count() == 1
+    assert AuditEvent.objects.filter(action="core.login_failed").count() == 1
 
 
 def test_login_is_locked_after_repeated_failures(settings: object, interviewer: User) -> None:
@@ -51,7 +51,7 @@ def test_logout_is_a_post_and_is_audited(interviewer: User) -> None:
     client = Client()
     client.force_login(interviewer)
     assert client.post(reverse("logout")).status_code == 302
-    assert AuditEvent.objects.filter(action="auth.logout", actor=interviewer).exists()
+    assert AuditEvent.objects.filter(action="core.logged_out", actor=interviewer).exists()
     assert client.get(reverse("home")).status_code == 302
 
 
@@ -69,7 +69,7 @@ def test_user_changes_own_password(interviewer: User) -> None:
     assert response.status_code == 302
     interviewer.refresh_from_db()
     assert interviewer.check_password("a-new-Long-passphrase-42")
-    assert AuditEvent.objects.filter(action="user.password_changed", actor=interviewer).exists()
+    assert AuditEvent.objects.filter(action="core.password_changed", actor=interviewer).exists()
     # Still logged in after the change.
     assert client.get(reverse("home")).status_code == 200
 
@@ -89,7 +89,7 @@ def test_admin_creates_a_user_through_the_ui(
     assert response.status_code == 302
     budi = User.objects.get(username="budi")
     assert budi.role == Role.INTERVIEWER and budi.check_password("Cilacap-wawancara-77")
-    event = AuditEvent.objects.get(action="user.created", object_id=str(budi.pk))
+    event = AuditEvent.objects.get(action="core.user_created", object_id=str(budi.pk))
     assert event.actor == admin_user
 
 
@@ -145,7 +145,7 @@ def test_admin_changes_role_and_deactivates_with_audit(
         agency,
         False,
     )
-    event = AuditEvent.objects.get(action="user.updated", object_id=str(interviewer.pk))
+    event = AuditEvent.objects.get(action="core.user_updated", object_id=str(interviewer.pk))
     assert event.details["changes"]["role"] == [Role.INTERVIEWER, Role.PARTNER]
     # A deactivated user can no longer log in.
     assert _login(Client(), "interviewer", PASSWORD).status_code == 200
@@ -161,7 +161,7 @@ def test_admin_resets_a_password(
     assert response.status_code == 302
     interviewer.refresh_from_db()
     assert interviewer.check_password("Reset-by-admin-2026")
-    assert AuditEvent.objects.filter(action="user.password_reset", actor=admin_user).exists()
+    assert AuditEvent.objects.filter(action="core.password_reset", actor=admin_user).exists()
 
 
 def test_admin_cannot_edit_own_account(login: Callable[..., Client], admin_user: User) -> None:

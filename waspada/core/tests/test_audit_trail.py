@@ -8,15 +8,21 @@ import pytest
 from django.db import DatabaseError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from waspada.core import audit
+from waspada.core.audit_actions import (
+    LEGACY_NAMES,
+    AuditAction,
+    UnknownAuditAction,
+    read,
+)
 from waspada.core.models import AppendOnlyError, AuditEvent, User
 
 
 @pytest.fixture
 def event(db: None, supervisor: User) -> AuditEvent:
-    return audit.record("test.action", "Something happened", actor=supervisor)
+    return audit.record(AuditAction.USER_UPDATED, "Something happened", actor=supervisor)
 
 
 def test_saving_an_existing_event_is_refused(event: AuditEvent) -> None:
@@ -65,7 +71,7 @@ def test_user_with_audit_history_cannot_be_deleted(event: AuditEvent, supervisor
 
 def test_record_captures_actor_object_and_details(supervisor: User, auditor: User) -> None:
     found = audit.record(
-        "user.updated", "changed", actor=supervisor, obj=auditor, details={"k": [1, 2]}
+        AuditAction.USER_UPDATED, "changed", actor=supervisor, obj=auditor, details={"k": [1, 2]}
     )
     found.refresh_from_db()
     assert (found.actor, found.actor_label) == (supervisor, "supervisor")
@@ -74,11 +80,11 @@ def test_record_captures_actor_object_and_details(supervisor: User, auditor: Use
 
 
 def _events_for_filtering(supervisor: User, auditor: User) -> None:
-    audit.record("user.created", "one", actor=supervisor, obj=auditor)
-    old = audit.record("regions.loaded", "two", actor=auditor)
+    audit.record(AuditAction.USER_CREATED, "one", actor=supervisor, obj=auditor)
+    old = audit.record(AuditAction.REGIONS_LOADED, "two", actor=auditor)
     # Backdate through a fresh insert: events cannot be edited, so make one in the past.
     AuditEvent.objects.create(
-        action="auth.login",
+        action="core.logged_in",
         actor=auditor,
         actor_label="auditor",
         summary="three",
@@ -125,11 +131,61 @@ def test_audit_page_query_count_does_not_grow_with_events(
 ) -> None:
     client = login(supervisor)  # type: ignore[operator]
     for n in range(3):
-        audit.record("x.small", f"e{n}", actor=auditor)
+        audit.record(AuditAction.REPORT_EXPORTED, f"e{n}", actor=auditor)
     with CaptureQueriesContext(connection) as few:
         client.get(reverse("audit_list"))
     for n in range(30):
-        audit.record("x.many", f"e{n}", actor=supervisor if n % 2 else auditor)
+        audit.record(AuditAction.REPORT_EXPORTED, f"e{n}", actor=supervisor if n % 2 else auditor)
     with CaptureQueriesContext(connection) as many:
         client.get(reverse("audit_list"))
     assert len(many) == len(few)
+
+
+def test_an_action_outside_the_vocabulary_is_refused(supervisor: User) -> None:
+    with pytest.raises(UnknownAuditAction):
+        audit.record("networks.detect", "imperative, not past tense", actor=supervisor)  # type: ignore[arg-type]
+    assert not AuditEvent.objects.filter(action="networks.detect").exists()
+
+
+_APPS = {
+    "core",
+    "regions",
+    "applications",
+    "screening",
+    "watchlists",
+    "networks",
+    "interviews",
+    "decisions",
+    "partners",
+    "reports",
+}
+# Past participles that do not end in -ed.
+_IRREGULAR = {"sent", "done", "found", "reset", "set"}
+
+
+@pytest.mark.parametrize("action", list(AuditAction))
+def test_every_action_names_its_app_and_what_happened_in_the_past_tense(
+    action: AuditAction,
+) -> None:
+    app, _, what = action.value.partition(".")
+    assert app in _APPS
+    assert any(word.endswith("ed") or word in _IRREGULAR for word in what.split("_")), what
+    with translation.override("en"):
+        english = str(action.label)
+    with translation.override("id"):
+        assert str(action.label) != english
+
+
+def test_events_written_under_old_names_read_and_filter_under_the_vocabulary(
+    login: object, supervisor: User
+) -> None:
+    # Written before the vocabulary was fixed (the trail is never rewritten).
+    AuditEvent.objects.create(action="application.registered", summary="old", actor_label="x")
+    audit.record(AuditAction.APPLICATION_REGISTERED, "new", actor=supervisor)
+    assert all(read(old) is new for old, new in LEGACY_NAMES.items())
+    client = login(supervisor)  # type: ignore[operator]
+    with translation.override("id"):
+        response = client.get(reverse("audit_list"), {"action": "applications.registered"})
+    found = {event.summary for event in response.context["page"].object_list}
+    assert found == {"old", "new"}
+    assert response.content.decode().count("Permohonan didaftarkan") == 2

@@ -53,8 +53,8 @@ def decision_panel(context: dict[str, Any], application: PassportApplication) ->
     }
     if pending is not None and can(user, Action.SIGN_OFF_DECISION, pending):
         panel["review_form"] = ReviewForm(initial={"version": application.version})
-    panel["own_pending"] = pending is not None and pending.proposed_by_id == getattr(
-        user, "pk", None
+    panel["own_pending"] = pending is not None and not rules.may_sign_off(
+        pending.proposed_by_id, getattr(user, "pk", None)
     )
     may_propose = can(user, Action.PROPOSE_DECISION)
     panel["can_complete"] = deferral is not None and may_propose

@@ -142,7 +142,7 @@ def test_two_sign_offs_of_one_proposal(
     assert proposal.reviewed_by == winner.result.reviewed_by
     assert (application.status, application.version) == (Status.REFUSED, version + 1)
     assert StatusChange.objects.filter(application=application, to_status="refused").count() == 1
-    assert count("decision.signed_off", application) == 1
+    assert count("decisions.signed_off", application) == 1
     assert Letter.objects.filter(decision=proposal).count() == 1
 
 
@@ -174,7 +174,9 @@ def test_a_sign_off_and_a_return_at_once(
     assert proposal.state == winner.result.state
     assert application.status == (Status.DEFERRED if signed else Status.INTERVIEW)
     assert Letter.objects.filter(decision=proposal).count() == (1 if signed else 0)
-    assert count("decision.signed_off", application) + count("decision.returned", application) == 1
+    assert (
+        count("decisions.signed_off", application) + count("decisions.returned", application) == 1
+    )
 
 
 def test_two_proposals_at_once(interviewer: User, supervisor: User) -> None:
@@ -206,7 +208,7 @@ def test_two_proposals_at_once(interviewer: User, supervisor: User) -> None:
     assert only == winner.result
     application.refresh_from_db()
     assert (application.status, application.version) == (Status.DECISION_PENDING, version + 1)
-    assert count("decision.proposed", application) == 1
+    assert count("decisions.proposed", application) == 1
 
 
 def wait_until_blocked(pid: int) -> bool:
@@ -270,4 +272,4 @@ def test_the_second_officer_waits_for_the_first_and_then_gets_the_message(
     proposal.refresh_from_db()
     assert proposal.state == DecisionState.IN_FORCE
     assert proposal.review_comment == ""
-    assert count("decision.returned", application) == 0
+    assert count("decisions.returned", application) == 0

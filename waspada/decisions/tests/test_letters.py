@@ -200,7 +200,7 @@ def test_the_letter_is_stored_with_its_hash_and_audited(office: Office, supervis
     assert letter.sha256 == hashlib.sha256(content).hexdigest()
     assert str(letter.file.name).startswith("letters/")
     assert list(decision.letters.all()) == [letter]
-    event = AuditEvent.objects.get(action="letter.issued")
+    event = AuditEvent.objects.get(action="decisions.letter_issued")
     assert event.actor == supervisor
     assert event.object_id == str(letter.pk)
     assert event.details["number"] == letter.number
@@ -271,7 +271,7 @@ def test_a_decision_not_in_force_gets_no_letter(
     assert "in force" in raised.value.message() or "berlaku" in raised.value.message()
     assert not Letter.objects.exists()
     assert not LetterSequence.objects.exists()
-    assert not AuditEvent.objects.filter(action="letter.issued").exists()
+    assert not AuditEvent.objects.filter(action="decisions.letter_issued").exists()
 
 
 def test_numbers_count_up_within_a_year_and_restart_at_a_new_year(

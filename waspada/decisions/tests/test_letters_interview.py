@@ -104,7 +104,9 @@ def test_the_record_holds_who_when_what_was_asked_seen_and_found(interviewer: Us
         assert expected in text, expected
     question = session.answers.order_by("position").first()
     assert question is not None and question.question_text.split()[0] in text
-    assert AuditEvent.objects.filter(action="letter.issued", object_id=str(record.pk)).exists()
+    assert AuditEvent.objects.filter(
+        action="decisions.letter_issued", object_id=str(record.pk)
+    ).exists()
 
 
 def test_the_record_is_made_once_per_interview_and_renders_again_the_same(

@@ -70,7 +70,7 @@ def test_a_download_is_the_stored_pdf_named_after_the_letter_and_audited(
     )
     with refusal.file.open("rb") as stored:
         assert downloaded(response) == stored.read()
-    event = AuditEvent.objects.get(action="letter.downloaded")
+    event = AuditEvent.objects.get(action="decisions.letter_downloaded")
     assert event.actor == auditor
     assert event.object_id == str(refusal.pk)
 
@@ -83,7 +83,7 @@ def test_people_without_casework_cannot_read_or_download_letters(
 
     assert client.get(reverse("letter_detail", args=[refusal.pk])).status_code == 403
     assert client.get(reverse("letter_download", args=[refusal.pk])).status_code == 403
-    assert not AuditEvent.objects.filter(action="letter.downloaded").exists()
+    assert not AuditEvent.objects.filter(action="decisions.letter_downloaded").exists()
 
 
 def test_an_unknown_letter_is_not_found(login: Login, auditor: User) -> None:
@@ -186,7 +186,7 @@ def test_the_admin_registers_a_supervisor_who_signs_for_the_head(
     assert response.status_code == 302
     signatory = Signatory.objects.get(user=supervisor)
     assert (signatory.nip, signatory.signs_for_head) == ("198003152005011001", True)
-    event = AuditEvent.objects.get(action="letter.signatory_set")
+    event = AuditEvent.objects.get(action="decisions.signatory_set")
     assert event.actor == admin_user
     page = login(admin_user).get(reverse("letter_signatories")).content.decode()
     assert "198003152005011001" in page
@@ -243,7 +243,7 @@ def test_the_admin_sets_the_letterhead_on_the_office_page(login: Login, admin_us
     assert office.head_nip == "197205121998031002"
     assert office.letter_number_format == "IMI.3-{number:04d}/GR.02.06/{year}"
     assert office.deferral_days == 14
-    event = AuditEvent.objects.get(action="office.updated")
+    event = AuditEvent.objects.get(action="regions.office_updated")
     assert event.details["head_name"] == ["", "Drs. Bambang Hartono"]
     form = login(admin_user).get(reverse("office_edit")).context["form"]
     assert form.initial["head_nip"] == "197205121998031002"

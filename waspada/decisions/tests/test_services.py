@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("central_java_regio
 
 def actions_of(application_id: int) -> list[str]:
     return list(
-        AuditEvent.objects.filter(object_id=str(application_id), action__startswith="decision.")
+        AuditEvent.objects.filter(object_id=str(application_id), action__startswith="decisions.")
         .order_by("pk")
         .values_list("action", flat=True)
     )
@@ -33,7 +33,7 @@ def test_a_low_risk_issue_is_in_force_at_once_without_a_letter(interviewer: User
     assert not decision.needs_sign_off
     assert decision.in_force_at is not None
     assert decision.letters.count() == 0
-    assert actions_of(application.pk) == ["decision.proposed"]
+    assert actions_of(application.pk) == ["decisions.proposed"]
 
 
 def test_a_high_risk_issue_waits_for_a_supervisor(interviewer: User, supervisor: User) -> None:
@@ -48,7 +48,7 @@ def test_a_high_risk_issue_waits_for_a_supervisor(interviewer: User, supervisor:
     application.refresh_from_db()
     assert application.status == Status.ISSUED
     assert decision.reviewed_by == supervisor
-    assert actions_of(application.pk) == ["decision.proposed", "decision.signed_off"]
+    assert actions_of(application.pk) == ["decisions.proposed", "decisions.signed_off"]
 
 
 @pytest.mark.parametrize(
@@ -135,7 +135,7 @@ def test_completed_documents_bring_a_deferred_application_back_to_the_interview(
     assert application.status == Status.INTERVIEW
     assert deferral.documents_completed_at is not None
     assert {"surat_jaminan", "tiket_pulang"} <= set(application.documents)
-    assert actions_of(application.pk)[-1] == "decision.documents_completed"
+    assert actions_of(application.pk)[-1] == "decisions.documents_completed"
     # The application was assessed again with the documents it now has.
     assert AuditEvent.objects.filter(
         action="screening.assessed", object_id=str(application.pk), details__trigger="fact"

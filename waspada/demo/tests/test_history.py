@@ -77,14 +77,14 @@ def test_status_history_is_a_chain_with_an_audit_event_per_step(story: Story) ->
         assert changes[-1].to_status == applications[application_id]
     # One audit event per status change, dated when it happened.
     counted = AuditEvent.objects.filter(
-        action="application.status_changed", details__source="demo history"
+        action="applications.status_changed", details__source="demo history"
     ).count()
     history_changes = StatusChange.objects.exclude(from_status__in=["", Status.SUBMITTED]).count()
     assert counted == history_changes
-    for action in ("interview.started", "interview.finished", "decision.proposed"):
+    for action in ("interviews.started", "interviews.finished", "decisions.proposed"):
         assert AuditEvent.objects.filter(action=action).exists()
     sessions = InterviewSession.objects.count()
-    assert AuditEvent.objects.filter(action="interview.finished").count() == sessions
+    assert AuditEvent.objects.filter(action="interviews.finished").count() == sessions
 
 
 def test_a_second_run_finds_nothing_left_to_do(story: Story) -> None:

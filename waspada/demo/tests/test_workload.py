@@ -157,10 +157,10 @@ def test_every_step_is_audited_and_a_second_run_adds_nothing(
 ) -> None:
     wawancara, kasi = _user("wawancara"), _user("kasi")
     steps = {
-        ("interview.started", wawancara): 3 + 6 + 2,
-        ("interview.finished", wawancara): 3 + 6,
-        ("decision.proposed", wawancara): 3 + 6,
-        ("decision.signed_off", kasi): 4,
+        ("interviews.started", wawancara): 3 + 6 + 2,
+        ("interviews.finished", wawancara): 3 + 6,
+        ("decisions.proposed", wawancara): 3 + 6,
+        ("decisions.signed_off", kasi): 4,
     }
     for (action, actor), count in steps.items():
         # The history's own events are marked with their source; the workload's are not.
@@ -168,7 +168,7 @@ def test_every_step_is_audited_and_a_second_run_adds_nothing(
             details__has_key="source"
         )
         assert events.count() == count, action
-    assert AuditEvent.objects.filter(action="interview.recorded", actor=wawancara).count() == 11
+    assert AuditEvent.objects.filter(action="interviews.recorded", actor=wawancara).count() == 11
     # Letters only for the decisions signed off now: the history makes none.
     assert Letter.objects.filter(kind=LetterKind.DEFERRAL).count() == 4
     assert len(_workload(demo_output)) == 3 + 6 + 2

@@ -47,7 +47,7 @@ def test_version_1_holds_the_shipped_questions(db: None) -> None:
     assert version.data["U01-Q1"]["text"]["id"] == shipped["U01-Q1"].text["id"]
     assert all(entry["active"] for entry in version.data.values())
     assert bank.bank_in_force() == version
-    assert actions(version) == ["questions.published"]
+    assert actions(version) == ["interviews.bank_published"]
 
 
 def test_a_supervisor_drafts_edits_deactivates_and_publishes(supervisor: User) -> None:
@@ -81,11 +81,11 @@ def test_a_supervisor_drafts_edits_deactivates_and_publishes(supervisor: User) -
     assert in_force == draft and in_force.published_by == supervisor
     assert in_force.data["D01-Q1"]["text"]["en"] == "Which cities will you visit, and for how long?"
     assert actions(draft) == [
-        "questions.drafted",
-        "questions.added",
-        "questions.edited",
-        "questions.deactivated",
-        "questions.published",
+        "interviews.bank_drafted",
+        "interviews.bank_question_added",
+        "interviews.bank_question_edited",
+        "interviews.bank_question_deactivated",
+        "interviews.bank_published",
     ]
 
 

@@ -52,7 +52,7 @@ def test_starting_moves_the_application_to_the_interview_with_the_general_questi
     first = session.answers.order_by("position").first()
     assert first is not None
     assert first.question_text == bank_in_force().data[first.question_code]["text"]["id"]
-    [event] = audited(tourist, "interview.started")
+    [event] = audited(tourist, "interviews.started")
     assert event.actor == interviewer and event.details["session"] == session.pk
 
 
@@ -136,7 +136,7 @@ def test_the_officer_adds_a_question_from_the_bank(
     added = services.add_question(session, "U05-Q1", acting_user=interviewer)
     assert added.added_by_officer and codes_of(session)[-1] == "U05-Q1"
     assert added.question_text == bank_in_force().data["U05-Q1"]["text"]["id"]
-    assert audited(tourist, "interview.question_added")[0].details["question"] == "U05-Q1"
+    assert audited(tourist, "interviews.question_added")[0].details["question"] == "U05-Q1"
     for code in ("U05-Q1", "X01-Q1", ""):
         with pytest.raises(InterviewError):
             services.add_question(session, code, acting_user=interviewer)
@@ -157,7 +157,7 @@ def test_answers_observations_notes_and_statements_are_recorded(
     session.refresh_from_db()
     assert session.answers.get(question_code="D16-Q1").answer == "Tabungan sendiri, sekitar 20 juta"
     assert (session.notes, session.stated_destination) == ("Menjawab dengan tenang.", "JP")
-    [event] = audited(tourist, "interview.recorded")
+    [event] = audited(tourist, "interviews.recorded")
     assert event.details["answers_changed"] == ["D16-Q1"] and not event.details["rescreened"]
     # Nothing the screening reads changed: no new assessment.
     assert RiskAssessment.objects.filter(application=tourist).count() == 1
@@ -168,7 +168,7 @@ def test_answers_observations_notes_and_statements_are_recorded(
         answers={"D16-Q1": AnswerInput("Tabungan sendiri, sekitar 20 juta")},
         notes="Menjawab dengan tenang.",
     )
-    assert len(audited(tourist, "interview.recorded")) == 1
+    assert len(audited(tourist, "interviews.recorded")) == 1
 
 
 @pytest.mark.parametrize(
@@ -198,7 +198,7 @@ def test_bad_input_is_refused_and_nothing_is_saved(
     session.refresh_from_db()
     assert session.notes == "" and session.observations == [] and session.raised_indicators == []
     assert not InterviewAnswer.objects.exclude(answer="").exists()
-    assert not audited(tourist, "interview.recorded")
+    assert not audited(tourist, "interviews.recorded")
 
 
 # --- What the screening makes of it ----------------------------------------------------------
@@ -221,7 +221,7 @@ def test_an_answer_raising_a_u_indicator_re_screens_the_application(
     assert latest is not None and latest.trigger == Trigger.FACT
     hit = IndicatorHit.objects.get(assessment=latest, code="U01")
     assert "Paspor nanti dipegang agen" in hit.evidence_id and "U01-Q1" in hit.evidence_en
-    assert audited(tourist, "interview.recorded")[0].details["rescreened"] is True
+    assert audited(tourist, "interviews.recorded")[0].details["rescreened"] is True
 
 
 def test_a_raised_indicator_can_be_withdrawn_and_the_assessment_follows(
@@ -277,7 +277,7 @@ def test_finishing_stores_the_findings_and_contradictions_raise_d23(
     assert tourist.risk_indicators.split(";") == ["D23"]
     hit = IndicatorHit.objects.filter(code="D23").first()
     assert hit is not None and "JP" in hit.evidence_en and "SA" in hit.evidence_en
-    [event] = audited(tourist, "interview.finished")
+    [event] = audited(tourist, "interviews.finished")
     assert event.details["findings"] == ["destination", "funds"] and event.details["rescreened"]
 
 
@@ -292,7 +292,7 @@ def test_a_finished_interview_can_no_longer_change(
         services.record_answers(session, acting_user=interviewer, notes="too late")
     with pytest.raises(InterviewError):
         services.add_question(session, "U05-Q1", acting_user=interviewer)
-    assert len(audited(tourist, "interview.finished")) == 1
+    assert len(audited(tourist, "interviews.finished")) == 1
 
 
 def test_the_interview_of_a_decided_application_can_no_longer_change(

@@ -35,7 +35,7 @@ def test_applications_saved_at_the_counter_form_a_ring_without_any_detection_run
     [found] = current_rings()
     assert members(found.pk) == {a.pk for a in ring} and found.risky
     assert all("D18" in indicators(a) for a in ring)
-    assert AuditEvent.objects.filter(action="networks.link").count() == 4
+    assert AuditEvent.objects.filter(action="networks.application_linked").count() == 4
 
 
 def test_a_new_application_joins_the_ring_of_the_latest_run_and_gets_d18(
@@ -57,7 +57,7 @@ def test_a_new_application_joins_the_ring_of_the_latest_run_and_gets_d18(
     assert found.memberships.get(application=newcomer).link_types == "phone"
     assert "D18" in indicators(newcomer)
     assert NetworkKey.objects.filter(application=newcomer, kind="phone").exists()
-    link = AuditEvent.objects.get(action="networks.link", object_id=str(found.pk))
+    link = AuditEvent.objects.get(action="networks.application_linked", object_id=str(found.pk))
     assert link.actor == intake_officer
     detected.refresh_from_db()
     assert detected.linked == 1

@@ -50,7 +50,7 @@ def test_detect_networks_writes_the_contract_csv(tmp_path: Path) -> None:
     family_row = by_app[families[1].application_no]
     assert set(family_row["link_types"].split(";")) == {"phone", "address"}
     assert family_row["ring_score"] == "0"
-    assert AuditEvent.objects.filter(action="networks.detect").count() == 1
+    assert AuditEvent.objects.filter(action="networks.detection_finished").count() == 1
     run = DetectionRun.objects.get(kind="full")
     assert (run.state, run.phase, run.applications) == (RunState.DONE, "", 8)
 

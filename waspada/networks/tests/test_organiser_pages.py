@@ -139,7 +139,7 @@ def test_upload_reports_bad_rows_by_number_in_the_users_language(
     assert [(e.row, e.column) for e in result.errors] == [(3, "phones"), (4, "name")]
     body = response.content.decode()
     assert "Bukan nomor telepon yang sah: 12345" in body and "Nama kosong." in body
-    event = AuditEvent.objects.get(action="networks.import_organisers")
+    event = AuditEvent.objects.get(action="networks.organisers_imported")
     assert event.actor == supervisor and event.details["file"] == "izin.csv"
 
 

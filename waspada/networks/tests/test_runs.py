@@ -51,7 +51,7 @@ def test_supervisor_runs_detection_in_the_background_and_follows_its_progress(
     assert body.lstrip().startswith('<section class="card" id="job-status"')
     assert 'data-state="done"' in body and "hx-trigger" not in body
     assert 'data-count="risky">1<' in body
-    detect = AuditEvent.objects.get(action="networks.detect")
+    detect = AuditEvent.objects.get(action="networks.detection_finished")
     assert detect.actor == supervisor
 
 

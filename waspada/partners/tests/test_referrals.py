@@ -56,7 +56,7 @@ def test_supervisor_refers_a_ring_to_a_police_unit(
     referral = Referral.objects.get()
     assert (referral.ring, referral.agency, referral.status) == (ring, police, ReferralStatus.SENT)
     assert referral.applications.count() == 4 and referral.shared == ring.shared
-    sent = AuditEvent.objects.get(action="referral.sent")
+    sent = AuditEvent.objects.get(action="partners.referral_sent")
     assert sent.actor == supervisor and sent.details["applications"] == 4
     listed = client.get(reverse("ring_detail", args=[ring.pk])).content.decode()
     assert 'data-testid="ring-referrals"' in listed
@@ -92,7 +92,7 @@ def test_police_see_only_their_own_unit_s_referrals(
     client = login(police_partner)
     assert list(client.get(reverse("referral_list")).context["page"].object_list) == []
     assert client.get(reverse("referral_detail", args=[theirs.pk])).status_code == 404
-    assert not AuditEvent.objects.filter(action="referral.viewed").exists()
+    assert not AuditEvent.objects.filter(action="partners.referral_viewed").exists()
     refer(login(supervisor), ring, police)
     ours = Referral.objects.get(agency=police)
     assert list(client.get(reverse("referral_list")).context["page"].object_list) == [ours]
@@ -121,7 +121,7 @@ def test_the_police_see_what_they_need_and_every_look_is_recorded(
     assert "D18" not in body and member.application_no not in body
     assert applicant.birth_date.isoformat() not in body
     client.get(reverse("referral_detail", args=[referral.pk]))
-    views = AuditEvent.objects.filter(action="referral.viewed", actor=police_partner)
+    views = AuditEvent.objects.filter(action="partners.referral_viewed", actor=police_partner)
     assert views.count() == 2 and views.first().object_id == str(referral.pk)  # type: ignore[union-attr]
 
 
@@ -149,7 +149,7 @@ def test_police_accept_then_mark_done_and_the_office_sees_the_answer(
     client.post(url, {"status": "done", "note": "Tersangka ditahan", "seen": "accepted"})
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.DONE
-    assert {"referral.accepted", "referral.done"} <= set(
+    assert {"partners.referral_accepted", "partners.referral_done"} <= set(
         AuditEvent.objects.filter(actor=police_partner).values_list("action", flat=True)
     )
     office = login(supervisor).get(reverse("ring_detail", args=[ring.pk])).content.decode()

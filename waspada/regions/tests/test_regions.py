@@ -97,7 +97,7 @@ def test_admin_changes_the_working_area_with_audit(
     assert response.status_code == 302
     office = Office.objects.get()
     assert sorted(office.regencies.values_list("code", flat=True)) == ["33.01", "33.02"]
-    event = AuditEvent.objects.get(action="office.updated")
+    event = AuditEvent.objects.get(action="regions.office_updated")
     assert event.details["regencies"][1] == ["33.01", "33.02"]
 
 

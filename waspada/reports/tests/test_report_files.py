@@ -101,7 +101,7 @@ def test_the_dashboard_downloads_the_report_and_audits_it(
     # No applicant is named: not a NIK, not a name.
     for nik, name in Applicant.objects.values_list("nik", "full_name")[:200]:
         assert nik not in text and name not in text
-    event = AuditEvent.objects.get(action="report.exported")
+    event = AuditEvent.objects.get(action="reports.exported")
     assert event.actor == head_of_office
     assert event.details["publication"] is True
 
@@ -126,7 +126,7 @@ def test_a_wrong_download_is_refused_with_the_reason(
     response = login(supervisor).get(reverse("report_download"), params)
     assert response.status_code == 400
     assert 'role="alert"' in response.content.decode()
-    assert not AuditEvent.objects.filter(action="report.exported").exists()
+    assert not AuditEvent.objects.filter(action="reports.exported").exists()
 
 
 def test_the_command_writes_the_pdf_and_the_xlsx(story: Story, tmp_path: Path) -> None:
@@ -143,7 +143,7 @@ def test_the_command_writes_the_pdf_and_the_xlsx(story: Story, tmp_path: Path) -
         stdout=out,
     )
     assert load_workbook(tmp_path / "r.xlsx").sheetnames
-    assert AuditEvent.objects.filter(action="report.exported").count() == 2
+    assert AuditEvent.objects.filter(action="reports.exported").count() == 2
     assert str(tmp_path / "r.xlsx") in out.getvalue()
 
 

@@ -48,7 +48,7 @@ def test_the_shipped_policy_is_version_1_in_force(db: None) -> None:
     version = version_in_force()
     assert version.number == 1 and version.state == PolicyState.PUBLISHED
     assert len(version.data["indicators"]) == 38  # D01-D28 and U01-U10
-    assert AuditEvent.objects.filter(action="policy.published").count() == 1
+    assert AuditEvent.objects.filter(action="screening.policy_published").count() == 1
 
 
 def test_supervisor_edits_a_draft_and_sees_the_diff(kasi: Client) -> None:
@@ -65,7 +65,7 @@ def test_supervisor_edits_a_draft_and_sees_the_diff(kasi: Client) -> None:
     assert version_in_force().number == 1  # nothing in force changed
     detail = kasi.get(reverse("policy_detail", args=[draft.number])).content.decode()
     assert "indicators.D22.weight" in detail
-    event = AuditEvent.objects.get(action="policy.edited")
+    event = AuditEvent.objects.get(action="screening.policy_edited")
     assert event.details["changes"]
 
 
@@ -146,8 +146,8 @@ def test_publishing_puts_the_draft_in_force_and_rescreens(kasi: Client, supervis
     assert latest is not None and latest.policy_version_id == draft.pk
     actions = set(AuditEvent.objects.values_list("action", flat=True))
     assert {
-        "policy.drafted",
-        "policy.published",
+        "screening.policy_drafted",
+        "screening.policy_published",
         "screening.queued",
         "screening.finished",
     } <= actions

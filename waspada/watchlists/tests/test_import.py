@@ -41,7 +41,7 @@ def test_import_creates_the_list_with_its_type(db: None, tmp_path: Path) -> None
     assert entry.birth_date == "1985-07-21"
     assert WatchlistEntry.objects.get(external_id="A2").birth_date == "1979"
     assert "3 added" in output
-    assert AuditEvent.objects.filter(action="watchlist.entry_added").count() == 3
+    assert AuditEvent.objects.filter(action="watchlists.entry_added").count() == 3
 
 
 def test_bad_rows_are_reported_with_row_and_column_and_skipped(db: None, tmp_path: Path) -> None:

@@ -146,7 +146,7 @@ def test_dismissed_match_gives_no_fact_and_returns_only_when_the_entry_changes(
 
     services.dismiss_match(match, acting_user=interviewer, note="different mother's name")
     assert "D14" not in _codes(application)
-    assert AuditEvent.objects.filter(action="watchlist.match_dismissed").count() == 1
+    assert AuditEvent.objects.filter(action="watchlists.match_dismissed").count() == 1
     # Screening again does not raise it.
     screen_applications([application.pk], trigger=Trigger.MANUAL)
     match.refresh_from_db()

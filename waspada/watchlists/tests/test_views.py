@@ -50,7 +50,7 @@ def test_interviewer_dismisses_a_match_from_the_application_page(
     matched.refresh_from_db()
     assert matched.state == MatchState.DISMISSED
     assert matched.reviewed_by == interviewer
-    assert AuditEvent.objects.filter(action="watchlist.match_dismissed").exists()
+    assert AuditEvent.objects.filter(action="watchlists.match_dismissed").exists()
     matched.application.refresh_from_db()
     assert "D14" not in matched.application.risk_indicators
 
@@ -137,7 +137,7 @@ def test_supervisor_adds_edits_and_deactivates_an_entry(supervisor: User, login:
     client.post(reverse("watchlist_entry_deactivate", args=[entry.pk]), {"note": "lifted"})
     entry.refresh_from_db()
     assert not entry.active
-    assert AuditEvent.objects.filter(action__startswith="watchlist.entry_").count() == 3
+    assert AuditEvent.objects.filter(action__startswith="watchlists.entry_").count() == 3
 
 
 def test_upload_page_imports_and_lists_row_errors(supervisor: User, login: Login) -> None:
@@ -227,7 +227,7 @@ def test_supervisor_deactivates_a_list_and_its_matches_stop_counting(
     assert response.status_code == 302
     watchlist.refresh_from_db()
     assert (watchlist.active, watchlist.source) == (False, "Ditjen Imigrasi")
-    event = AuditEvent.objects.get(action="watchlist.updated", object_id=str(watchlist.pk))
+    event = AuditEvent.objects.get(action="watchlists.updated", object_id=str(watchlist.pk))
     assert event.details["changes"]["active"] == [True, False]
 
 

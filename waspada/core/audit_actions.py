@@ -1,0 +1,277 @@
+"""The audit-action vocabulary: every action an audit event may carry, in one place.
+
+An action reads "<app>.<what happened>": the app that owns the service function, then
+what happened in the past tense ("applications.registered", "decisions.signed_off"), so
+that filtering the trail by an app's prefix finds all of that app's events. `audit.record`
+accepts nothing else.
+
+Events written before the vocabulary was fixed keep the names they were written with:
+the trail is append-only (the database refuses updates), so those names are not
+rewritten but mapped (`LEGACY_NAMES`) for reading and filtering.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditAction(StrEnum):
+    # core: sign-in and accounts
+    LOGGED_IN = "core.logged_in"
+    LOGGED_OUT = "core.logged_out"
+    LOGIN_FAILED = "core.login_failed"
+    USER_CREATED = "core.user_created"
+    USER_UPDATED = "core.user_updated"
+    PASSWORD_CHANGED = "core.password_changed"
+    PASSWORD_RESET = "core.password_reset"
+    # regions: the region tree and the offices
+    REGIONS_LOADED = "regions.loaded"
+    OFFICE_CREATED = "regions.office_created"
+    OFFICE_UPDATED = "regions.office_updated"
+    # applications: intake and imports
+    APPLICANT_CREATED = "applications.applicant_created"
+    APPLICANT_UPDATED = "applications.applicant_updated"
+    APPLICATION_REGISTERED = "applications.registered"
+    APPLICATION_IMPORTED = "applications.imported"
+    APPLICATION_UPDATED = "applications.updated"
+    STATUS_CHANGED = "applications.status_changed"
+    IMPORT_QUEUED = "applications.import_queued"
+    IMPORT_STARTED = "applications.import_started"
+    IMPORT_FINISHED = "applications.import_finished"
+    APPLICATIONS_EXPORTED = "applications.exported"
+    # screening: assessments, screening runs and the risk policy
+    ASSESSED = "screening.assessed"
+    SCREENING_QUEUED = "screening.queued"
+    SCREENING_FINISHED = "screening.finished"
+    SCREENING_FAILED = "screening.failed"
+    SCREENING_EXPORTED = "screening.exported"
+    POLICY_DRAFTED = "screening.policy_drafted"
+    POLICY_EDITED = "screening.policy_edited"
+    POLICY_PUBLISHED = "screening.policy_published"
+    # watchlists
+    WATCHLIST_CREATED = "watchlists.created"
+    WATCHLIST_UPDATED = "watchlists.updated"
+    WATCHLIST_IMPORTED = "watchlists.imported"
+    ENTRY_ADDED = "watchlists.entry_added"
+    ENTRY_UPDATED = "watchlists.entry_updated"
+    ENTRY_DEACTIVATED = "watchlists.entry_deactivated"
+    MATCH_FOUND = "watchlists.match_found"
+    MATCH_REOPENED = "watchlists.match_reopened"
+    MATCH_CONFIRMED = "watchlists.match_confirmed"
+    MATCH_DISMISSED = "watchlists.match_dismissed"
+    # networks: ring detection and the organiser registry
+    DETECTION_QUEUED = "networks.detection_queued"
+    DETECTION_FINISHED = "networks.detection_finished"
+    DETECTION_FAILED = "networks.detection_failed"
+    APPLICATION_LINKED = "networks.application_linked"
+    RING_REVIEWED = "networks.ring_reviewed"
+    ORGANISER_CREATED = "networks.organiser_created"
+    ORGANISER_UPDATED = "networks.organiser_updated"
+    ORGANISER_DEACTIVATED = "networks.organiser_deactivated"
+    ORGANISER_REACTIVATED = "networks.organiser_reactivated"
+    ORGANISERS_IMPORTED = "networks.organisers_imported"
+    # interviews: sessions and the question bank
+    INTERVIEW_STARTED = "interviews.started"
+    INTERVIEW_QUESTION_ADDED = "interviews.question_added"
+    INTERVIEW_RECORDED = "interviews.recorded"
+    INTERVIEW_FINISHED = "interviews.finished"
+    BANK_DRAFTED = "interviews.bank_drafted"
+    BANK_PUBLISHED = "interviews.bank_published"
+    BANK_QUESTION_ADDED = "interviews.bank_question_added"
+    BANK_QUESTION_EDITED = "interviews.bank_question_edited"
+    BANK_QUESTION_DEACTIVATED = "interviews.bank_question_deactivated"
+    BANK_QUESTION_REACTIVATED = "interviews.bank_question_reactivated"
+    # decisions and letters
+    DECISION_PROPOSED = "decisions.proposed"
+    DECISION_RETURNED = "decisions.returned"
+    DECISION_SIGNED_OFF = "decisions.signed_off"
+    DOCUMENTS_COMPLETED = "decisions.documents_completed"
+    LETTER_ISSUED = "decisions.letter_issued"
+    LETTER_DOWNLOADED = "decisions.letter_downloaded"
+    SIGNATORY_SET = "decisions.signatory_set"
+    # partners: agencies and referrals
+    AGENCY_CREATED = "partners.agency_created"
+    AGENCY_UPDATED = "partners.agency_updated"
+    REFERRAL_SENT = "partners.referral_sent"
+    REFERRAL_VIEWED = "partners.referral_viewed"
+    REFERRAL_ACCEPTED = "partners.referral_accepted"
+    REFERRAL_REJECTED = "partners.referral_rejected"
+    REFERRAL_DONE = "partners.referral_done"
+    # reports
+    REPORT_EXPORTED = "reports.exported"
+
+    @property
+    def label(self) -> str | Promise:
+        return LABELS[self]
+
+
+LABELS: dict[AuditAction, str | Promise] = {
+    AuditAction.LOGGED_IN: _("Signed in"),
+    AuditAction.LOGGED_OUT: _("Signed out"),
+    AuditAction.LOGIN_FAILED: _("Sign-in failed"),
+    AuditAction.USER_CREATED: _("User created"),
+    AuditAction.USER_UPDATED: _("User changed"),
+    AuditAction.PASSWORD_CHANGED: _("Password changed"),
+    AuditAction.PASSWORD_RESET: _("Password reset"),
+    AuditAction.REGIONS_LOADED: _("Regions loaded"),
+    AuditAction.OFFICE_CREATED: _("Office created"),
+    AuditAction.OFFICE_UPDATED: _("Office changed"),
+    AuditAction.APPLICANT_CREATED: _("Applicant created"),
+    AuditAction.APPLICANT_UPDATED: _("Applicant changed"),
+    AuditAction.APPLICATION_REGISTERED: _("Application registered"),
+    AuditAction.APPLICATION_IMPORTED: _("Application imported"),
+    AuditAction.APPLICATION_UPDATED: _("Application changed by an import"),
+    AuditAction.STATUS_CHANGED: _("Application status changed"),
+    AuditAction.IMPORT_QUEUED: _("Import queued"),
+    AuditAction.IMPORT_STARTED: _("Import started"),
+    AuditAction.IMPORT_FINISHED: _("Import finished"),
+    AuditAction.APPLICATIONS_EXPORTED: _("Applications exported"),
+    AuditAction.ASSESSED: _("Application assessed"),
+    AuditAction.SCREENING_QUEUED: _("Screening run queued"),
+    AuditAction.SCREENING_FINISHED: _("Screening run finished"),
+    AuditAction.SCREENING_FAILED: _("Screening run failed"),
+    AuditAction.SCREENING_EXPORTED: _("Screening results exported"),
+    AuditAction.POLICY_DRAFTED: _("Risk policy drafted"),
+    AuditAction.POLICY_EDITED: _("Risk policy draft edited"),
+    AuditAction.POLICY_PUBLISHED: _("Risk policy published"),
+    AuditAction.WATCHLIST_CREATED: _("Watchlist created"),
+    AuditAction.WATCHLIST_UPDATED: _("Watchlist changed"),
+    AuditAction.WATCHLIST_IMPORTED: _("Watchlist imported"),
+    AuditAction.ENTRY_ADDED: _("Watchlist entry added"),
+    AuditAction.ENTRY_UPDATED: _("Watchlist entry changed"),
+    AuditAction.ENTRY_DEACTIVATED: _("Watchlist entry deactivated"),
+    AuditAction.MATCH_FOUND: _("Watchlist match found"),
+    AuditAction.MATCH_REOPENED: _("Watchlist match reopened"),
+    AuditAction.MATCH_CONFIRMED: _("Watchlist match confirmed"),
+    AuditAction.MATCH_DISMISSED: _("Watchlist match dismissed"),
+    AuditAction.DETECTION_QUEUED: _("Network detection queued"),
+    AuditAction.DETECTION_FINISHED: _("Network detection finished"),
+    AuditAction.DETECTION_FAILED: _("Network detection failed"),
+    AuditAction.APPLICATION_LINKED: _("Application linked into a ring"),
+    AuditAction.RING_REVIEWED: _("Ring reviewed"),
+    AuditAction.ORGANISER_CREATED: _("Organiser registered"),
+    AuditAction.ORGANISER_UPDATED: _("Organiser changed"),
+    AuditAction.ORGANISER_DEACTIVATED: _("Organiser deactivated"),
+    AuditAction.ORGANISER_REACTIVATED: _("Organiser reactivated"),
+    AuditAction.ORGANISERS_IMPORTED: _("Organisers imported"),
+    AuditAction.INTERVIEW_STARTED: _("Interview started"),
+    AuditAction.INTERVIEW_QUESTION_ADDED: _("Question added to an interview"),
+    AuditAction.INTERVIEW_RECORDED: _("Interview answers recorded"),
+    AuditAction.INTERVIEW_FINISHED: _("Interview finished"),
+    AuditAction.BANK_DRAFTED: _("Question bank drafted"),
+    AuditAction.BANK_PUBLISHED: _("Question bank published"),
+    AuditAction.BANK_QUESTION_ADDED: _("Question added to the bank draft"),
+    AuditAction.BANK_QUESTION_EDITED: _("Question edited in the bank draft"),
+    AuditAction.BANK_QUESTION_DEACTIVATED: _("Question deactivated in the bank draft"),
+    AuditAction.BANK_QUESTION_REACTIVATED: _("Question reactivated in the bank draft"),
+    AuditAction.DECISION_PROPOSED: _("Decision proposed"),
+    AuditAction.DECISION_RETURNED: _("Decision returned"),
+    AuditAction.DECISION_SIGNED_OFF: _("Decision signed off"),
+    AuditAction.DOCUMENTS_COMPLETED: _("Deferred documents completed"),
+    AuditAction.LETTER_ISSUED: _("Letter issued"),
+    AuditAction.LETTER_DOWNLOADED: _("Letter downloaded"),
+    AuditAction.SIGNATORY_SET: _("Letter signatory set"),
+    AuditAction.AGENCY_CREATED: _("Partner agency created"),
+    AuditAction.AGENCY_UPDATED: _("Partner agency changed"),
+    AuditAction.REFERRAL_SENT: _("Referral sent"),
+    AuditAction.REFERRAL_VIEWED: _("Referral viewed"),
+    AuditAction.REFERRAL_ACCEPTED: _("Referral accepted"),
+    AuditAction.REFERRAL_REJECTED: _("Referral rejected"),
+    AuditAction.REFERRAL_DONE: _("Referral done"),
+    AuditAction.REPORT_EXPORTED: _("Report exported"),
+}
+
+# The names events were written with before the vocabulary was fixed.
+LEGACY_NAMES: dict[str, AuditAction] = {
+    "auth.login": AuditAction.LOGGED_IN,
+    "auth.logout": AuditAction.LOGGED_OUT,
+    "auth.login_failed": AuditAction.LOGIN_FAILED,
+    "user.created": AuditAction.USER_CREATED,
+    "user.updated": AuditAction.USER_UPDATED,
+    "user.password_changed": AuditAction.PASSWORD_CHANGED,
+    "user.password_reset": AuditAction.PASSWORD_RESET,
+    "office.created": AuditAction.OFFICE_CREATED,
+    "office.updated": AuditAction.OFFICE_UPDATED,
+    "applicant.created": AuditAction.APPLICANT_CREATED,
+    "applicant.updated": AuditAction.APPLICANT_UPDATED,
+    "application.registered": AuditAction.APPLICATION_REGISTERED,
+    "application.imported": AuditAction.APPLICATION_IMPORTED,
+    "application.updated": AuditAction.APPLICATION_UPDATED,
+    "application.status_changed": AuditAction.STATUS_CHANGED,
+    "import.queued": AuditAction.IMPORT_QUEUED,
+    "import.started": AuditAction.IMPORT_STARTED,
+    "import.finished": AuditAction.IMPORT_FINISHED,
+    "policy.drafted": AuditAction.POLICY_DRAFTED,
+    "policy.edited": AuditAction.POLICY_EDITED,
+    "policy.published": AuditAction.POLICY_PUBLISHED,
+    "watchlist.created": AuditAction.WATCHLIST_CREATED,
+    "watchlist.updated": AuditAction.WATCHLIST_UPDATED,
+    "watchlist.imported": AuditAction.WATCHLIST_IMPORTED,
+    "watchlist.entry_added": AuditAction.ENTRY_ADDED,
+    "watchlist.entry_updated": AuditAction.ENTRY_UPDATED,
+    "watchlist.entry_deactivated": AuditAction.ENTRY_DEACTIVATED,
+    "watchlist.match_found": AuditAction.MATCH_FOUND,
+    "watchlist.match_reopened": AuditAction.MATCH_REOPENED,
+    "watchlist.match_confirmed": AuditAction.MATCH_CONFIRMED,
+    "watchlist.match_dismissed": AuditAction.MATCH_DISMISSED,
+    "networks.detect": AuditAction.DETECTION_FINISHED,
+    "networks.link": AuditAction.APPLICATION_LINKED,
+    "networks.import_organisers": AuditAction.ORGANISERS_IMPORTED,
+    "interview.started": AuditAction.INTERVIEW_STARTED,
+    "interview.question_added": AuditAction.INTERVIEW_QUESTION_ADDED,
+    "interview.recorded": AuditAction.INTERVIEW_RECORDED,
+    "interview.finished": AuditAction.INTERVIEW_FINISHED,
+    "questions.drafted": AuditAction.BANK_DRAFTED,
+    "questions.published": AuditAction.BANK_PUBLISHED,
+    "questions.added": AuditAction.BANK_QUESTION_ADDED,
+    "questions.edited": AuditAction.BANK_QUESTION_EDITED,
+    "questions.deactivated": AuditAction.BANK_QUESTION_DEACTIVATED,
+    "questions.reactivated": AuditAction.BANK_QUESTION_REACTIVATED,
+    "decision.proposed": AuditAction.DECISION_PROPOSED,
+    "decision.returned": AuditAction.DECISION_RETURNED,
+    "decision.signed_off": AuditAction.DECISION_SIGNED_OFF,
+    "decision.documents_completed": AuditAction.DOCUMENTS_COMPLETED,
+    "letter.issued": AuditAction.LETTER_ISSUED,
+    "letter.downloaded": AuditAction.LETTER_DOWNLOADED,
+    "letter.signatory_set": AuditAction.SIGNATORY_SET,
+    "agency.created": AuditAction.AGENCY_CREATED,
+    "agency.updated": AuditAction.AGENCY_UPDATED,
+    "referral.sent": AuditAction.REFERRAL_SENT,
+    "referral.viewed": AuditAction.REFERRAL_VIEWED,
+    "referral.accepted": AuditAction.REFERRAL_ACCEPTED,
+    "referral.rejected": AuditAction.REFERRAL_REJECTED,
+    "referral.done": AuditAction.REFERRAL_DONE,
+    "report.exported": AuditAction.REPORT_EXPORTED,
+}
+
+
+class UnknownAuditAction(ValueError):
+    """A programming error: an action outside the vocabulary."""
+
+
+def checked(action: str) -> AuditAction:
+    """The action as a member of the vocabulary; anything else is refused."""
+    try:
+        return AuditAction(action)
+    except ValueError:
+        raise UnknownAuditAction(f"{action!r} is not in the audit-action vocabulary") from None
+
+
+def read(name: str) -> AuditAction | None:
+    """The vocabulary's action for a stored name (current or legacy), if any."""
+    try:
+        return AuditAction(name)
+    except ValueError:
+        return LEGACY_NAMES.get(name)
+
+
+def stored_names(prefix: str) -> list[str]:
+    """Every stored name whose action starts with `prefix` in the vocabulary or as
+    written: what the audit list's action filter looks for."""
+    names = [action.value for action in AuditAction if action.value.startswith(prefix)]
+    names += [old for old, new in LEGACY_NAMES.items() if new.startswith(prefix)]
+    names += [old for old in LEGACY_NAMES if old.startswith(prefix) and old not in names]
+    return names
