@@ -12,13 +12,11 @@ from django.views.decorators.http import require_POST
 
 from waspada.core import jobs
 from waspada.core.access import get_object_or_deny, requires
-from waspada.core.jobs import JobState
 from waspada.core.policy import Action, can
 from waspada.domain.risk import diff_policies
-from waspada.screening import policies, services
-from waspada.screening.backtest import BacktestResult
+from waspada.screening import policies, queries, services
 from waspada.screening.forms import BacktestForm, PublishForm
-from waspada.screening.models import BacktestRun, PolicyState, PolicyVersion, Trigger
+from waspada.screening.models import PolicyState, PolicyVersion, Trigger
 from waspada.screening.policy_forms import PolicyEditForm
 
 
@@ -114,7 +112,6 @@ def policy_backtest(request: HttpRequest, number: int) -> HttpResponse:
     latest finished one (of the period in the query, when it names one) and never
     computes anything, however large the history."""
     draft = _draft(request, number)
-    runs = BacktestRun.objects.filter(draft=draft).select_related("created_by", "in_force")
     status = 200
     if request.method == "POST":
         form = BacktestForm(request.POST)
@@ -127,23 +124,20 @@ def policy_backtest(request: HttpRequest, number: int) -> HttpResponse:
                 request=request,
             )
             return redirect("policy_backtest_run", number=draft.number, run_id=run.pk)
-        status = 400
-        latest = runs.filter(state=JobState.DONE).first()
+        status, latest = 400, queries.latest_backtest(draft)
     elif {"date_from", "date_to"} & set(request.GET):
-        # The address of a result before backtests ran in the background.
+        # The address of a result from before backtests ran in the background.
         form = BacktestForm(request.GET)
         if form.is_valid():
-            latest = runs.filter(
-                state=JobState.DONE,
-                date_from=form.cleaned_data["date_from"],
-                date_to=form.cleaned_data["date_to"],
-            ).first()
+            period = (form.cleaned_data["date_from"], form.cleaned_data["date_to"])
+            latest = queries.latest_backtest(draft, period)
         else:
             status, latest = 400, None
     else:
-        latest = runs.filter(state=JobState.DONE).first()
+        latest = queries.latest_backtest(draft)
         initial = {"date_from": latest.date_from, "date_to": latest.date_to} if latest else {}
         form = BacktestForm(initial=initial)
+    runs = queries.backtests(draft)
     return render(
         request,
         "screening/policy_backtest.html",
@@ -152,27 +146,22 @@ def policy_backtest(request: HttpRequest, number: int) -> HttpResponse:
             "in_force": policies.version_in_force(),
             "form": form,
             "latest": latest,
-            "result": _result_of(latest),
+            "result": queries.backtest_result(latest),
             "active": runs.active().first(),
-            "runs": runs[:RECENT_RUNS],
+            # The list shows no figures: their JSON stays in the database.
+            "runs": runs.defer("result", "draft_data")[:RECENT_RUNS],
         },
         status=status,
     )
 
 
-def _result_of(run: BacktestRun | None) -> BacktestResult | None:
-    if run is None or run.state != JobState.DONE or run.result is None:
-        return None
-    return BacktestResult.from_json(run.result)
-
-
 @requires(Action.MANAGE_POLICY)
 def policy_backtest_run(request: HttpRequest, number: int, run_id: int) -> HttpResponse:
-    """One backtest: its progress while the worker counts, then its result."""
+    """One backtest: its progress while the worker counts, then its figures."""
     run = get_object_or_deny(
         request,
         Action.MANAGE_POLICY,
-        BacktestRun.objects.select_related("draft", "in_force", "created_by"),
+        queries.backtests(),
         pk=run_id,
         draft__number=number,
     )
@@ -183,7 +172,7 @@ def policy_backtest_run(request: HttpRequest, number: int, run_id: int) -> HttpR
             "run": run,
             "version": run.draft,
             "in_force": policies.version_in_force(),
-            "result": _result_of(run),
+            "result": queries.backtest_result(run),
         },
     )
 
