@@ -1,4 +1,4 @@
-"""Background jobs (imports, detection runs, screening runs): one state machine, one page.
+"""Background jobs (imports, detections, screenings, backtests): one state machine, one page.
 
 queued -> running -> done | failed, with a heartbeat: a job silent for longer than the
 stale limit is shown as failed and its page stops polling, whatever its row still says.
@@ -31,15 +31,29 @@ from waspada.core.tests.worker import run_worker
 from waspada.networks import services as network_services
 from waspada.networks.models import DetectionRun
 from waspada.screening import services as screening_services
-from waspada.screening.models import ScreeningRun
+from waspada.screening.models import BacktestRun, PolicyVersion, ScreeningRun
+from waspada.screening.policies import version_in_force
 
 pytestmark = pytest.mark.django_db
 
-JOB_MODELS: list[type[Job]] = [ImportJob, DetectionRun, ScreeningRun]
+JOB_MODELS: list[type[Job]] = [ImportJob, DetectionRun, ScreeningRun, BacktestRun]
 
 
 def screening_run(**fields: Any) -> ScreeningRun:
     return ScreeningRun.objects.create(trigger="manual", description="test run", **fields)
+
+
+def backtest_run(**fields: Any) -> BacktestRun:
+    in_force = version_in_force()
+    top = PolicyVersion.objects.order_by("-number").values_list("number", flat=True).first()
+    draft = PolicyVersion.objects.create(number=(top or 0) + 1, data=in_force.data)
+    return BacktestRun.objects.create(
+        draft=draft, draft_data=draft.data, in_force=in_force, **fields
+    )
+
+
+def backtest_url(run: BacktestRun) -> str:
+    return reverse("policy_backtest_run", args=[run.draft.number, run.pk])
 
 
 def english(client: Client) -> Client:
@@ -177,10 +191,17 @@ def _failed_screening(user: User) -> tuple[str, str]:
     return reverse("screening_run", args=[run.pk]), "RuntimeError: disk full"
 
 
-FAILED_PAGES = [_failed_import, _failed_detection, _failed_screening]
+def _failed_backtest(user: User) -> tuple[str, str]:
+    run = backtest_run(created_by=user, state=JobState.FAILED, error="PolicyError: thresholds")
+    return backtest_url(run), "PolicyError: thresholds"
 
 
-@pytest.mark.parametrize("failed", FAILED_PAGES, ids=["import", "detection", "screening"])
+FAILED_PAGES = [_failed_import, _failed_detection, _failed_screening, _failed_backtest]
+
+
+@pytest.mark.parametrize(
+    "failed", FAILED_PAGES, ids=["import", "detection", "screening", "backtest"]
+)
 def test_each_job_page_shows_a_failed_job_with_its_error_and_stops_polling(
     failed: Callable[[User], tuple[str, str]],
     supervisor: User,
@@ -203,6 +224,8 @@ def _running(model: type[Job], user: User, heartbeat: dt.datetime) -> str:
         return reverse("screening_run", args=[screening_run(**fields).pk])
     if model is DetectionRun:
         return reverse("detection_run", args=[DetectionRun.objects.create(**fields).pk])
+    if model is BacktestRun:
+        return backtest_url(backtest_run(**fields))
     job = ImportJob.objects.create(filename="besar.csv", **fields)
     return reverse("application_import_job", args=[job.pk])
 
@@ -284,6 +307,7 @@ JOB_MODULES = [
     "waspada.networks.services",
     "waspada.networks.tasks",
     "waspada.networks.views.runs",
+    "waspada.screening.backtest",
     "waspada.screening.services",
     "waspada.screening.tasks",
     "waspada.screening.views",

@@ -16,7 +16,7 @@ from tests.url_access import CASEWORK, EVERYONE, PERSONAS, STAFF, app_tables
 from waspada.applications.models import ImportJob
 from waspada.applications.tests.factories import make_application
 from waspada.core.models import User
-from waspada.screening.models import PolicyVersion, ScreeningRun
+from waspada.screening.models import BacktestRun, PolicyVersion, ScreeningRun
 from waspada.screening.policies import version_in_force
 
 # url name -> the personas that get the page (GET). Anonymous users are sent to the
@@ -58,6 +58,7 @@ ACCESS: dict[str, set[str] | str] = {
     "policy_draft": "post-only",
     "policy_edit": {"supervisor"},
     "policy_backtest": {"supervisor"},
+    "policy_backtest_run": {"supervisor"},
     "policy_publish": {"supervisor"},
     "watchlist_list": {"supervisor", "head_of_office", "interviewer", "auditor"},
     "watchlist_create": {"supervisor"},
@@ -101,9 +102,14 @@ def _url(name: str, target: User) -> str:
         return reverse(name, args=[ScreeningRun.objects.create(trigger="manual").pk])
     if name in {"policy_detail", "policy_draft"}:
         return reverse(name, args=[version_in_force().number])
-    if name in {"policy_edit", "policy_backtest", "policy_publish"}:
+    if name in {"policy_edit", "policy_backtest", "policy_publish", "policy_backtest_run"}:
         current = version_in_force()
         draft = PolicyVersion.objects.create(number=current.number + 1, data=current.data)
+        if name == "policy_backtest_run":
+            backtest = BacktestRun.objects.create(
+                draft=draft, draft_data=draft.data, in_force=current
+            )
+            return reverse(name, args=[draft.number, backtest.pk])
         return reverse(name, args=[draft.number])
     if name in {"application_import_job", "application_import_problems"}:
         return reverse(name, args=[ImportJob.objects.create(filename="x.csv").pk])

@@ -48,6 +48,9 @@ class AuditAction(StrEnum):
     SCREENING_FINISHED = "screening.finished"
     SCREENING_FAILED = "screening.failed"
     SCREENING_EXPORTED = "screening.exported"
+    BACKTEST_QUEUED = "screening.backtest_queued"
+    BACKTEST_FINISHED = "screening.backtest_finished"
+    BACKTEST_FAILED = "screening.backtest_failed"
     POLICY_DRAFTED = "screening.policy_drafted"
     POLICY_EDITED = "screening.policy_edited"
     POLICY_PUBLISHED = "screening.policy_published"
@@ -134,6 +137,9 @@ LABELS: dict[AuditAction, str | Promise] = {
     AuditAction.SCREENING_FINISHED: _("Screening run finished"),
     AuditAction.SCREENING_FAILED: _("Screening run failed"),
     AuditAction.SCREENING_EXPORTED: _("Screening results exported"),
+    AuditAction.BACKTEST_QUEUED: _("Policy backtest queued"),
+    AuditAction.BACKTEST_FINISHED: _("Policy backtest finished"),
+    AuditAction.BACKTEST_FAILED: _("Policy backtest failed"),
     AuditAction.POLICY_DRAFTED: _("Risk policy drafted"),
     AuditAction.POLICY_EDITED: _("Risk policy draft edited"),
     AuditAction.POLICY_PUBLISHED: _("Risk policy published"),

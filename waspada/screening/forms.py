@@ -49,8 +49,11 @@ class QueueFilterForm(forms.Form):
 
 
 class BacktestForm(forms.Form):
-    date_from = forms.DateField(label=_("Applications submitted from"), widget=_DATE)
-    date_to = forms.DateField(label=_("until"), widget=_DATE)
+    # An empty date leaves that end of the period open: both empty is the whole history.
+    date_from = forms.DateField(
+        label=_("Applications submitted from"), required=False, widget=_DATE
+    )
+    date_to = forms.DateField(label=_("until"), required=False, widget=_DATE)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -104,3 +104,40 @@ class ScreeningRun(Job):
 
     def __str__(self) -> str:
         return self.description
+
+
+class BacktestRun(Job):
+    """A backtest of a draft policy against the one in force, done by the background
+    worker; the counts are kept as JSON (`backtest.BacktestResult.to_json`)."""
+
+    TASK = "waspada.screening.tasks.run_backtest_task"
+    PROGRESS_UNIT = _("applications")
+
+    draft = models.ForeignKey(
+        PolicyVersion,
+        verbose_name=_("draft"),
+        on_delete=models.PROTECT,
+        related_name="backtests",
+    )
+    # The draft as it was when the backtest was asked for: it may be edited meanwhile,
+    # and the result must say what it was computed on.
+    draft_data = models.JSONField(_("draft policy backtested"))
+    in_force = models.ForeignKey(
+        PolicyVersion, verbose_name=_("policy in force"), on_delete=models.PROTECT, related_name="+"
+    )
+    # An open end of the period reaches the end of the history.
+    date_from = models.DateField(_("submitted from"), null=True, blank=True)
+    date_to = models.DateField(_("submitted until"), null=True, blank=True)
+    result = models.JSONField(_("result"), null=True, blank=True)
+
+    class Meta(Job.Meta):
+        verbose_name = _("policy backtest")
+        verbose_name_plural = _("policy backtests")
+
+    def __str__(self) -> str:
+        return f"backtest {self.pk}"
+
+    @property
+    def draft_changed(self) -> bool:
+        """The draft was edited after this backtest was asked for."""
+        return self.draft.data != self.draft_data

@@ -1,4 +1,4 @@
-"""Read helpers: the screening queue, the latest assessment, policy texts."""
+"""Read helpers: the screening queue, the latest assessment, policy texts, backtests."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from django.db.models import Q, QuerySet
 
 from waspada.applications.models import PassportApplication, Status
 from waspada.applications.queries import in_area_and_period
-from waspada.screening.models import IndicatorHit, RiskAssessment
+from waspada.core.jobs import JobQuerySet, JobState
+from waspada.screening.backtest import BacktestResult
+from waspada.screening.models import BacktestRun, IndicatorHit, PolicyVersion, RiskAssessment
 from waspada.screening.questions import question_texts
 
 
@@ -66,3 +68,26 @@ def hit_display(hit: IndicatorHit, spec: Any, language: str) -> dict[str, Any]:
         "legal_basis": spec.legal_basis.get(lang, "") if spec else "",
         "questions": question_texts(spec.questions, lang) if spec else [],
     }
+
+
+def backtests(draft: PolicyVersion | None = None) -> JobQuerySet[BacktestRun]:
+    """Backtests, newest first: of `draft`, or of every draft."""
+    runs = BacktestRun.objects.select_related("draft", "in_force", "created_by")
+    return runs if draft is None else runs.filter(draft=draft)
+
+
+def latest_backtest(
+    draft: PolicyVersion, period: tuple[dt.date | None, dt.date | None] | None = None
+) -> BacktestRun | None:
+    """The draft's latest finished backtest; of `period` (from, until) when given."""
+    runs = backtests(draft).filter(state=JobState.DONE)
+    if period is not None:
+        runs = runs.filter(date_from=period[0], date_to=period[1])
+    return runs.first()
+
+
+def backtest_result(run: BacktestRun | None) -> BacktestResult | None:
+    """The figures of a finished backtest (None while it is not done)."""
+    if run is None or run.state != JobState.DONE or run.result is None:
+        return None
+    return BacktestResult.from_json(run.result)

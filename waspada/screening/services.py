@@ -7,21 +7,31 @@ waiting for the interview desk) with a status change. Each assessment is audited
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 
 from django.db import connection, transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from waspada.applications.models import PassportApplication, Status, StatusChange
 from waspada.core import audit, jobs
 from waspada.core.audit_actions import AuditAction
 from waspada.core.models import User
-from waspada.domain.risk import Policy, assess
+from waspada.domain.risk import Policy, assess, policy_from_data
 from waspada.domain.screening import Assessment, Hit
+from waspada.screening.backtest import applications_in, backtest
 from waspada.screening.context import OPEN_STATUSES, build_contexts
-from waspada.screening.models import IndicatorHit, RiskAssessment, ScreeningRun
-from waspada.screening.policies import policy_of, version_in_force
+from waspada.screening.models import (
+    BacktestRun,
+    IndicatorHit,
+    PolicyState,
+    PolicyVersion,
+    RiskAssessment,
+    ScreeningRun,
+)
+from waspada.screening.policies import NotADraft, policy_of, version_in_force
 
 BATCH_SIZE = 1000
 _APPLICATION = PassportApplication._meta.label_lower
@@ -237,3 +247,90 @@ def rescreen_open_applications(
     if not ids:
         return None
     return request_screening(ids, trigger=trigger, description=description, acting_user=acting_user)
+
+
+def _period(date_from: dt.date | None, date_to: dt.date | None) -> str:
+    start = date_from.isoformat() if date_from else "the first"
+    end = date_to.isoformat() if date_to else "the last"
+    return f"applications from {start} to {end}"
+
+
+def request_backtest(
+    draft: PolicyVersion,
+    *,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    acting_user: User | None,
+    request: HttpRequest | None = None,
+) -> BacktestRun:
+    """Queue a backtest of `draft` against the policy in force, for the background worker.
+
+    The same backtest still queued or running (same draft as it is now, same period,
+    same policy in force) is returned instead: pressing the button twice runs it once.
+    """
+    if draft.state != PolicyState.DRAFT:
+        raise NotADraft
+    in_force = version_in_force()
+    same = BacktestRun.objects.active().filter(
+        draft=draft, in_force=in_force, date_from=date_from, date_to=date_to
+    )
+    for run in same:
+        if run.draft_data == draft.data:
+            return run
+    return jobs.create(
+        BacktestRun,
+        acting_user=acting_user,
+        action=AuditAction.BACKTEST_QUEUED,
+        summary=(
+            f"Backtest of draft v{draft.number} against v{in_force.number} queued: "
+            f"{_period(date_from, date_to)}"
+        ),
+        details={
+            "draft": draft.number,
+            "in_force": in_force.number,
+            "date_from": date_from.isoformat() if date_from else None,
+            "date_to": date_to.isoformat() if date_to else None,
+        },
+        request=request,
+        draft=draft,
+        draft_data=draft.data,
+        in_force=in_force,
+        date_from=date_from,
+        date_to=date_to,
+    )
+
+
+def run_backtest(run_id: int) -> BacktestRun:
+    """Carry out a queued backtest, saving progress after every batch, and keep its result.
+
+    A run no longer queued (carried out already) is returned as it is. A failure marks
+    the run failed (audited) and is raised, so that its page stops polling at once.
+    """
+    run = BacktestRun.objects.select_related("created_by", "draft", "in_force").get(pk=run_id)
+    if not jobs.start(run):
+        return run
+    label = f"Backtest {run.pk} of draft v{run.draft.number} against v{run.in_force.number}"
+    with jobs.failing_on_error(run, action=AuditAction.BACKTEST_FAILED, summary=f"{label} failed"):
+        jobs.progress(run, total=applications_in(run.date_from, run.date_to).count())
+        result = backtest(
+            policy_of(run.in_force),
+            policy_from_data(run.draft_data),
+            run.date_from,
+            run.date_to,
+            progress=lambda count: jobs.progress(run, advance=count),
+        )
+    jobs.finish(
+        run,
+        action=AuditAction.BACKTEST_FINISHED,
+        summary=(
+            f"{label} finished: {result.applications} applications, "
+            f"{result.action_changed} with another recommended action"
+        ),
+        details={
+            "applications": result.applications,
+            "level_changed": result.level_changed,
+            "action_changed": result.action_changed,
+        },
+        result=result.to_json(),
+    )
+    return run

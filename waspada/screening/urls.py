@@ -11,5 +11,10 @@ urlpatterns = [
     path("policy/<int:number>/draft/", policy_views.policy_draft, name="policy_draft"),
     path("policy/<int:number>/edit/", policy_views.policy_edit, name="policy_edit"),
     path("policy/<int:number>/backtest/", policy_views.policy_backtest, name="policy_backtest"),
+    path(
+        "policy/<int:number>/backtest/<int:run_id>/",
+        policy_views.policy_backtest_run,
+        name="policy_backtest_run",
+    ),
     path("policy/<int:number>/publish/", policy_views.policy_publish, name="policy_publish"),
 ]

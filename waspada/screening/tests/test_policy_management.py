@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -100,33 +99,6 @@ def test_a_malformed_parameter_is_refused_by_the_policy_loader(kasi: Client) -> 
     response = kasi.post(reverse("policy_edit", args=[draft.number]), data)
     assert response.status_code == 200
     assert params_field.split("_")[0] in response.content.decode()
-
-
-def test_backtest_counts_what_would_change(kasi: Client) -> None:
-    make_application(
-        submitted_on=dt.date(2026, 3, 2),
-        purpose="work",
-        destination_country="SA",
-        return_ticket="no",
-        documents=["ktp", "kk"],
-    )
-    make_application(submitted_on=dt.date(2026, 3, 3), return_ticket="yes")
-    draft = _draft(kasi)
-    data = _edit_data(kasi.get(reverse("policy_edit", args=[draft.number])).context["form"])
-    for name in list(data):
-        if name.endswith("_enabled"):
-            del data[name]  # every indicator off: nothing can fire
-    kasi.post(reverse("policy_edit", args=[draft.number]), data)
-    response = kasi.get(
-        reverse("policy_backtest", args=[draft.number]),
-        {"date_from": "2026-03-01", "date_to": "2026-03-31"},
-    )
-    result = response.context["result"]
-    assert result.applications == 2
-    assert result.to_deep == 0
-    assert result.to_standard >= 1
-    assert result.by_purpose["work"].deep_after == 0
-    assert 'data-testid="backtest-changes"' in response.content.decode()
 
 
 @pytest.mark.django_db(transaction=True)

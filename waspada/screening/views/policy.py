@@ -10,15 +10,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from waspada.core import jobs
 from waspada.core.access import get_object_or_deny, requires
 from waspada.core.policy import Action, can
 from waspada.domain.risk import diff_policies
-from waspada.screening import policies
-from waspada.screening.backtest import backtest
+from waspada.screening import policies, queries, services
 from waspada.screening.forms import BacktestForm, PublishForm
 from waspada.screening.models import PolicyState, PolicyVersion, Trigger
 from waspada.screening.policy_forms import PolicyEditForm
-from waspada.screening.services import rescreen_open_applications
 
 
 def _language() -> str:
@@ -103,23 +102,78 @@ def policy_edit(request: HttpRequest, number: int) -> HttpResponse:
     return render(request, "screening/policy_edit.html", {"version": draft, "form": form})
 
 
+# The backtest page lists this many of the draft's latest runs.
+RECENT_RUNS = 10
+
+
 @requires(Action.MANAGE_POLICY)
 def policy_backtest(request: HttpRequest, number: int) -> HttpResponse:
+    """The backtest of a draft: POST queues one for the background worker; GET shows the
+    latest finished one (of the period in the query, when it names one) and never
+    computes anything, however large the history."""
     draft = _draft(request, number)
-    form = BacktestForm(request.GET or None)
-    result = None
-    in_force = policies.version_in_force()
-    if form.is_valid():
-        result = backtest(
-            policies.policy_of(in_force),
-            policies.policy_of(draft),
-            form.cleaned_data["date_from"],
-            form.cleaned_data["date_to"],
-        )
+    status = 200
+    if request.method == "POST":
+        form = BacktestForm(request.POST)
+        if form.is_valid():
+            run = services.request_backtest(
+                draft,
+                date_from=form.cleaned_data["date_from"],
+                date_to=form.cleaned_data["date_to"],
+                acting_user=request.user,  # type: ignore[arg-type]
+                request=request,
+            )
+            return redirect("policy_backtest_run", number=draft.number, run_id=run.pk)
+        status, latest = 400, queries.latest_backtest(draft)
+    elif {"date_from", "date_to"} & set(request.GET):
+        # The address of a result from before backtests ran in the background.
+        form = BacktestForm(request.GET)
+        if form.is_valid():
+            period = (form.cleaned_data["date_from"], form.cleaned_data["date_to"])
+            latest = queries.latest_backtest(draft, period)
+        else:
+            status, latest = 400, None
+    else:
+        latest = queries.latest_backtest(draft)
+        initial = {"date_from": latest.date_from, "date_to": latest.date_to} if latest else {}
+        form = BacktestForm(initial=initial)
+    runs = queries.backtests(draft)
     return render(
         request,
         "screening/policy_backtest.html",
-        {"version": draft, "in_force": in_force, "form": form, "result": result},
+        {
+            "version": draft,
+            "in_force": policies.version_in_force(),
+            "form": form,
+            "latest": latest,
+            "result": queries.backtest_result(latest),
+            "active": runs.active().first(),
+            # The list shows no figures: their JSON stays in the database.
+            "runs": runs.defer("result", "draft_data")[:RECENT_RUNS],
+        },
+        status=status,
+    )
+
+
+@requires(Action.MANAGE_POLICY)
+def policy_backtest_run(request: HttpRequest, number: int, run_id: int) -> HttpResponse:
+    """One backtest: its progress while the worker counts, then its figures."""
+    run = get_object_or_deny(
+        request,
+        Action.MANAGE_POLICY,
+        queries.backtests(),
+        pk=run_id,
+        draft__number=number,
+    )
+    return jobs.render_status_page(
+        request,
+        "screening/policy_backtest_run.html",
+        {
+            "run": run,
+            "version": run.draft,
+            "in_force": policies.version_in_force(),
+            "result": queries.backtest_result(run),
+        },
     )
 
 
@@ -141,7 +195,7 @@ def policy_publish(request: HttpRequest, number: int) -> HttpResponse:
             % {"number": draft.number, "date": effective.isoformat()},
         )
         if policies.version_in_force().pk == draft.pk:
-            run = rescreen_open_applications(
+            run = services.rescreen_open_applications(
                 trigger=Trigger.POLICY,
                 description=f"policy v{draft.number}",
                 acting_user=request.user,  # type: ignore[arg-type]
