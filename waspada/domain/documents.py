@@ -56,7 +56,8 @@ PURPOSE_DOCUMENTS: dict[str, tuple[str, ...]] = {
     "hajj": ("ppiu_letter",),
     "work": ("rekomendasi_disnaker", "sarkes", "kontrak_kerja", "izin_keluarga"),
     "study": ("loa",),
-    "internship": ("loa",),
+    # Interns abroad are placed under a Kemnaker recommendation (Permenaker 8/2008).
+    "internship": ("loa", "rekomendasi_kemnaker"),
     "family_visit": ("surat_jaminan",),
     "medical": (),
     "business": (),

@@ -1370,6 +1370,7 @@ def young_first_trip_vague(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[
         "household_employer_keywords": KeywordsParam(),
         "profile_purposes": ChoicesParam(PURPOSES, default=()),
         "exclude_keywords": KeywordsParam(default=()),
+        "former_migrant_keywords": KeywordsParam(default=()),
     },
     placeholders=("destination", "occupation"),
 )
@@ -1380,8 +1381,11 @@ def domestic_work_to_banned_country(
 
     For work, the occupation, itinerary or employer says so; for the other purposes listed
     in `profile_purposes` (a "tourist" or "visitor" whose occupation is domestic work) the
-    occupation alone does. `exclude_keywords` take out look-alike words first (a housewife,
-    "ibu rumah tangga", is not a domestic worker).
+    occupation alone does, and so does an occupation that names earlier migrant work
+    (`former_migrant_keywords`: most who worked in these countries did household work, and a
+    returnee who goes back as a "tourist" goes back outside the placement system).
+    `exclude_keywords` take out look-alike words first (a housewife, "ibu rumah tangga", is
+    not a domestic worker).
     """
     if ctx.destination_country not in p["countries"]:
         return None
@@ -1396,7 +1400,9 @@ def domestic_work_to_banned_country(
     profile_only = ctx.purpose not in p["work_purposes"]
     for text in texts:
         cleaned = exclude.sub(" ", text) if profile_only and exclude is not None and text else text
-        if _search(p["domestic_keywords"], cleaned):
+        if _search(p["domestic_keywords"], cleaned) or (
+            profile_only and _search(p.get("former_migrant_keywords"), text)
+        ):
             found = text
             break
     if found is None and _search(p["household_employer_keywords"], ctx.employer_name):
@@ -1715,11 +1721,19 @@ def social_media_job_offer(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[
 
 @condition(
     "D20",
-    params={"debt_keywords": KeywordsParam(), "exclude_keywords": KeywordsParam()},
+    params={
+        "debt_keywords": KeywordsParam(),
+        "exclude_keywords": KeywordsParam(),
+        "visit_purposes": ChoicesParam(PURPOSES, default=()),
+        "wage_keywords": KeywordsParam(default=()),
+    },
     placeholders=("detail",),
 )
 def recruiter_debt(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[str, str] | None:
-    """The trip is financed by a loan or by a recruiter (debt bondage risk)."""
+    """The trip is financed by a loan or by a recruiter (debt bondage risk).
+
+    On a visit (`visit_purposes`), a trip to be repaid from wages or advanced by an agent
+    (`wage_keywords`) says the visitor is going to work: escalated to the deep interview."""
     noted = _from_interview(ctx, "D20")
     if noted is not None:
         return noted
@@ -1730,7 +1744,10 @@ def recruiter_debt(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[str, str
         return None
     if _search(p["debt_keywords"], funds):
         quoted = _quote(funds)
-        return _both(f"dari pinjaman atau agen: {quoted}", f"by a loan or an agent: {quoted}")
+        values = _both(f"dari pinjaman atau agen: {quoted}", f"by a loan or an agent: {quoted}")
+        if ctx.purpose in p.get("visit_purposes", ()) and _search(p.get("wage_keywords"), funds):
+            values[ESCALATED] = "yes"
+        return values
     return None
 
 

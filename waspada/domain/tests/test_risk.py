@@ -774,6 +774,33 @@ def test_a_domestic_worker_going_as_a_tourist_to_a_banned_country_is_d05() -> No
     assert fired("D05", dataclasses.replace(housewife, occupation="IRT")) is None
 
 
+def test_a_returning_migrant_worker_going_as_a_tourist_to_a_banned_country_is_d05() -> None:
+    returnee = ctx(destination_country="BH", occupation="Mantan PMI")
+    assert fired("D05", returnee) is not None
+    assert fired("D05", dataclasses.replace(returnee, occupation="asisten RT")) is not None
+    # The same person going to work through the placement system, or on holiday to Japan.
+    assert fired("D05", dataclasses.replace(returnee, purpose="work")) is None
+    assert fired("D05", dataclasses.replace(returnee, destination_country="JP")) is None
+
+
+def test_a_visit_repaid_from_wages_goes_to_the_deep_interview_a_loan_from_a_bank_does_not() -> None:
+    wages = assess(ctx(funds_source="potong gaji"), POLICY)
+    assert "D20" in wages.codes and wages.action is RecommendedAction.DEEP_INTERVIEW
+    borrowed = assess(ctx(funds_source="pinjam saudara"), POLICY)
+    assert "D20" in borrowed.codes and borrowed.action is RecommendedAction.STANDARD
+    assert "D20" not in assess(ctx("umrah", funds_source="talangan bank syariah"), POLICY).codes
+    # A placement fee deducted from a worker's wages is weighed, not escalated.
+    worker = assess(ctx("work", funds_source="potong gaji"), POLICY)
+    assert worker.codes == ("D20",) and worker.action is RecommendedAction.STANDARD
+
+
+def test_a_tourist_paid_for_by_a_friend_or_an_employer_is_d16_by_family_is_not() -> None:
+    assert fired("D16", ctx(funds_source="dikasih teman")) is not None
+    assert fired("D16", ctx(funds_source="tiket dari HRD")) is not None
+    assert fired("D16", ctx(funds_source="dibiayai anak")) is None
+    assert fired("D16", ctx(funds_source="ditanggung perusahaan")) is None
+
+
 def test_a_minor_going_to_work_is_a_strong_case() -> None:
     # Age alone is weak, but Disnaker never recommends a minor: no number is D02, a number D03.
     without = assess(ctx("work", birth_date=born(16), disnaker_recommendation_no=""), POLICY)
