@@ -62,3 +62,17 @@ def test_compiled_catalog_is_up_to_date() -> None:
     source = {_key(e): (e.msgstr, e.msgstr_plural) for e in polib.pofile(str(PO)) if e.translated()}
     compiled = {_key(e): (e.msgstr, e.msgstr_plural) for e in polib.mofile(str(MO)) if e.msgid}
     assert compiled == source, "Run `make messages` to recompile django.mo"
+
+
+def test_catalog_passes_msgfmt_checks(tmp_path: Path) -> None:
+    """msgfmt --check: placeholders kept in each translation, and exactly one plural form
+    (Indonesian has one), which Django would otherwise read past without a word."""
+    if shutil.which("msgfmt") is None:
+        pytest.fail("msgfmt is missing: install Debian's gettext package (make test does).")
+    found = subprocess.run(
+        ["msgfmt", "--check", "-o", str(tmp_path / "out.mo"), str(PO)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert found.returncode == 0, found.stderr
