@@ -24,8 +24,8 @@ from waspada.applications.forms import ApplicationFilterForm
 from waspada.applications.hooks import APPLICATIONS_SAVED, DETAIL_PANELS, LIST_FILTERS
 from waspada.applications.tests.factories import make_application
 from waspada.core.hooks import hook_points
-from waspada.core.navigation import NAV_COUNTS
 from waspada.core.models import User
+from waspada.core.navigation import NAV_COUNTS
 from waspada.networks.hooks import RING_CARRIERS, RING_PANELS
 from waspada.screening.providers import FACT_PROVIDERS, REGISTRIES
 

@@ -270,7 +270,7 @@ def _open_or_join(
     if not found:
         return set()
     tasks = {t.key: t for t in VerificationTask.objects.filter(kind=kind, key__in=list(found))}
-    events = []
+    opened: set[int] = set()
     for key, value in found.items():
         if key not in tasks and value.fresh:
             task, created = VerificationTask.objects.get_or_create(
@@ -280,18 +280,7 @@ def _open_or_join(
             )
             tasks[key] = task
             if created:
-                events.append(
-                    audit.event(
-                        "networks.verification_opened",
-                        f"Verification #{task.pk} opened: {task.get_kind_display()} "
-                        f"{task.name}{f' ({task.licence_no})' if task.licence_no else ''} "
-                        "is not in the registry of licensed organisers",
-                        actor=actor,
-                        object_type=_TASK,
-                        object_id=str(task.pk),
-                        details={"kind": kind, "name": task.name, "licence": task.licence_no},
-                    )
-                )
+                opened.add(task.pk)
     wanted = {key: tasks[key] for key in found if key in tasks}
     if not wanted:
         return set()
@@ -303,6 +292,7 @@ def _open_or_join(
     )
     now = timezone.now()
     rows = []
+    events = []
     added: set[int] = set()
     for key, task in wanted.items():
         new = sorted(m for m in found[key].members if (task.pk, m) not in have)
@@ -310,16 +300,33 @@ def _open_or_join(
             continue
         rows += [VerificationSubject(task=task, application_id=m, added_at=now) for m in new]
         added.update(new)
-        events.append(
-            audit.event(
-                "networks.verification_joined",
-                f"Verification #{task.pk} ({task.name}): {len(new)} application(s) name it",
-                actor=actor,
-                object_type=_TASK,
-                object_id=str(task.pk),
-                details={"applications": [numbers.get(m, str(m)) for m in new][:200]},
+        named = {"applications": [numbers.get(m, str(m)) for m in new][:200]}
+        if task.pk in opened:
+            licence = f" ({task.licence_no})" if task.licence_no else ""
+            events.append(
+                audit.event(
+                    "networks.verification_opened",
+                    f"Verification #{task.pk} opened: {task.get_kind_display()} {task.name}"
+                    f"{licence} is not in the registry of licensed organisers "
+                    f"({len(new)} application(s))",
+                    actor=actor,
+                    object_type=_TASK,
+                    object_id=str(task.pk),
+                    details={"kind": kind, "name": task.name, "licence": task.licence_no, **named},
+                )
             )
-        )
+        else:
+            events.append(
+                audit.event(
+                    "networks.verification_joined",
+                    f"Verification #{task.pk} ({task.name}): {len(new)} more application(s) "
+                    "name it",
+                    actor=actor,
+                    object_type=_TASK,
+                    object_id=str(task.pk),
+                    details=named,
+                )
+            )
     VerificationSubject.objects.bulk_create(rows, batch_size=BATCH_SIZE, ignore_conflicts=True)
     audit.record_many(events)
     return added

@@ -70,7 +70,11 @@ class ConsultedRegistry(Protocol):
     """A registry the providers consult (the licensed organisers, the watchlists)."""
 
     name: str
-    label: str | Promise  # in the reader's language: "the registry of licensed organisers"
+
+    @property
+    def label(self) -> str | Promise:
+        """Its name in the reader's language ("registry of licensed organisers")."""
+        ...
 
     def status(self) -> RegistryStatus: ...
 
