@@ -11,6 +11,7 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from waspada.core.access import get_object_or_deny, requires
@@ -166,9 +167,12 @@ def _resolve_with_reason(request: HttpRequest, task_id: int, *, suspicious: bool
             if suspicious:
                 messages.success(
                     request,
-                    _(
+                    ngettext(
                         "Marked suspicious: its indicator now counts on the %(count)d "
-                        "applications naming it."
+                        "application naming it.",
+                        "Marked suspicious: its indicator now counts on the %(count)d "
+                        "applications naming it.",
+                        count,
                     )
                     % {"count": count},
                 )
