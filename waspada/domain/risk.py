@@ -36,7 +36,8 @@ Facts from providers and the interview (`ScreeningContext.facts`, name -> eviden
 - "broker" (D17): a known broker (calo) among the companions/sponsors, per line.
 - "ring" (D18): a link to other applications (shared sponsor, phone, address, dates).
 - "disnaker_unverified" (D03): the Disnaker lookup could not confirm the recommendation.
-- "recruiter_unlicensed" (D21): the licence registry does not know the recruiter's licence.
+- "recruiter_unlicensed" (D21): a supervisor marked the recruiter's licence suspicious
+  on verifying it (a licence the registry merely does not know is a `Note`, below).
 - "identity" (D12): identity data differs between documents / Dukcapil does not know the NIK.
 - "interview" (D16, D19, D20, D23, D24 and U01-U10): indicators raised at the interview,
   each a `RaisedIndicator` (code and note, e.g. RaisedIndicator("D24", "looks at the
