@@ -23,6 +23,7 @@ from waspada.applications.tests.factories import make_application
 from waspada.core.models import AuditEvent, User
 from waspada.networks.models import (
     LicensedOrganiser,
+    RingMembership,
     VerificationKind,
     VerificationState,
     VerificationTask,
@@ -263,7 +264,7 @@ def test_only_supervisors_resolve_and_caseworkers_outside_them_see_nothing(
 
 
 def test_an_organiser_led_group_gets_one_task_and_d18_once_marked_suspicious(
-    supervisor: User,
+    login: Callable[..., Client], supervisor: User
 ) -> None:
     group = [
         make_application(
@@ -285,6 +286,9 @@ def test_an_organiser_led_group_gets_one_task_and_d18_once_marked_suspicious(
     for application in group:
         assert "D18" not in indicators(application)
         assert note_codes(application) == ["organiser_unknown"]
+    ring = RingMembership.objects.filter(application=group[0]).latest("cluster_id").cluster
+    page = login(supervisor).get(reverse("ring_detail", args=[ring.pk]))
+    assert [t.pk for t in page.context["verifications"]] == [task.pk]
     mark_suspicious(task, acting_user=supervisor, reason="No PPIU licence at Kemenag")
     for application in group:
         assert "D18" in indicators(application)
