@@ -62,8 +62,9 @@ RESCREEN_NOW = 500
 BATCH_SIZE = 1000
 LICENCE_PREFIX = "licence:"  # a recruiter task's key is the licence's link key
 _TASK = VerificationTask._meta.label_lower
-# The audit actions that change the registry: by file, and by hand.
-ORGANISER_IMPORTS = ("networks.import_organisers",)
+# The audit actions that change the registry: by file, and by hand (an import under its
+# older and its newer name).
+ORGANISER_IMPORTS = ("networks.import_organisers", "networks.organisers_imported")
 ORGANISER_CHANGES = (
     "networks.organiser_created",
     "networks.organiser_updated",

@@ -18,7 +18,8 @@ from waspada.core.registries import Change, RegistryStatus, Upload, last_upload
 from waspada.watchlists.matching import current_index, in_force
 from waspada.watchlists.models import Watchlist, WatchlistEntry
 
-IMPORTED = "watchlist.imported"
+# An import of a list file, under its older and its newer audit name.
+IMPORTED = ("watchlist.imported", "watchlists.imported")
 _LIST_TYPE = Watchlist._meta.label_lower
 
 
@@ -39,7 +40,7 @@ def registry_status(*, entries: int | None = None) -> RegistryStatus:
         entries=entries,
         lists=lists.filter(active=True).count(),
         updated_at=lists.aggregate(latest=Max("updated_at"))["latest"],
-        last_import=last_upload((IMPORTED,), object_type=_LIST_TYPE),
+        last_import=last_upload(IMPORTED, object_type=_LIST_TYPE),
         last_by_hand=_by_hand(
             lists.filter(changed_by_hand_at__isnull=False)
             .select_related("changed_by_hand_by")
@@ -60,7 +61,7 @@ def list_status(watchlist: Watchlist, *, entries: int | None = None) -> Registry
     return RegistryStatus(
         entries=entries,
         updated_at=watchlist.updated_at,
-        last_import=last_upload((IMPORTED,), object_type=_LIST_TYPE, object_id=str(watchlist.pk)),
+        last_import=last_upload(IMPORTED, object_type=_LIST_TYPE, object_id=str(watchlist.pk)),
         last_by_hand=_by_hand(watchlist),
     )
 
@@ -70,7 +71,7 @@ def last_imports(watchlists: Iterable[Watchlist]) -> dict[int, Upload]:
     ids = {str(w.pk): w.pk for w in watchlists}
     found: dict[int, Upload] = {}
     events = AuditEvent.objects.filter(
-        action=IMPORTED, object_type=_LIST_TYPE, object_id__in=list(ids)
+        action__in=IMPORTED, object_type=_LIST_TYPE, object_id__in=list(ids)
     ).order_by("-created_at", "-id")
     for event in events.only("object_id", "details", "actor_label", "created_at"):
         pk = ids[event.object_id]
