@@ -25,8 +25,9 @@ from waspada.applications.hooks import APPLICATIONS_SAVED, DETAIL_PANELS, LIST_F
 from waspada.applications.tests.factories import make_application
 from waspada.core.hooks import hook_points
 from waspada.core.models import User
+from waspada.core.navigation import NAV_COUNTS
 from waspada.networks.hooks import RING_CARRIERS, RING_PANELS
-from waspada.screening.providers import FACT_PROVIDERS
+from waspada.screening.providers import FACT_PROVIDERS, REGISTRIES
 
 PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
 LAYERS = "The apps are layered"
@@ -110,9 +111,10 @@ def test_a_breach_breaks_its_contract(importer: str, imported: str, broken: set[
 
 def test_the_apps_register_their_hooks_in_the_intended_order() -> None:
     """What the apps above plug in, in the registry's order (not INSTALLED_APPS')."""
-    # An application is assessed first, then linked to rings: a ring that changes its
-    # D18 facts re-assesses it.
-    assert APPLICATIONS_SAVED.names() == ["screening", "networks"]
+    # An application is assessed first, then a recruiter the registry does not know opens
+    # its verification task (unless D21 fired), then it is linked to rings: a ring that
+    # changes its D18 facts re-assesses it.
+    assert APPLICATIONS_SAVED.names() == ["screening", "verification", "networks"]
     assert DETAIL_PANELS.names() == [
         "assessment",
         "earlier_decisions",
@@ -121,10 +123,27 @@ def test_the_apps_register_their_hooks_in_the_intended_order() -> None:
         "interviews",
     ]
     assert LIST_FILTERS.names() == ["drilldown"]
-    assert FACT_PROVIDERS.names() == ["watchlist", "broker", "identity", "ring", "interview"]
+    assert FACT_PROVIDERS.names() == [
+        "watchlist",
+        "broker",
+        "identity",
+        "ring",
+        "recruiter_unlicensed",
+        "interview",
+    ]
+    assert REGISTRIES.names() == ["organisers", "watchlists"]
+    assert NAV_COUNTS.names() == ["verification_list"]
     assert RING_CARRIERS.names() == ["referrals"]
     assert RING_PANELS.names() == ["referrals"]
-    for point in (APPLICATIONS_SAVED, DETAIL_PANELS, LIST_FILTERS, FACT_PROVIDERS, RING_PANELS):
+    for point in (
+        APPLICATIONS_SAVED,
+        DETAIL_PANELS,
+        LIST_FILTERS,
+        FACT_PROVIDERS,
+        RING_PANELS,
+        REGISTRIES,
+        NAV_COUNTS,
+    ):
         assert hook_points()[point.name] is point
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from waspada.core.models import User
 from waspada.core.roles import Role
-from waspada.networks.models import DetectionRun, LicensedOrganiser, RingCluster
+from waspada.networks.models import DetectionRun, LicensedOrganiser, RingCluster, VerificationTask
 
 # Everyone who reads rings (VIEW_NETWORKS) reads the registry and the runs' progress.
 NETWORK_READERS = {"supervisor", "head_of_office", "interviewer", "auditor"}
@@ -24,6 +24,12 @@ ACCESS: dict[str, set[str] | str] = {
     "organiser_edit": {"supervisor"},
     "organiser_upload": {"supervisor"},
     "organiser_set_active": "post-only",
+    # Supervisors resolve verification tasks; the head of office and auditors read them.
+    "verification_list": {"supervisor", "head_of_office", "auditor"},
+    "verification_detail": {"supervisor", "head_of_office", "auditor"},
+    "verification_register": "post-only",
+    "verification_suspicious": "post-only",
+    "verification_dismiss": "post-only",
     # Partner users only, and only their own agency's referrals.
     "referral_list": {"partner"},
     "referral_detail": {"partner"},
@@ -46,6 +52,11 @@ def url(name: str, target: User) -> str:
             kind="ppiu", name=f"PT {name}", licence_no=f"U.{name}"
         )
         return reverse(name, args=[organiser.pk])
+    if name.startswith("verification_") and name != "verification_list":
+        task = VerificationTask.objects.create(
+            kind="recruiter", key=f"licence:{name}", name="PT Karya", licence_no=name
+        )
+        return reverse(name, args=[task.pk])
     if name in {"referral_detail", "referral_respond"}:
         from waspada.partners.models import Referral
 

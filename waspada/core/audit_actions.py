@@ -76,6 +76,11 @@ class AuditAction(StrEnum):
     ORGANISER_DEACTIVATED = "networks.organiser_deactivated"
     ORGANISER_REACTIVATED = "networks.organiser_reactivated"
     ORGANISERS_IMPORTED = "networks.organisers_imported"
+    VERIFICATION_OPENED = "networks.verification_opened"
+    VERIFICATION_JOINED = "networks.verification_joined"
+    VERIFICATION_REGISTERED = "networks.verification_registered"
+    VERIFICATION_MARKED_SUSPICIOUS = "networks.verification_marked_suspicious"
+    VERIFICATION_DISMISSED = "networks.verification_dismissed"
     # interviews: sessions and the question bank
     INTERVIEW_STARTED = "interviews.started"
     INTERVIEW_QUESTION_ADDED = "interviews.question_added"
@@ -163,6 +168,11 @@ LABELS: dict[AuditAction, str | Promise] = {
     AuditAction.ORGANISER_DEACTIVATED: _("Organiser deactivated"),
     AuditAction.ORGANISER_REACTIVATED: _("Organiser reactivated"),
     AuditAction.ORGANISERS_IMPORTED: _("Organisers imported"),
+    AuditAction.VERIFICATION_OPENED: _("Verification task opened"),
+    AuditAction.VERIFICATION_JOINED: _("Application joined a verification task"),
+    AuditAction.VERIFICATION_REGISTERED: _("Verified and registered"),
+    AuditAction.VERIFICATION_MARKED_SUSPICIOUS: _("Verification: marked suspicious"),
+    AuditAction.VERIFICATION_DISMISSED: _("Verification dismissed"),
     AuditAction.INTERVIEW_STARTED: _("Interview started"),
     AuditAction.INTERVIEW_QUESTION_ADDED: _("Question added to an interview"),
     AuditAction.INTERVIEW_RECORDED: _("Interview answers recorded"),
@@ -272,6 +282,14 @@ def read(name: str) -> AuditAction | None:
         return AuditAction(name)
     except ValueError:
         return LEGACY_NAMES.get(name)
+
+
+def names_of(*actions: AuditAction) -> tuple[str, ...]:
+    """The names these actions are stored under: their own and any older ones."""
+    return tuple(
+        [action.value for action in actions]
+        + [old for old, new in LEGACY_NAMES.items() if new in actions]
+    )
 
 
 def stored_names(prefix: str) -> list[str]:

@@ -1,11 +1,14 @@
 """The menu and the home-page tiles, filtered by what the user's role may do.
 
 Apps add their pages to NAVIGATION; the policy decides who sees each entry, so a
-role never sees a link it would be refused.
+role never sees a link it would be refused. An app above core may show a count beside
+its entry (work waiting: open verification tasks) by registering a function of the user
+into `NAV_COUNTS` under the entry's url name.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +16,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from waspada.core.hooks import HookPoint
 from waspada.core.policy import Action, can
 
 
@@ -74,6 +78,15 @@ NAVIGATION: list[NavEntry] = [
         Action.VIEW_NETWORKS,
     ),
     NavEntry(
+        "verification_list",
+        _("Verification"),
+        _(
+            "Recruiters and organisers the registry does not know yet: verify and register, "
+            "mark suspicious or dismiss."
+        ),
+        Action.VIEW_VERIFICATIONS,
+    ),
+    NavEntry(
         "report_dashboard",
         _("Reports"),
         _("Figures for a period compared with the one before, and the TPPO-prevention report."),
@@ -118,8 +131,18 @@ NAVIGATION: list[NavEntry] = [
 ]
 
 
+# url name -> how many things wait behind the entry for this user (shown beside it).
+NAV_COUNTS: HookPoint[Callable[[Any], int]] = HookPoint("core.nav_counts")
+
+
 def visible_entries(user: Any) -> list[NavEntry]:
     return [entry for entry in NAVIGATION if can(user, entry.action)]
+
+
+def entry_count(entry: NavEntry, user: Any) -> int:
+    """The count an app shows beside `entry` (0 when none is registered)."""
+    count = NAV_COUNTS.get(entry.url_name)
+    return count(user) if count is not None else 0
 
 
 def home_tiles(user: Any) -> list[dict[str, Any]]:

@@ -47,6 +47,8 @@ class Action(StrEnum):
     REVIEW_NETWORKS = "networks.review"
     REFER_NETWORKS = "networks.refer"
     MANAGE_ORGANISERS = "organisers.manage"
+    VIEW_VERIFICATIONS = "verifications.view"
+    RESOLVE_VERIFICATIONS = "verifications.resolve"
     VIEW_INTERVIEWS = "interviews.view"
     CONDUCT_INTERVIEW = "interviews.conduct"
     MANAGE_QUESTIONS = "questions.manage"
@@ -98,6 +100,8 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.REVIEW_NETWORKS,
         Action.REFER_NETWORKS,
         Action.MANAGE_ORGANISERS,
+        Action.VIEW_VERIFICATIONS,
+        Action.RESOLVE_VERIFICATIONS,
         Action.CONDUCT_INTERVIEW,
         Action.MANAGE_QUESTIONS,
         Action.PROPOSE_DECISION,
@@ -114,6 +118,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.VIEW_POLICY,
         Action.VIEW_WATCHLISTS,
         Action.VIEW_NETWORKS,
+        Action.VIEW_VERIFICATIONS,
         Action.REFER_NETWORKS,
         Action.SIGN_OFF_DECISION,
         Action.SIGN_LETTERS,
@@ -127,6 +132,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.VIEW_POLICY,
         Action.VIEW_WATCHLISTS,
         Action.VIEW_NETWORKS,
+        Action.VIEW_VERIFICATIONS,
         Action.VIEW_REPORTS,
     },
     # Partners see only what was referred to their own agency (scoped in the queries).

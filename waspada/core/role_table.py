@@ -46,6 +46,15 @@ ACTION_TEXT: dict[str, str] = {
     "networks.review": "Review a ring (with a note) and start a full detection.",
     "networks.refer": "Refer a ring to a police unit.",
     "organisers.manage": "Keep the registry of licensed organisers (PPIU, PIHK, P3MI).",
+    "verifications.view": (
+        "See the verification tasks: recruiters and group organisers that screening met and "
+        "the registry of licensed organisers does not know, with the applications naming them."
+    ),
+    "verifications.resolve": (
+        "Resolve a verification task: verify and register the organiser, mark it suspicious "
+        "(its indicator then counts on the applications naming it) or dismiss it, each with "
+        "a written reason."
+    ),
     "interviews.view": "Read interview records and the interview question bank.",
     "interviews.conduct": (
         "Start and conduct standard and deep interviews; make the interview record "

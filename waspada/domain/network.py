@@ -109,6 +109,7 @@ __all__ = [
     "ClusterFacts",
     "ClusterTable",
     "DetectionResult",
+    "GroupOrganiser",
     "Hub",
     "Key",
     "Link",
@@ -122,6 +123,9 @@ __all__ = [
     "detect",
     "detect_table",
     "employer_key",
+    "group_organiser",
+    "is_organiser_led",
+    "licence_key",
     "links_from_buckets",
     "name_key",
     "node_keys",
@@ -453,6 +457,12 @@ def _licence_key(raw: str) -> str | None:
     if not raw or _is_placeholder(raw):
         return None
     return _NON_ALNUM.sub("", raw.lower()) or None
+
+
+def licence_key(raw: str) -> str | None:
+    """A licence number as the registry and the links compare it: lowercase letters and
+    digits only ("KEP.123/SIP3MI/2024" and "kep 123 sip3mi 2024" are one licence)."""
+    return _licence_key(raw)
 
 
 _STREET_WORDS = {
@@ -1159,6 +1169,57 @@ def _score(facts: ClusterFacts, organiser: Organiser | None = None) -> RingScore
         total /= 2
         reasons.append(Reason("halved_name_only", (("days", NAME_ONLY_DAYS),)))
     return RingScore(round(min(100.0, total)), tuple(reasons))
+
+
+def is_organiser_led(cluster: Cluster) -> bool:
+    """A group led by an organiser the registry does not know (not a ring, not benign)."""
+    return any(reason.code == "organiser_led_group" for reason in cluster.score.reasons)
+
+
+@dataclass(frozen=True, slots=True)
+class GroupOrganiser:
+    """The organiser an organiser-led group names: its name key, its commonest spelling,
+    and the members that name it."""
+
+    key: str
+    name: str
+    members: tuple[int, ...]
+
+
+_GROUP_ROLES = ("sponsor", "companion")
+
+
+def group_organiser(nodes: Sequence[ApplicationNode], registry: Registry) -> GroupOrganiser | None:
+    """The organisation a group's members name most often as sponsor or companion, when
+    the registry does not know it (None when it does, or when nobody names one).
+
+    A party counts when it is an organisation or acts for one (`party_is_organisation`)
+    and its name has two words or more; on a tie an organisation by its own name comes
+    before a person acting for one ("Ustadz Ahmad", relation "tour leader").
+    """
+    members: defaultdict[str, set[int]] = defaultdict(set)
+    spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    by_name: set[str] = set()
+    for node in nodes:
+        for party in node.parties:
+            if party.role not in _GROUP_ROLES:
+                continue
+            if not party_is_organisation(party.name, party.relation):
+                continue
+            key = name_key(party.name)
+            if key is None:
+                continue
+            members[key].add(node.id)
+            spellings[key][party.name.strip()] += 1
+            if party_is_organisation(party.name, ""):
+                by_name.add(key)
+    if not members:
+        return None
+    best = min(members, key=lambda key: (-len(members[key]), key not in by_name, key))
+    if any(registry.organiser_for(Key(role, best)) for role in _GROUP_ROLES):
+        return None
+    name = min(spellings[best].items(), key=lambda item: (-item[1], item[0]))[0]
+    return GroupOrganiser(best, name, tuple(sorted(members[best])))
 
 
 def _commonest(values: Iterable[str]) -> tuple[str, int]:

@@ -36,12 +36,18 @@ Facts from providers and the interview (`ScreeningContext.facts`, name -> eviden
 - "broker" (D17): a known broker (calo) among the companions/sponsors, per line.
 - "ring" (D18): a link to other applications (shared sponsor, phone, address, dates).
 - "disnaker_unverified" (D03): the Disnaker lookup could not confirm the recommendation.
-- "recruiter_unlicensed" (D21): the licence registry does not know the recruiter's licence.
+- "recruiter_unlicensed" (D21): a supervisor marked the recruiter's licence suspicious
+  on verifying it (a licence the registry merely does not know is a `Note`, below).
 - "identity" (D12): identity data differs between documents / Dukcapil does not know the NIK.
 - "interview" (D16, D19, D20, D23, D24 and U01-U10): indicators raised at the interview,
   each a `RaisedIndicator` (code and note, e.g. RaisedIndicator("D24", "looks at the
   companion before answering")). The condition of that code fires and quotes the notes;
   indicators of other codes are ignored.
+- A `Note` under any fact name is information, never evidence: a value a registry does
+  not know (a recruiter's licence, a group's organiser) is listed on the assessment as
+  "not verified" and moves no score. `assess` keeps the notes whose indicator did not
+  fire (`Assessment.notes`); once a supervisor marks the value suspicious, the provider
+  gives an evidence line instead and the indicator fires.
 
 U-indicators
 ------------
@@ -69,6 +75,7 @@ import pycountry
 import yaml
 
 from waspada.domain.documents import DOCUMENT_CODES, PURPOSES
+from waspada.domain.evidence import Reason
 from waspada.domain.nik import cross_check, parse_nik
 from waspada.domain.parties import party_is_organisation
 from waspada.domain.screening import (
@@ -76,6 +83,7 @@ from waspada.domain.screening import (
     Fact,
     Hit,
     Level,
+    Note,
     RaisedIndicator,
     RecommendedAction,
     ScreeningContext,
@@ -843,7 +851,9 @@ def assess(ctx: ScreeningContext, policy: Policy) -> Assessment:
                 any_strong = True
                 strong_keep *= step.keep
     if not any_strong:
-        return Assessment(0, Level.LOW, RecommendedAction.STANDARD, (), policy.version)
+        return Assessment(
+            0, Level.LOW, RecommendedAction.STANDARD, (), policy.version, _notes(ctx, ())
+        )
     thresholds = policy.thresholds
     keep = 1.0
     forced = False
@@ -875,7 +885,19 @@ def assess(ctx: ScreeningContext, policy: Policy) -> Assessment:
         if level is Level.HIGH or forced
         else RecommendedAction.STANDARD
     )
-    return Assessment(score, level, action, tuple(hits), policy.version)
+    return Assessment(
+        score, level, action, tuple(hits), policy.version, _notes(ctx, [h.code for h in hits])
+    )
+
+
+def _notes(ctx: ScreeningContext, fired: Collection[str]) -> tuple[Reason, ...]:
+    """The providers' notes whose indicator did not fire, each once, in their order."""
+    notes: dict[Reason, None] = {}
+    for facts in ctx.facts.values():
+        for fact in facts:
+            if isinstance(fact, Note) and fact.indicator not in fired:
+                notes.setdefault(fact.reason)
+    return tuple(notes)
 
 
 def _score(keep: float) -> int:

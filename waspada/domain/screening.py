@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from waspada.domain.evidence import Reason
+
 
 class Level(StrEnum):
     LOW = "low"
@@ -35,9 +37,22 @@ class RaisedIndicator:
     note: str = ""
 
 
-# One fact from a provider: an evidence line the indicator quotes as it is, or an
-# indicator raised at the interview (typed, so that its code is never read out of text).
-Fact = str | RaisedIndicator
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Information for the officer that moves no score, e.g. a value a registry does not
+    know (yet): "unknown" is not "bad", it is to be verified. `indicator` is the indicator
+    the value would feed once known to be bad ("D21" for a recruiter's licence); when that
+    indicator fires anyway (for a reason of its own), the note says nothing more and is
+    left out. `reason` is a code with parameters, put into words at the edge."""
+
+    indicator: str
+    reason: Reason
+
+
+# One fact from a provider: an evidence line the indicator quotes as it is, an indicator
+# raised at the interview (typed, so that its code is never read out of text), or a note
+# (information only; no condition reads it).
+Fact = str | RaisedIndicator | Note
 
 
 @dataclass(frozen=True)
@@ -114,6 +129,9 @@ class Assessment:
     action: RecommendedAction
     hits: tuple[Hit, ...]
     policy_version: int
+    # What the officer should know that moves no score (`Note.reason`s, in the order the
+    # providers gave them, without repeats).
+    notes: tuple[Reason, ...] = ()
 
     @property
     def codes(self) -> tuple[str, ...]:

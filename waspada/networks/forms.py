@@ -14,7 +14,14 @@ from waspada.applications.countries import country_choices
 from waspada.core.tables import EXTENSIONS, check_header
 from waspada.domain import network
 from waspada.networks import organisers
-from waspada.networks.models import LicensedOrganiser, OrganiserKind, RingCluster
+from waspada.networks.models import (
+    LicensedOrganiser,
+    OrganiserKind,
+    RingCluster,
+    VerificationKind,
+    VerificationState,
+    VerificationTask,
+)
 from waspada.networks.organisers import BadPhone, parse_phones
 from waspada.regions.models import Region
 from waspada.regions.queries import working_area_codes
@@ -143,3 +150,53 @@ class OrganiserUploadForm(forms.Form):
         if problem is not None:
             raise forms.ValidationError(problem.message)
         return upload
+
+
+class VerificationFilterForm(forms.Form):
+    """The task list's filters; open tasks unless asked otherwise."""
+
+    state = forms.ChoiceField(label=gettext_lazy("State"), required=False)
+    kind = forms.ChoiceField(label=gettext_lazy("Kind"), required=False)
+    q = forms.CharField(
+        label=gettext_lazy("Name or licence number"), required=False, max_length=100
+    )
+
+    def __init__(self, data: Any = None, **kwargs: Any) -> None:
+        # No filter given at all: the tasks still to verify.
+        super().__init__(data if data else {"state": VerificationState.OPEN}, **kwargs)
+        state, kind = self.fields["state"], self.fields["kind"]
+        assert isinstance(state, forms.ChoiceField) and isinstance(kind, forms.ChoiceField)
+        state.choices = [("", _("All")), *VerificationState.choices]
+        kind.choices = [("", _("All")), *VerificationKind.choices]
+
+    def apply(self, tasks: QuerySet[VerificationTask]) -> QuerySet[VerificationTask]:
+        if not self.is_valid():
+            return tasks.filter(state=VerificationState.OPEN)
+        data = self.cleaned_data
+        if data["state"]:
+            tasks = tasks.filter(state=data["state"])
+        if data["kind"]:
+            tasks = tasks.filter(kind=data["kind"])
+        term = data["q"].strip()
+        if term:
+            tasks = tasks.filter(Q(name__icontains=term) | Q(licence_no__icontains=term))
+        return tasks
+
+
+class VerificationRegisterForm(OrganiserForm):
+    """Register the value of a task as a licensed organiser (checked by the service: the
+    licence, or the name, must be the one the applications give)."""
+
+
+class VerificationReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Reason (what you found, whom you asked)"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean_reason(self) -> str:
+        reason = " ".join(self.cleaned_data["reason"].split())
+        if not reason:
+            raise forms.ValidationError(_("Write the reason."))
+        return reason

@@ -200,3 +200,110 @@ class NetworkKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.value}"
+
+
+class VerificationKind(models.TextChoices):
+    RECRUITER = "recruiter", _("Recruiter's licence")
+    ORGANISER = "organiser", _("Organiser of a group")
+
+
+class VerificationState(models.TextChoices):
+    OPEN = "open", _("To verify")
+    REGISTERED = "registered", _("Verified and registered")
+    SUSPICIOUS = "suspicious", _("Marked suspicious")
+    DISMISSED = "dismissed", _("Dismissed")
+
+
+class VerificationTask(models.Model):
+    """A value screening met that the registry of licensed organisers does not know: a
+    recruiter's licence number, or the organiser an organiser-led group names.
+
+    One task per value (`kind`, `key`: the licence key or the organiser's name key), however
+    many applications name it; they are its subjects. Unknown is not bad: until a
+    supervisor resolves the task the applications only carry a note. Registering adds the
+    organiser to the registry; marking it suspicious makes its indicator count (D21 for a
+    recruiter, D18 for a group's organiser) on the applications naming it; dismissing
+    leaves it unknown. Every change is audited (`verification` module).
+    """
+
+    kind = models.CharField(_("kind"), max_length=10, choices=VerificationKind.choices)
+    key = models.CharField(_("key"), max_length=255)
+    name = models.CharField(_("name"), max_length=200)
+    licence_no = models.CharField(_("licence number"), max_length=100, blank=True)
+    state = models.CharField(
+        _("state"),
+        max_length=10,
+        choices=VerificationState.choices,
+        default=VerificationState.OPEN,
+    )
+    opened_at = models.DateTimeField(_("opened"), default=timezone.now)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("resolved by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+    organiser = models.ForeignKey(
+        LicensedOrganiser,
+        verbose_name=_("registered as"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    applications = models.ManyToManyField(
+        "applications.PassportApplication",
+        through="VerificationSubject",
+        verbose_name=_("applications"),
+        related_name="verification_tasks",
+    )
+
+    class Meta:
+        verbose_name = _("verification task")
+        verbose_name_plural = _("verification tasks")
+        ordering = ["-opened_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "key"], name="verification_value_unique")
+        ]
+        indexes = [models.Index(fields=["state", "-opened_at"], name="verification_state_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.name}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == VerificationState.OPEN
+
+
+class VerificationSubject(models.Model):
+    """An application naming the value of a verification task."""
+
+    task = models.ForeignKey(
+        VerificationTask,
+        verbose_name=_("verification task"),
+        on_delete=models.CASCADE,
+        related_name="subjects",
+    )
+    application = models.ForeignKey(
+        "applications.PassportApplication",
+        verbose_name=_("application"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    added_at = models.DateTimeField(_("added"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("application to verify")
+        verbose_name_plural = _("applications to verify")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["task", "application"], name="verification_subject_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task_id}: {self.application_id}"

@@ -43,7 +43,7 @@ from waspada.core.audit_actions import AuditAction
 from waspada.core.jobs import JobState
 from waspada.core.models import User
 from waspada.domain import network
-from waspada.networks import queries, storing
+from waspada.networks import queries, storing, verification
 from waspada.networks.models import (
     DetectionRun,
     NetworkKey,
@@ -167,7 +167,8 @@ def _detect(
 
     nodes, flagged = queries.load_nodes(progress=loaded)
     jobs.progress(run, phase=RunPhase.CLUSTERING, total=None)
-    result = network.detect(nodes, registry=queries.current_registry(), flagged=flagged)
+    registry = queries.current_registry()
+    result = network.detect(nodes, registry=registry, flagged=flagged)
     jobs.progress(run, phase=RunPhase.STORING)
     # Not current until `finished_at` is set below: the pages still show the old run.
     stored = storing.store_clusters(run.pk, result.clusters)
@@ -208,6 +209,8 @@ def _detect(
         )
         jobs.progress(run, clusters=counts["clusters"], risky=counts["risky"])
         changed = _changed(before, queries.run_evidence(run))
+        noted = _verify_organisers(stored, nodes, registry, actor)
+        changed = sorted(set(changed) | noted)
         audit.record(
             AuditAction.DETECTION_FINISHED,
             f"Network detection: {len(nodes)} applications, {run.clusters} clusters, "
@@ -232,6 +235,26 @@ def _detect(
     rescreened = _rescreen(changed, actor, rescreened_some)
     jobs.finish(run, phase=RunPhase.WAITING)
     return DetectionOutcome(run, len(stored), result.hubs, rescreened, len(carried))
+
+
+def _verify_organisers(
+    stored: storing.Stored,
+    nodes: Iterable[network.ApplicationNode],
+    registry: network.Registry,
+    actor: User | None,
+) -> set[int]:
+    """Open (or join) the verification tasks of the organisers that organiser-led groups
+    name; returns the undecided members added, whose assessments get the note."""
+    groups = [found for _row, found in stored if network.is_organiser_led(found)]
+    if not groups:
+        return set()
+    wanted = set().union(*(found.members for found in groups))
+    by_id = {node.id: node for node in nodes if node.id in wanted}
+    return verification.open_group_verifications(
+        ([by_id[m] for m in found.members if m in by_id] for found in groups),
+        registry=registry,
+        acting_user=actor,
+    )
 
 
 def _rebuild_keys(nodes: list[network.ApplicationNode], loading_from: dt.datetime) -> None:
@@ -357,6 +380,7 @@ def _link_into(
     RingCluster.objects.filter(pk__in=old).delete()
     ring_of = {member: row for row, found in stored for member in found.members}
     linked = {app_id: ring_of.get(app_id) for app_id in ids}
+    noted = _verify_organisers(stored, member_nodes, registry, actor)
     numbers = {node.id: node.application_no for node in nodes}
     audit.record_many(
         [
@@ -373,7 +397,7 @@ def _link_into(
             if ring is not None
         ]
     )
-    return linked, _changed(before, queries.ring_evidence(members, run))
+    return linked, sorted(set(_changed(before, queries.ring_evidence(members, run))) | noted)
 
 
 def _holders(keys: Collection[network.Key]) -> set[int]:

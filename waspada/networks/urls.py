@@ -3,6 +3,7 @@ from django.urls import path
 from waspada.networks import views
 from waspada.networks.views import organisers as organiser_views
 from waspada.networks.views import runs as run_views
+from waspada.networks.views import verifications as verification_views
 
 urlpatterns = [
     path("", views.ring_list, name="ring_list"),
@@ -18,5 +19,26 @@ urlpatterns = [
         "organisers/<int:organiser_id>/active/",
         organiser_views.organiser_set_active,
         name="organiser_set_active",
+    ),
+    path("verification/", verification_views.verification_list, name="verification_list"),
+    path(
+        "verification/<int:task_id>/",
+        verification_views.verification_detail,
+        name="verification_detail",
+    ),
+    path(
+        "verification/<int:task_id>/register/",
+        verification_views.verification_register,
+        name="verification_register",
+    ),
+    path(
+        "verification/<int:task_id>/suspicious/",
+        verification_views.verification_suspicious,
+        name="verification_suspicious",
+    ),
+    path(
+        "verification/<int:task_id>/dismiss/",
+        verification_views.verification_dismiss,
+        name="verification_dismiss",
     ),
 ]

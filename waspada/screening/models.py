@@ -41,6 +41,26 @@ class Trigger(models.TextChoices):
     MANUAL = "manual", _("Requested by an officer")
 
 
+class RegistrySnapshot(models.Model):
+    """The registries an assessment consulted, as they were (size, last update): one row
+    per distinct state, shared by every assessment made while the registries stood so.
+
+    `data`: [{"registry": name, "entries": n, "lists": n or null, "updated": "YYYY-MM-DD"
+    or null}, ...] (see `waspada.core.registries.RegistryStatus.snapshot`).
+    """
+
+    key = models.CharField(_("key"), max_length=64, unique=True)
+    data = models.JSONField(_("registries"), default=list)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("registry snapshot")
+        verbose_name_plural = _("registry snapshots")
+
+    def __str__(self) -> str:
+        return self.key[:12]
+
+
 class RiskAssessment(models.Model):
     application = models.ForeignKey(
         "applications.PassportApplication",
@@ -56,6 +76,17 @@ class RiskAssessment(models.Model):
     action = models.CharField(_("recommended action"), max_length=16)
     trigger = models.CharField(_("trigger"), max_length=8, choices=Trigger.choices)
     created_at = models.DateTimeField(_("assessed"), default=timezone.now)
+    # Information that moved no score: values a registry does not know, as reason codes
+    # with parameters ([{"code": ..., "params": {...}}]), put into words when shown.
+    notes = models.JSONField(_("notes"), default=list, blank=True)
+    consulted = models.ForeignKey(
+        RegistrySnapshot,
+        verbose_name=_("registries consulted"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("risk assessment")

@@ -9,15 +9,25 @@ name and at its position (waspada.core.hooks):
 
     from waspada.screening.providers import register
     register(WatchlistProvider(), order=100)
+
+A provider may also give `Note`s (waspada.domain.screening): values a registry does not
+know, which the assessment lists as "not verified" without moving the score. Their words
+come from the app that gives them (`NOTE_TEXTS`, by reason code), and the registries the
+providers consult describe themselves (`REGISTRIES`: size, last update), so that every
+assessment records what it was checked against.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Protocol
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Protocol
+
+from django.utils.functional import Promise
 
 from waspada.applications.models import PassportApplication
 from waspada.core.hooks import HookPoint
+from waspada.core.registries import RegistryStatus
+from waspada.domain.evidence import Reason
 from waspada.domain.screening import Fact
 
 
@@ -54,3 +64,41 @@ def collect_facts(
             if lines and application_id in facts:
                 facts[application_id][provider.name] = tuple(lines)
     return facts
+
+
+class ConsultedRegistry(Protocol):
+    """A registry the providers consult (the licensed organisers, the watchlists)."""
+
+    name: str
+
+    @property
+    def label(self) -> str | Promise:
+        """Its name in the reader's language ("registry of licensed organisers")."""
+        ...
+
+    def status(self) -> RegistryStatus: ...
+
+
+# Registered by registry name, in the order an assessment lists them.
+REGISTRIES: HookPoint[ConsultedRegistry] = HookPoint("screening.registries")
+# Registered by a note's reason code: its words in the active language.
+NOTE_TEXTS: HookPoint[Callable[[Reason], str]] = HookPoint("screening.note_texts")
+
+
+def consulted_registries() -> list[dict[str, Any]]:
+    """Every registered registry as it stands now (`RegistryStatus.snapshot`)."""
+    return [registry.status().snapshot(registry.name) for registry in REGISTRIES]
+
+
+def registry_label(name: str) -> str:
+    registry = REGISTRIES.get(name)
+    return str(registry.label) if registry is not None else name
+
+
+def note_text(reason: Reason) -> str:
+    """A note in the active language (its code and parameters when nobody words it)."""
+    render = NOTE_TEXTS.get(reason.code)
+    if render is not None:
+        return render(reason)
+    params = ", ".join(f"{name}={value}" for name, value in reason.params)
+    return f"{reason.code} ({params})" if params else reason.code

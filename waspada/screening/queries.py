@@ -48,7 +48,7 @@ def queue(filters: QueueFilters) -> QuerySet[PassportApplication]:
 def latest_assessment(application: PassportApplication) -> RiskAssessment | None:
     return (
         RiskAssessment.objects.filter(application=application)
-        .select_related("policy_version")
+        .select_related("policy_version", "consulted")
         .prefetch_related("hits")
         .order_by("-created_at", "-id")
         .first()

@@ -8,6 +8,8 @@ waiting for the interview desk) with a status change. Each assessment is audited
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 
@@ -28,10 +30,12 @@ from waspada.screening.models import (
     IndicatorHit,
     PolicyState,
     PolicyVersion,
+    RegistrySnapshot,
     RiskAssessment,
     ScreeningRun,
 )
 from waspada.screening.policies import NotADraft, policy_of, version_in_force
+from waspada.screening.providers import consulted_registries
 
 BATCH_SIZE = 1000
 _APPLICATION = PassportApplication._meta.label_lower
@@ -62,16 +66,32 @@ def screen_applications(
     version = version_in_force()
     policy = policy_of(version)
     done = 0
+    snapshot: int | None = None
     for chunk in _chunks(application_ids, BATCH_SIZE):
-        done += _screen_batch(chunk, version.pk, policy, trigger, acting_user)
+        if snapshot is None:
+            snapshot = registry_snapshot().pk
+        done += _screen_batch(chunk, version.pk, policy, trigger, acting_user, snapshot)
         if progress is not None:
             progress(len(chunk))
     return done
 
 
+def registry_snapshot() -> RegistrySnapshot:
+    """The registries as they stand now, stored once per distinct state."""
+    data = consulted_registries()
+    key = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+    snapshot, _created = RegistrySnapshot.objects.get_or_create(key=key, defaults={"data": data})
+    return snapshot
+
+
 @transaction.atomic
 def _screen_batch(
-    ids: list[int], version_id: int, policy: Policy, trigger: str, actor: User | None
+    ids: list[int],
+    version_id: int,
+    policy: Policy,
+    trigger: str,
+    actor: User | None,
+    snapshot_id: int | None = None,
 ) -> int:
     applications = list(
         PassportApplication.objects.select_related("applicant").filter(pk__in=ids).order_by("pk")
@@ -89,6 +109,8 @@ def _screen_batch(
                 action=results[app.pk].action,
                 trigger=trigger,
                 created_at=now,
+                notes=[note.to_data() for note in results[app.pk].notes],
+                consulted_id=snapshot_id,
             )
             for app in applications
         ]
@@ -132,6 +154,11 @@ def _screen_batch(
                     "indicators": list(results[app.pk].codes),
                     "policy_version": results[app.pk].policy_version,
                     "trigger": trigger,
+                    **(
+                        {"notes": [note.code for note in results[app.pk].notes]}
+                        if results[app.pk].notes
+                        else {}
+                    ),
                 },
             )
             for app in applications

@@ -10,16 +10,18 @@ class WatchlistsConfig(AppConfig):
     def ready(self) -> None:
         from waspada.applications.hooks import DETAIL_PANELS
         from waspada.core.hooks import Panel
-        from waspada.screening.providers import register
+        from waspada.screening.providers import REGISTRIES, register
         from waspada.watchlists.providers import (
             BrokerProvider,
             IdentityProvider,
             WatchlistProvider,
         )
+        from waspada.watchlists.registry import WatchlistRegistry
 
         register(WatchlistProvider(), order=100)  # D14
         register(BrokerProvider(), order=110)  # D17
         register(IdentityProvider(), order=120)  # D12: the same person under another NIK
+        REGISTRIES.register("watchlists", WatchlistRegistry(), order=200)
         # Right under the assessment, whose D14 and D12 these matches explain.
         DETAIL_PANELS.register(
             "watchlists", Panel("watchlists/_application_matches.html"), order=200

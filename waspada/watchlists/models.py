@@ -44,7 +44,19 @@ class Watchlist(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+    # The list or one of its entries last changed (imports and changes by hand).
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # The last change made by hand (a list edited, an entry added, changed or deactivated on
+    # its page); imports are in the audit trail with their file.
+    changed_by_hand_at = models.DateTimeField(_("last changed by hand"), null=True, blank=True)
+    changed_by_hand_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last changed by hand by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("watchlist")

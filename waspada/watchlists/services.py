@@ -42,6 +42,17 @@ CHECK_BATCH = 1000
 # --- lists ---------------------------------------------------------------------------------
 
 
+def _actor(user: User | None) -> User | None:
+    return user if user is not None and user.pk else None
+
+
+def _touch(watchlist_id: int, acting_user: User | None, *, by_hand: bool) -> None:
+    """The list changed now (its entries too): by hand, or by an import."""
+    now = timezone.now()
+    by = {"changed_by_hand_at": now, "changed_by_hand_by": _actor(acting_user)} if by_hand else {}
+    Watchlist.objects.filter(pk=watchlist_id).update(updated_at=now, **by)
+
+
 @transaction.atomic
 def create_watchlist(
     *,
@@ -51,13 +62,18 @@ def create_watchlist(
     source: str = "",
     owner_agency: str = "",
     request: HttpRequest | None = None,
+    by_hand: bool = True,
 ) -> Watchlist:
+    """A new list: on its page (`by_hand`), or for the first import of a file."""
+    now = timezone.now()
     watchlist = Watchlist.objects.create(
         name=name,
         list_type=list_type,
         source=source,
         owner_agency=owner_agency,
-        created_by=acting_user if acting_user is not None and acting_user.pk else None,
+        created_by=_actor(acting_user),
+        changed_by_hand_at=now if by_hand else None,
+        changed_by_hand_by=_actor(acting_user) if by_hand else None,
     )
     audit.record(
         AuditAction.WATCHLIST_CREATED,
@@ -89,6 +105,8 @@ def update_watchlist(
     with transaction.atomic():
         for key, (_old, new) in changes.items():
             setattr(watchlist, key, new)
+        watchlist.changed_by_hand_at = timezone.now()
+        watchlist.changed_by_hand_by = _actor(acting_user)
         watchlist.save()
         audit.record(
             AuditAction.WATCHLIST_UPDATED,
@@ -134,6 +152,7 @@ def add_entry(
             updated_at=now,
             **values.as_fields(),
         )
+        _touch(watchlist.pk, acting_user, by_hand=True)
         audit.record(
             AuditAction.ENTRY_ADDED,
             f"Entry '{entry.full_name}' ({entry.external_id}) added to '{watchlist.name}'",
@@ -162,6 +181,7 @@ def update_entry(
             setattr(entry, key, new)
         entry.updated_at = timezone.now()
         entry.save()
+        _touch(entry.watchlist_id, acting_user, by_hand=True)
         audit.record(
             AuditAction.ENTRY_UPDATED,
             f"Entry '{entry.full_name}' ({entry.external_id}) changed: "
@@ -190,6 +210,7 @@ def deactivate_entry(
         entry.active = False
         entry.updated_at = timezone.now()
         entry.save(update_fields=["active", "updated_at"])
+        _touch(entry.watchlist_id, acting_user, by_hand=True)
         audit.record(
             AuditAction.ENTRY_DEACTIVATED,
             f"Entry '{entry.full_name}' ({entry.external_id}) deactivated: {note}",
@@ -259,6 +280,7 @@ class _EntryImport(TableImport[EntryValues, ImportResult]):
                 list_type=self.list_type or "other",
                 source=self.filename,
                 request=self.request,
+                by_hand=False,
             )
             self.list_created = True
         self.watchlist = watchlist
@@ -308,6 +330,8 @@ class _EntryImport(TableImport[EntryValues, ImportResult]):
         assert self.watchlist is not None
         watchlist, filename = self.watchlist, self.filename
         WatchlistEntry.objects.bulk_create(self.new, batch_size=1000)
+        if self.new or self.changed:
+            _touch(watchlist.pk, self.acting_user, by_hand=False)
         if self.changed:
             WatchlistEntry.objects.bulk_update(
                 self.changed,

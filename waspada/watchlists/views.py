@@ -26,18 +26,24 @@ from waspada.watchlists.forms import (
     WatchlistForm,
 )
 from waspada.watchlists.models import MatchState, Watchlist, WatchlistEntry, WatchlistMatch
+from waspada.watchlists.registry import last_imports, list_status, registry_status
 
 
 @requires(Action.VIEW_WATCHLISTS)
 def watchlist_list(request: HttpRequest) -> HttpResponse:
-    watchlists = Watchlist.objects.annotate(
-        entry_count=Count("entries", filter=Q(entries__active=True))
-    ).order_by("name")
+    watchlists = list(
+        Watchlist.objects.annotate(entry_count=Count("entries", filter=Q(entries__active=True)))
+        .select_related("changed_by_hand_by")
+        .order_by("name")
+    )
+    imports = last_imports(watchlists)
+    for watchlist in watchlists:
+        watchlist.last_import = imports.get(watchlist.pk)  # type: ignore[attr-defined]
     open_matches = WatchlistMatch.objects.filter(state=MatchState.OPEN).count()
     return render(
         request,
         "watchlists/watchlist_list.html",
-        {"watchlists": watchlists, "open_matches": open_matches},
+        {"watchlists": watchlists, "open_matches": open_matches, "status": registry_status()},
     )
 
 
@@ -107,7 +113,13 @@ def watchlist_detail(request: HttpRequest, watchlist_id: int) -> HttpResponse:
     return render(
         request,
         "watchlists/watchlist_detail.html",
-        {"watchlist": watchlist, "form": form, "page": page, "query": query.urlencode()},
+        {
+            "watchlist": watchlist,
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "status": list_status(watchlist),
+        },
     )
 
 

@@ -312,3 +312,34 @@ def test_fifty_thousand_nodes_detect_quickly() -> None:
     assert time.perf_counter() - start < 10
     assert len(result.clusters) == 1000  # 10 of every 100 share a sponsor phone in fives
     assert {c.size for c in result.clusters} == {5}
+
+
+def test_the_organiser_of_a_group_is_the_organisation_its_members_name_most() -> None:
+    members, _flagged = umrah_group(6)
+    members.append(
+        node(99, parties=(Party("companion", "Ustadz Ahmad Fauzi", "", "pembimbing ibadah"),))
+    )
+    [cluster] = network.detect(members).clusters
+    assert network.is_organiser_led(cluster)
+    found = network.group_organiser(members, Registry())
+    assert found is not None
+    assert found.name == "PT Barokah Nur Tour & Travel"
+    assert found.members == tuple(range(1, 7))
+    assert found.key == network.name_key("PT. BAROKAH NUR TOUR & TRAVEL")
+
+
+def test_a_group_whose_organiser_is_registered_or_a_single_word_has_none_to_verify() -> None:
+    members, _flagged = umrah_group(4)
+    registry = Registry.of([Organiser("ppiu", "PT Barokah Nur Tour & Travel", "U.1/2020")])
+    assert network.group_organiser(members, registry) is None
+    lone = [node(i, parties=(Party("sponsor", "Travel", "", "biro"),)) for i in range(3)]
+    assert network.group_organiser(lone, Registry()) is None
+    people = [
+        node(i, parties=(Party("sponsor", "Pak Darto Wiyono", "", "teman"),)) for i in range(3)
+    ]
+    assert network.group_organiser(people, Registry()) is None
+
+
+def test_licence_numbers_compare_without_case_or_punctuation() -> None:
+    assert network.licence_key("KEP.123/SIP3MI/2024") == network.licence_key("kep 123 sip3mi 2024")
+    assert network.licence_key("-") is None

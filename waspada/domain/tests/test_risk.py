@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from waspada.domain.documents import DOCUMENT_CODES, PURPOSES
+from waspada.domain.evidence import Reason
 from waspada.domain.risk import (
     CONDITIONS,
     INDICATOR_CODES,
@@ -29,7 +30,13 @@ from waspada.domain.risk import (
     policy_from_data,
     policy_to_data,
 )
-from waspada.domain.screening import Level, RaisedIndicator, RecommendedAction, ScreeningContext
+from waspada.domain.screening import (
+    Level,
+    Note,
+    RaisedIndicator,
+    RecommendedAction,
+    ScreeningContext,
+)
 
 POLICY = load_policy_file()
 TODAY = dt.date(2025, 6, 16)
@@ -1016,3 +1023,59 @@ def test_an_unnamed_agent_beside_a_placement_company_is_that_company() -> None:
     )
     assert fired("D17", worker) is None
     assert fired("D17", dataclasses.replace(worker, recruiter_name="Bu Yati")) is not None
+
+
+# --- Notes: what a registry does not know is information, not evidence ---------------------
+
+UNKNOWN_RECRUITER = Note(
+    "D21", Reason.of("recruiter_unknown", name="PT Karya Baru", licence="KEP.77/SIP3MI/2025")
+)
+
+
+def test_a_note_is_listed_and_moves_no_score() -> None:
+    clean = ctx("work")
+    noted = assess(
+        dataclasses.replace(clean, facts={"recruiter_unlicensed": (UNKNOWN_RECRUITER,)}), POLICY
+    )
+    plain = assess(clean, POLICY)
+    assert (noted.score, noted.level, noted.action, noted.codes) == (
+        plain.score,
+        plain.level,
+        plain.action,
+        plain.codes,
+    )
+    assert noted.notes == (UNKNOWN_RECRUITER.reason,)
+    assert plain.notes == ()
+
+
+def test_a_note_is_left_out_when_its_indicator_fires_for_a_reason_of_its_own() -> None:
+    malformed = ctx(
+        "work",
+        recruiter_license_no="SIP3MI ADA",
+        facts={"recruiter_unlicensed": (UNKNOWN_RECRUITER,)},
+    )
+    result = assess(malformed, POLICY)
+    assert "D21" in result.codes and result.notes == ()
+
+
+def test_a_note_is_no_evidence_for_its_indicator_but_a_line_beside_it_is() -> None:
+    noted = ctx("work", facts={"recruiter_unlicensed": (UNKNOWN_RECRUITER,)})
+    assert fired("D21", noted) is None
+    marked = ctx(
+        "work",
+        facts={"recruiter_unlicensed": (UNKNOWN_RECRUITER, "marked suspicious by a supervisor")},
+    )
+    found = fired("D21", marked)
+    assert found is not None and "marked suspicious" in found["detail_en"]
+
+
+def test_the_same_note_from_two_providers_is_listed_once() -> None:
+    other = Note("D18", Reason.of("organiser_unknown", name="PT Barokah Nur Tour"))
+    result = assess(
+        ctx(
+            "work",
+            facts={"a": (UNKNOWN_RECRUITER, other), "b": (UNKNOWN_RECRUITER,)},
+        ),
+        POLICY,
+    )
+    assert result.notes == (UNKNOWN_RECRUITER.reason, other.reason)

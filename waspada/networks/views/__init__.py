@@ -22,7 +22,13 @@ from waspada.networks.drawing import draw
 from waspada.networks.forms import ReviewForm, RingFilterForm
 from waspada.networks.hooks import RING_PANELS
 from waspada.networks.labels import shared_values
-from waspada.networks.models import NetworkKey, RingCluster, RingMembership
+from waspada.networks.models import (
+    NetworkKey,
+    RingCluster,
+    RingMembership,
+    VerificationKind,
+    VerificationTask,
+)
 from waspada.networks.reasons import ring_reasons
 
 
@@ -88,6 +94,14 @@ def ring_page(
             "can_review": current and can(request.user, Action.REVIEW_NETWORKS, ring),
             "review_form": review_form or ReviewForm(),
             "panels": RING_PANELS.hooks(),
+            # The organiser an organiser-led group names, to verify (or verified).
+            "verifications": VerificationTask.objects.filter(
+                kind=VerificationKind.ORGANISER, subjects__application__in=applications
+            )
+            .distinct()
+            .order_by("pk")
+            if can(request.user, Action.VIEW_VERIFICATIONS)
+            else [],
             **(extra or {}),
         },
         status=status,

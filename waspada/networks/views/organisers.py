@@ -14,6 +14,7 @@ from waspada.core.policy import Action, can
 from waspada.networks import organisers
 from waspada.networks.forms import OrganiserForm, OrganiserSearchForm, OrganiserUploadForm
 from waspada.networks.models import LicensedOrganiser
+from waspada.networks.verification import registry_status
 
 
 @requires(Action.VIEW_NETWORKS)
@@ -31,6 +32,7 @@ def organiser_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "query": query.urlencode(),
             "can_manage": can(request.user, Action.MANAGE_ORGANISERS),
+            "status": registry_status(),
         },
     )
 
