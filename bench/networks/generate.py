@@ -854,7 +854,9 @@ class Year:
             self.phone[start:], ("", *PLACEHOLDER_PHONES, *UNPARSABLE_PHONES, *FAKE_PHONES)
         )
         moved = rows[shared & real]
-        self.phone[moved] = phones.written(pl.Series(phones.new(len(moved)))).to_numpy()
+        self.phone[moved] = phones.written(
+            pl.Series(phones.new(len(moved)), dtype=pl.String)
+        ).to_numpy()
         singles = np.flatnonzero(self.pattern[:start] == HONEST)
         singles = singles[np.argsort(self.village[singles], kind="stable")]
         by_village = self.village[singles]
@@ -921,7 +923,11 @@ class Year:
     ) -> np.ndarray:
         """The organiser's office phone as each member writes it."""
         if org["area"] is None:
-            return phones.written(pl.Series([org["office"]] * size)).to_numpy().astype(object)
+            return (
+                phones.written(pl.Series([org["office"]] * size, dtype=pl.String))
+                .to_numpy()
+                .astype(object)
+            )
         area, number = org["area"], org["office"][len(org["area"]) :]
         forms = np.array(
             [
@@ -971,7 +977,7 @@ class Year:
             companion,
             "companion",
             name=leader,
-            phone=phones.written(pl.Series([mobile] * len(companion))).to_list(),
+            phone=phones.written(pl.Series([mobile] * len(companion), dtype=pl.String)).to_list(),
             relation=self.pick(
                 MUTHAWIF_RELATIONS if kind == "umrah" else TOUR_LEADER_RELATIONS,
                 len(companion),
