@@ -36,6 +36,10 @@ What links nothing, and what is reported instead
 - Names are compared by their exact normalised key (`names.normalize_name(...).text`:
   titles dropped, old spelling and Muhammad/Siti variants folded). A broker whose name is
   written differently is linked by his phone, which rings in the demo data always share.
+- A name given with two or more different phones (by the parties naming it) is namesakes:
+  tour leaders, brokers and friends called "Hendra Wijaya" must not chain their groups
+  into one cluster. It joins nothing and is shown as shared inside a cluster; each one's
+  phone links his own group (a member who gave only the name is then not linked by it).
 - A licensed organiser (`Registry`: office phones, names, licence numbers of PPIU, PIHK and
   P3MI) is an expected shared value: its buckets do not join components (that would fuse
   all its customers with any ring one of them touches); all its buckets of two or more make
@@ -661,7 +665,9 @@ def _each_distinct(
 
 
 def table_keys(table: ApplicationTable) -> pl.DataFrame:
-    """Every key of every application: row, kind, value, role, joins (as `node_keys`)."""
+    """Every key of every application: row, kind, value, role, joins (as `node_keys`), and
+    for a name the phone (E.164) the same party gives with it, else null (`_buckets` tells
+    namesakes apart by it)."""
     apps = table.applications.with_row_index("row")
     parties = table.parties.with_columns(
         phone_value=_phone_keys(table.parties["phone"]),
@@ -688,6 +694,7 @@ def table_keys(table: ApplicationTable) -> pl.DataFrame:
             value="name_value",
             role=role,
             joins=(role != "recruiter") | pl.col("licence").is_null(),
+            with_phone="phone_value",
         ),
         parties.filter(role == "recruiter").select(
             "row",
@@ -716,7 +723,8 @@ def table_keys(table: ApplicationTable) -> pl.DataFrame:
     kinds = pl.Enum(LINK_KINDS)
     roles = pl.Enum(sorted({"applicant", *table.parties["role"].unique().to_list()}))
     return pl.concat(
-        [part.drop_nulls("value").with_columns(pl.col("kind").cast(kinds)) for part in parts]
+        [part.drop_nulls("value").with_columns(pl.col("kind").cast(kinds)) for part in parts],
+        how="diagonal",
     ).with_columns(pl.col("role").cast(roles))
 
 
@@ -788,6 +796,7 @@ def _buckets(
             joins=pl.col("joins").any(),
             row=pl.col("row"),
             roles=pl.col("role").bitwise_or(),
+            phones=pl.col("with_phone").drop_nulls().n_unique(),
         )
         .filter(pl.col("size") >= 2)
         .with_row_index("key")
@@ -817,6 +826,11 @@ def _buckets(
             .then(pl.lit(ORGANISER))
             .when(pl.col("size") > hub_size)
             .then(pl.lit(HUB))
+            # A name given with two different phones is two people: namesakes (a tour
+            # leader, a broker, a friend called "Hendra Wijaya") must not chain their
+            # groups together; each one's phone still links his own.
+            .when(pl.col("phones") >= 2)
+            .then(pl.lit(NOTE))
             .otherwise(pl.lit(JOIN))
         )
     )

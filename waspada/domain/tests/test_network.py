@@ -177,6 +177,49 @@ def test_a_name_shared_within_weeks_is_still_a_ring() -> None:
     assert all(reason.code != "halved_name_only" for reason in cluster.score.reasons)
 
 
+def test_namesakes_with_different_phones_do_not_chain_their_groups() -> None:
+    """Two tour leaders and a broker all called "Hendra Wijaya", each giving his own phone:
+    the name would fuse both tour groups with the ring into one cluster of 30, where the
+    ring is a fifth and the tourists are no longer 80 % of it."""
+
+    def led_by(ids: range, phone: str, relation: str, destination: str) -> list[ApplicationNode]:
+        return [
+            node(
+                i,
+                village_code=f"33.{i % 9 + 1:02d}.{i % 17 + 1:02d}.2001",
+                destination=destination,
+                parties=(Party("companion", "Hendra Wijaya", phone, relation),),
+            )
+            for i in ids
+        ]
+
+    tour_a = led_by(range(1, 13), "0812-1000-2000", "Tour Leader", "KR")
+    tour_b = led_by(range(13, 25), "0812-3000-4000", "Tour Leader", "JP")
+    ring = led_by(range(25, 31), "0813-5555-6666", "Teman", "KH")
+    result = network.detect(tour_a + tour_b + ring)
+    by_members = {cluster.members: cluster for cluster in result.clusters}
+    assert sorted(by_members) == [
+        tuple(range(1, 13)),
+        tuple(range(13, 25)),
+        tuple(range(25, 31)),
+    ]
+    assert by_members[tuple(range(25, 31))].score.risky
+    for group in (tuple(range(1, 13)), tuple(range(13, 25))):
+        assert by_members[group].score.reasons[0].code == "organiser_led_group"
+    # Inside each cluster the name is still shown as what its members share.
+    assert any(s.kind == "companion" for s in by_members[tuple(range(25, 31))].shared)
+
+
+def test_a_name_given_with_one_phone_or_none_still_links() -> None:
+    nodes = [
+        node(1, parties=(Party("sponsor", "Hendra Wijaya", "0813-5555-6666", "Teman"),)),
+        node(2, parties=(Party("sponsor", "Hendra Wijaya", "+62 813 5555 6666", "Teman"),)),
+        node(3, parties=(Party("sponsor", "Hendra Wijaya", "", "Teman"),)),
+    ]
+    [cluster] = network.detect(nodes).clusters
+    assert cluster.members == (1, 2, 3)
+
+
 def test_two_strangers_sharing_a_phone_are_not_a_risky_ring() -> None:
     nodes = [
         node(1, phone="081299998888"),
