@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import time
 
@@ -316,6 +317,49 @@ def test_an_organised_group_whose_members_have_their_own_indicators_is_scored() 
     members, flagged = umrah_group(12, flagged=8)
     [cluster] = network.detect(members, flagged=flagged).clusters
     assert cluster.score.risky
+
+
+def pilgrims_with_households(
+    bring_along: list[ApplicationNode],
+) -> tuple[list[ApplicationNode], network.Cluster]:
+    """Twenty pilgrims of an unregistered PPIU; member 1 shares his phone with three
+    relatives of his village, member 2 his address with three neighbours; and whoever
+    else is brought along through member 3's address."""
+    members, _ = umrah_group(20)
+    members[0] = dataclasses.replace(members[0], phone="0812-4455-6677")
+    first, second, third = members[0], members[1], members[2]
+    relatives = [
+        node(i, phone="+62 812 4455 6677", village_code=first.village_code) for i in range(101, 104)
+    ]
+    neighbours = [
+        node(i, address=second.address, village_code=second.village_code) for i in range(104, 107)
+    ]
+    brought = [
+        dataclasses.replace(n, address=third.address, village_code=third.village_code)
+        if k == 0
+        else n
+        for k, n in enumerate(bring_along)
+    ]
+    nodes = members + relatives + neighbours + brought
+    [cluster] = network.detect(nodes).clusters
+    return nodes, cluster
+
+
+def test_relatives_and_neighbours_of_members_do_not_make_an_organised_group_a_ring() -> None:
+    # Counted in, the six would leave the pilgrims 20 of 26 (77 %), short of the 80 %.
+    nodes, cluster = pilgrims_with_households([])
+    assert cluster.size == 26
+    assert cluster.score.reasons == (Reason.of("organiser_led_group", count=26, clean=26),)
+    # The score of the nodes alone agrees with the one from the columns.
+    assert network.score_cluster(nodes, cluster.shared) == cluster.score
+
+
+def test_a_ring_tied_to_an_organised_group_by_an_address_is_still_scored() -> None:
+    # The broker's customers live in six kecamatan: his phone is nobody's household.
+    nodes, cluster = pilgrims_with_households(broker_ring(6, start=201))
+    assert cluster.size == 32
+    assert cluster.score.risky
+    assert network.score_cluster(nodes, cluster.shared) == cluster.score
 
 
 def test_a_person_as_the_hub_is_still_a_ring() -> None:
