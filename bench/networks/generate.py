@@ -4,10 +4,11 @@
         --out var/bench/networks/3000000
 
 writes `applications.parquet` and `parties.parquet` (the columns of
-`waspada.domain.network.ApplicationTable`), `truth.parquet` (row, pattern, group,
-flagged: what was planted, and who has their own indicators) and `organisers.json` (the
-licensed organisers' registry). Deterministic for a seed; numpy + Polars (Python loops
-only over rings and chains, and to keep generated phone numbers unique).
+`waspada.domain.network.ApplicationTable`), `truth.parquet` (row, pattern (an index into
+`PATTERNS`), group, flagged: what was planted, and who has their own indicators) and
+`organisers.json` (the licensed organisers' registry). Deterministic for a seed; numpy +
+Polars (Python loops only over rings, chains and organised groups, and to keep generated
+phone numbers unique).
 
 What a year holds (shares of rows; see README.md for the figures at 3,000,000):
 
@@ -38,6 +39,17 @@ What a year holds (shares of rows; see README.md for the figures at 3,000,000):
 - Chains (one per 150,000 rows): three unlicensed umrah agents with 90-160 customers each,
   12 % of whom also give the next agent's phone: ~380 applications in one component, a
   giant the detection must break up.
+- Organiser-led groups the registry does not know (one per 1,000 rows): departures of a
+  PPIU's umrah pilgrims (15-45, "PT Amanah Tour & Travel" named as sponsor, "PPIU",
+  "Travel Umrah", "Biro Perjalanan"; some name the muthawif as companion), tour groups
+  (8-30, a tour leader as companion, the agency as sponsor for half) and workers of a P3MI
+  (5-25, "P3MI", "Perusahaan Penempatan", "Agen Resmi"; half give it as recruiter with a
+  licence): many villages of one province, submitted within four weeks before one
+  departure, 3 % with their own indicators. An organiser runs one to three departures;
+  its name is written in several forms ("PT. Amanah Tour", "Amanah Tour"), its office
+  phone is given by the members, and neither is in `organisers.json`. They draw from their
+  own random stream and take over singles at the end, so a seed's rings, chains and
+  families are the same with or without them.
 """
 
 from __future__ import annotations
@@ -59,13 +71,14 @@ import polars as pl
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
+from waspada.domain.network import name_key, phone_key  # noqa: E402
 from waspada.domain.phones import normalize_phone  # noqa: E402
 
 WILAYAH = REPO / "waspada" / "regions" / "data" / "wilayah.csv"
 YEAR = 2025
 
-HONEST, FAMILY, RING, CHAIN = 0, 1, 2, 3
-PATTERNS = ("honest", "family", "ring", "chain")
+HONEST, FAMILY, RING, CHAIN, ORGANISED = 0, 1, 2, 3, 4
+PATTERNS = ("honest", "family", "ring", "chain", "organised")
 
 # Share of passport applicants by province (assumption: the big sending provinces first).
 PROVINCE_WEIGHT = {
@@ -212,6 +225,39 @@ FAMILY_RELATIONS = ("Ayah", "Ibu", "Orang Tua", "Kakak", "Suami", "Istri")
 ABROAD_RELATIONS = ("Anak", "Saudara", "Kakak", "Adik", "Suami", "Keponakan")
 RING_SPONSOR_RELATIONS = ("Teman", "Kenalan", "Agen", "Saudara jauh")
 RING_COMPANION_RELATIONS = ("Saudara", "Teman", "Paman", "Kenalan")
+
+# Organisers the office's registry does not list (see `Year.organised_groups`).
+ORGANISER_CORE_WORDS = (
+    "Amanah", "Arafah", "Zamzam", "Multazam", "Raudhah", "Annisa", "Firdaus", "Hikmah",
+    "Fajar", "Cahaya", "Sinar", "Karya", "Mitra", "Bina", "Mandiri", "Sejahtera", "Abadi",
+    "Utama", "Jaya", "Prima", "Citra", "Duta", "Sentosa", "Lestari", "Makmur", "Harapan",
+    "Bunda", "Samudra", "Nusantara", "Permata", "Berkah", "Mutiara", "Gemilang", "Anugerah",
+    "Insani", "Wahana", "Pesona", "Kencana", "Bahari", "Putra",
+)  # fmt: skip
+TRAVEL_FORMS = (
+    ("PT {c} Tour & Travel", 0.3),
+    ("PT. {c} Tour", 0.2),
+    ("{c} Tour", 0.15),
+    ("PT {C} TOUR & TRAVEL", 0.1),
+    ("{c} Tour and Travel", 0.1),
+    ("pt {l} tour travel", 0.05),
+    ("PT {c} Wisata", 0.1),
+)
+PLACEMENT_FORMS = (("PT {c}", 0.45), ("PT. {c}", 0.25), ("{c}", 0.15), ("PT {C}", 0.15))
+PPIU_RELATIONS = (
+    "PPIU", "Travel Umrah", "Biro Perjalanan", "Biro Perjalanan Umrah", "Travel",
+    "Penyelenggara Umrah",
+)  # fmt: skip
+MUTHAWIF_RELATIONS = ("Pembimbing", "Muthawif", "Pembimbing Ibadah", "Ustadz", "Tour Leader")
+TRAVEL_RELATIONS = ("Travel", "Biro Perjalanan", "Tour", "Biro Travel")
+TOUR_LEADER_RELATIONS = ("Tour Leader", "TL", "Pemandu Wisata", "Guide")
+P3MI_RELATIONS = ("P3MI", "Perusahaan Penempatan", "Agen Resmi", "Perusahaan", "PT")
+# (kind, share of groups, smallest and largest group, trips: purpose, destinations)
+ORGANISED_KINDS = (
+    ("umrah", 0.45, 15, 45, "umrah", ("SA",)),
+    ("tour", 0.30, 8, 30, "tourism", ("JP", "KR", "CN", "TR", "TH", "SG", "MY", "AE")),
+    ("placement", 0.25, 5, 25, "work", ("TW", "HK", "MY", "KR", "JP", "SA")),
+)
 
 
 @dataclass
@@ -367,6 +413,33 @@ def organisers(rng: np.random.Generator, phones: Phones) -> Organisers:
     return Organisers(ppiu, p3mi)
 
 
+class _VillageIndex:
+    """Villages by regency and by province, for drawing an organiser's customers."""
+
+    def __init__(self, villages: Villages) -> None:
+        self.villages = villages
+        self.province = np.unique([c[:2] for c in villages.code], return_inverse=True)[1]
+        self._members: dict[tuple[str, int], tuple[np.ndarray, np.ndarray]] = {}
+
+    def _of(self, level: str, value: int) -> tuple[np.ndarray, np.ndarray]:
+        if (level, value) not in self._members:
+            codes = self.villages.regency if level == "regency" else self.province
+            rows = np.flatnonzero(codes == value)
+            weight = self.villages.weight[rows]
+            self._members[level, value] = rows, weight / weight.sum()
+        return self._members[level, value]
+
+    def around(self, rng: np.random.Generator, home: int, size: int) -> np.ndarray:
+        """`size` villages: six in ten of the home village's regency, the rest of its province."""
+        regency = self._of("regency", int(self.villages.regency[home]))
+        province = self._of("province", int(self.province[home]))
+        near = rng.random(size) < 0.6
+        out = np.empty(size, dtype=np.int64)
+        out[near] = rng.choice(regency[0], size=int(near.sum()), p=regency[1])
+        out[~near] = rng.choice(province[0], size=int((~near).sum()), p=province[1])
+        return out
+
+
 def _zipf_choice(rng: np.random.Generator, count: int, size: int, exponent: float) -> np.ndarray:
     weights = 1.0 / np.arange(1, count + 1) ** exponent
     return rng.choice(count, size=size, p=weights / weights.sum())
@@ -377,6 +450,7 @@ class Year:
 
     def __init__(self, n: int, seed: int) -> None:
         self.n = n
+        self.seed = seed
         self.rng = np.random.default_rng(seed)
         self.villages = load_villages()
         self.names = np.array(name_pool(600_000, seed), dtype=object)
@@ -387,11 +461,19 @@ class Year:
         self.group = np.full(n, -1, dtype=np.int32)
         self.flagged = self.rng.random(n) < 0.02
         self.parties: list[pl.DataFrame] = []
+        self._cores: set[str] = set()  # the unregistered organisers' names and office phones
+        self._offices: set[str] = set()
 
     # --- helpers ----------------------------------------------------------------------
 
-    def pick(self, options: tuple[str, ...] | list[str], size: int) -> np.ndarray:
-        return np.array(options, dtype=object)[self.rng.integers(len(options), size=size)]
+    def pick(
+        self,
+        options: tuple[str, ...] | list[str],
+        size: int,
+        rng: np.random.Generator | None = None,
+    ) -> np.ndarray:
+        rng = rng or self.rng
+        return np.array(options, dtype=object)[rng.integers(len(options), size=size)]
 
     def party(self, rows: np.ndarray, role: str, **columns: object) -> None:
         size = len(rows)
@@ -438,14 +520,14 @@ class Year:
         employers = np.array([f"{'PT' if i % 3 else 'Sdn Bhd'} Employer {i}" for i in range(3000)])
         self.employer[work] = employers[_zipf_choice(rng, 3000, len(work), 0.9)]
 
-    def addresses(self, village: np.ndarray) -> np.ndarray:
-        rng, size = self.rng, len(village)
+    def addresses(self, village: np.ndarray, rng: np.random.Generator | None = None) -> np.ndarray:
+        rng, size = rng or self.rng, len(village)
         rt = rng.integers(1, 13, size=size)
         rw = rng.integers(1, 9, size=size)
         number = rng.integers(1, 151, size=size)
         style, variant = rng.random(size), rng.random(size)
-        hamlet = self.pick(HAMLETS, size)
-        street = self.pick(STREETS, size)
+        hamlet = self.pick(HAMLETS, size, rng)
+        street = self.pick(STREETS, size, rng)
         frame = pl.DataFrame(
             {
                 "rt": rt,
@@ -713,6 +795,202 @@ class Year:
                     )
         return row
 
+    def organised_groups(self, count: int) -> None:
+        """`count` departures led by organisers the registry does not list, in the last rows.
+
+        Umrah pilgrims of a PPIU, tourists with a travel agency's tour leader, workers placed
+        by a P3MI: many villages of one province, submitted within four weeks before one
+        departure, their own applications clean. An organiser runs one to three of the
+        year's departures and its name is written in several forms; its office phone is
+        given by the group. The groups draw from their own random stream and take over
+        singles at the end of the rows after everything else was drawn, so that a seed's
+        rings, chains and families stay what they were without them.
+        """
+        rng = np.random.default_rng([self.seed, ORGANISED])
+        phones = Phones(rng)
+        phones.used = self.phones.used  # their staff's mobiles are nobody else's
+        kind_of = rng.choice(len(ORGANISED_KINDS), size=count, p=[k[1] for k in ORGANISED_KINDS])
+        sizes = np.array(
+            [rng.integers(ORGANISED_KINDS[k][2], ORGANISED_KINDS[k][3] + 1) for k in kind_of]
+        )
+        start = self.n - int(sizes.sum())
+        if start < 0 or (self.pattern[start:] != HONEST).any():
+            raise ValueError("too few applications for the organiser-led groups")
+        # The singles taken over lose what they were given as singles.
+        self.parties = [frame.filter(pl.col("row") < start) for frame in self.parties]
+        registered = self._registered_keys()
+        villages = _VillageIndex(self.villages)
+        running: dict[str, tuple[dict[str, Any], int]] = {}  # kind: organiser, departures left
+        row = start
+        for group, (k, size) in enumerate(zip(kind_of.tolist(), sizes.tolist(), strict=True)):
+            kind, _, _, _, purpose, destinations = ORGANISED_KINDS[k]
+            organiser, left = running.get(kind, ({}, 0))
+            if left == 0:
+                organiser = self._unregistered_organiser(rng, phones, kind, registered)
+                left = int(rng.choice([1, 2, 3], p=[0.55, 0.3, 0.15]))
+            running[kind] = organiser, left - 1
+            rows = np.arange(row, row + size)
+            row += size
+            self.pattern[rows], self.group[rows] = ORGANISED, group
+            self.flagged[rows] = rng.random(size) < 0.03
+            self.village[rows] = villages.around(rng, organiser["home"], size)
+            self.address[rows] = self.addresses(self.village[rows], rng)
+            departure = int(rng.integers(25, len(self.days)))
+            self.day[rows] = departure - rng.integers(3, 25, size=size)
+            self.purpose[rows] = purpose
+            self.destination[rows] = destinations[int(rng.integers(len(destinations)))]
+            self.employer[rows] = ""
+            self._organised_parties(rng, phones, organiser, rows, group)
+        self._members_households(rng, phones, start)
+
+    def _members_households(self, rng: np.random.Generator, phones: Phones, start: int) -> None:
+        """The members' own phones: a single's phone shared with neighbours stayed in his old
+        village, so he gets a new one; then, as for anyone, 1 % share theirs with 1-7 others
+        of their (new) village, a relative's or a kiosk's."""
+        rows = np.arange(start, self.n)
+        phone = pl.Series(self.phone, dtype=pl.String)
+        shared = phone.is_duplicated().to_numpy()[start:]
+        real = ~np.isin(
+            self.phone[start:], ("", *PLACEHOLDER_PHONES, *UNPARSABLE_PHONES, *FAKE_PHONES)
+        )
+        moved = rows[shared & real]
+        self.phone[moved] = phones.written(
+            pl.Series(phones.new(len(moved)), dtype=pl.String)
+        ).to_numpy()
+        singles = np.flatnonzero(self.pattern[:start] == HONEST)
+        singles = singles[np.argsort(self.village[singles], kind="stable")]
+        by_village = self.village[singles]
+        for member in rows[rng.random(len(rows)) < 0.01].tolist():
+            village = self.village[member]
+            low, high = np.searchsorted(by_village, [village, village + 1])
+            if high > low:
+                size = min(int(rng.integers(1, 8)), int(high - low))
+                others = singles[low + rng.choice(int(high - low), size=size, replace=False)]
+                self.phone[others] = self.phone[member]
+
+    def _registered_keys(self) -> set[tuple[str, str]]:
+        keys: set[tuple[str, str]] = set()
+        for org in self.organisers.ppiu + self.organisers.p3mi:
+            keys.add(("name", name_key(org["name"]) or ""))
+            keys.update(("phone", phone_key(phone) or "") for phone in org["phones"])
+        return keys
+
+    def _unregistered_organiser(
+        self,
+        rng: np.random.Generator,
+        phones: Phones,
+        kind: str,
+        registered: set[tuple[str, str]],
+    ) -> dict[str, Any]:
+        """A new organiser whose every name form and office phone the registry lacks."""
+        forms = PLACEMENT_FORMS if kind == "placement" else TRAVEL_FORMS
+        while True:
+            # Travel agencies one to three words ("Amanah Tour"), placement companies two or
+            # three ("PT Karya Mandiri Sejahtera"): enough names for thousands of organisers.
+            shares = [0, 0.5, 0.5] if kind == "placement" else [0.1, 0.6, 0.3]
+            words = 1 + int(rng.choice(3, p=shares))
+            core = " ".join(rng.choice(ORGANISER_CORE_WORDS, size=words, replace=False))
+            if core in self._cores:
+                continue
+            names = [form.format(c=core, C=core.upper(), l=core.lower()) for form, _ in forms]
+            if any(("name", name_key(name) or "") in registered for name in names):
+                continue
+            if kind != "placement" and rng.random() < 0.3:
+                office = phones.new(1)[0]  # a small agency's mobile
+                written = None
+            else:
+                area = AREA_CODES[int(rng.integers(len(AREA_CODES)))]
+                digits = 8 - len(area) + 2 if len(area) == 2 else 6
+                office = f"{area}{rng.integers(10 ** (digits - 1), 10**digits)}"
+                written = area
+            key = phone_key("0" + office)
+            if not key or ("phone", key) in registered or key in self._offices:
+                continue
+            self._cores.add(core)
+            self._offices.add(key)
+            return {
+                "kind": kind,
+                "names": np.array(names, dtype=object),
+                "weights": np.array([w for _, w in forms]) / sum(w for _, w in forms),
+                "office": office,
+                "area": written,  # the area code of a landline, None for a mobile
+                "licence": f"KEP.{len(self._cores) + 5000}/P3MI/{2018 + len(self._cores) % 7}",
+                "home": int(rng.choice(len(self.villages.code), p=self.villages.weight)),
+            }
+
+    def _office_written(
+        self, rng: np.random.Generator, phones: Phones, org: dict[str, Any], size: int
+    ) -> np.ndarray:
+        """The organiser's office phone as each member writes it."""
+        if org["area"] is None:
+            return (
+                phones.written(pl.Series([org["office"]] * size, dtype=pl.String))
+                .to_numpy()
+                .astype(object)
+            )
+        area, number = org["area"], org["office"][len(org["area"]) :]
+        forms = np.array(
+            [
+                f"0{area}-{number}",
+                f"(0{area}) {number}",
+                f"0{area}{number}",
+                f"+62 {area} {number}",
+            ],
+            dtype=object,
+        )
+        return forms[rng.choice(4, size=size, p=[0.4, 0.2, 0.3, 0.1])]
+
+    def _organised_parties(
+        self,
+        rng: np.random.Generator,
+        phones: Phones,
+        org: dict[str, Any],
+        rows: np.ndarray,
+        group: int,
+    ) -> None:
+        """Who the members name: the organiser (its name in several forms, its office phone,
+        an organiser's relation word) and the departure's muthawif or tour leader."""
+        size, kind = len(rows), org["kind"]
+        names = org["names"][rng.choice(len(org["names"]), size=size, p=org["weights"])]
+        office = self._office_written(rng, phones, org, size)
+        office[rng.random(size) < 0.15] = ""  # the name alone
+        relations = {"umrah": PPIU_RELATIONS, "tour": TRAVEL_RELATIONS}.get(kind, P3MI_RELATIONS)
+        sponsor = rng.random(size) < {"umrah": 0.92, "tour": 0.5, "placement": 0.85}[kind]
+        self.party(
+            rows[sponsor],
+            "sponsor",
+            name=names[sponsor],
+            phone=office[sponsor],
+            relation=self.pick(relations, int(sponsor.sum()), rng),
+        )
+        if kind == "placement":
+            recruiter = rows[rng.random(size) < 0.5]
+            self.party(recruiter, "recruiter", name=str(org["names"][0]), license_no=org["licence"])
+            self.employer[rows] = f"Factory {group} Co., Ltd"
+            return
+        leader = self._person(rng)
+        if kind == "umrah":
+            leader = ("Ustadz " if rng.random() < 0.5 else "H. ") + leader
+        mobile = phones.new(1)[0]
+        companion = rows[rng.random(size) < (0.3 if kind == "umrah" else 0.9)]
+        self.party(
+            companion,
+            "companion",
+            name=leader,
+            phone=phones.written(pl.Series([mobile] * len(companion), dtype=pl.String)).to_list(),
+            relation=self.pick(
+                MUTHAWIF_RELATIONS if kind == "umrah" else TOUR_LEADER_RELATIONS,
+                len(companion),
+                rng,
+            ),
+        )
+
+    def _person(self, rng: np.random.Generator) -> str:
+        while True:
+            name = str(self.names[rng.integers(len(self.names))])
+            if len(name.split()) >= 2 and "." not in name:
+                return name
+
     # --- output -----------------------------------------------------------------------
 
     def build(self) -> None:
@@ -727,6 +1005,7 @@ class Year:
         self.organiser_customers(everyone[np.isin(self.pattern, (HONEST, FAMILY))])
         self.sponsors(singles)
         self.neighbours(singles)
+        self.organised_groups(max(1, n // 1000))
 
     def frames(self) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
         """applications, parties, truth, in a shuffled order (rings are not rows 0..k)."""

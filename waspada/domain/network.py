@@ -36,6 +36,10 @@ What links nothing, and what is reported instead
 - Names are compared by their exact normalised key (`names.normalize_name(...).text`:
   titles dropped, old spelling and Muhammad/Siti variants folded). A broker whose name is
   written differently is linked by his phone, which rings in the demo data always share.
+- A name given with two or more different phones (by the parties naming it) is namesakes:
+  tour leaders, brokers and friends called "Hendra Wijaya" must not chain their groups
+  into one cluster. It joins nothing and is shown as shared inside a cluster; each one's
+  phone links his own group (a member who gave only the name is then not linked by it).
 - A licensed organiser (`Registry`: office phones, names, licence numbers of PPIU, PIHK and
   P3MI) is an expected shared value: its buckets do not join components (that would fuse
   all its customers with any ring one of them touches); all its buckets of two or more make
@@ -67,7 +71,13 @@ phone, spread over more than 60 days, is halved too: strangers who each name a f
 with a common name ("Putri Handayani") across a year are not a broker's batch. Benign,
 and scored 0 with a benign reason: all members at one address with family
 relation words (istri, suami, anak, ayah, ibu, ...) or a shared last name; a licensed
-organiser as the shared party.
+organiser as the shared party. Not a ring, scored 0 but not benign (the organiser is to be
+verified): a group led by an organiser the registry does not know, where at least 80 % of
+the members name an organisation (a company, a travel agency, a PPIU, a tour leader) as
+sponsor, companion or recruiter and at most half have indicators of their own. Members
+who name no organisation and are tied in only by values given within one village (a
+household's phone, an address: a member's relatives and neighbours) are left out of that
+share; they tell nothing about who leads the group.
 
 Reasons are `evidence.Reason` values (a code and its numbers, `RING_REASON_CODES`); the
 app that shows a ring puts them into words in the reader's language.
@@ -671,7 +681,9 @@ def _each_distinct(
 
 
 def table_keys(table: ApplicationTable) -> pl.DataFrame:
-    """Every key of every application: row, kind, value, role, joins (as `node_keys`)."""
+    """Every key of every application: row, kind, value, role, joins (as `node_keys`), and
+    for a name the phone (E.164) the same party gives with it, else null (`_buckets` tells
+    namesakes apart by it)."""
     apps = table.applications.with_row_index("row")
     parties = table.parties.with_columns(
         phone_value=_phone_keys(table.parties["phone"]),
@@ -698,6 +710,7 @@ def table_keys(table: ApplicationTable) -> pl.DataFrame:
             value="name_value",
             role=role,
             joins=(role != "recruiter") | pl.col("licence").is_null(),
+            with_phone="phone_value",
         ),
         parties.filter(role == "recruiter").select(
             "row",
@@ -726,7 +739,8 @@ def table_keys(table: ApplicationTable) -> pl.DataFrame:
     kinds = pl.Enum(LINK_KINDS)
     roles = pl.Enum(sorted({"applicant", *table.parties["role"].unique().to_list()}))
     return pl.concat(
-        [part.drop_nulls("value").with_columns(pl.col("kind").cast(kinds)) for part in parts]
+        [part.drop_nulls("value").with_columns(pl.col("kind").cast(kinds)) for part in parts],
+        how="diagonal",
     ).with_columns(pl.col("role").cast(roles))
 
 
@@ -798,6 +812,7 @@ def _buckets(
             joins=pl.col("joins").any(),
             row=pl.col("row"),
             roles=pl.col("role").bitwise_or(),
+            phones=pl.col("with_phone").drop_nulls().n_unique(),
         )
         .filter(pl.col("size") >= 2)
         .with_row_index("key")
@@ -827,6 +842,11 @@ def _buckets(
             .then(pl.lit(ORGANISER))
             .when(pl.col("size") > hub_size)
             .then(pl.lit(HUB))
+            # A name given with two different phones is two people: namesakes (a tour
+            # leader, a broker, a friend called "Hendra Wijaya") must not chain their
+            # groups together; each one's phone still links his own.
+            .when(pl.col("phones") >= 2)
+            .then(pl.lit(NOTE))
             .otherwise(pl.lit(JOIN))
         )
     )
@@ -1056,6 +1076,9 @@ class ClusterFacts:
     phone: bool  # a phone number is among the shared values
     relatives: str  # RELATIVES_* when the members are relatives at one address, else ""
     organised: int = 0  # members who name an organisation (company, travel, PPIU...) as party
+    # members who name no organisation, linked only by values given within one village (a
+    # household's phone, an address): a member's relatives and neighbours
+    attached: int = 0
 
 
 # Why members at one address are relatives (`ClusterFacts.relatives`, a reason's `basis`).
@@ -1092,11 +1115,13 @@ OWN_SHARE_OF_ORGANISED = 0.5
 
 
 def _organised_group(facts: ClusterFacts) -> bool:
-    n = facts.size
+    # The relatives and neighbours a few members bring along are not the group: counted in,
+    # they would make most pilgrims' departures fall short of the share.
+    group = facts.size - facts.attached
     return (
-        n >= 2
-        and facts.organised >= ORGANISED_SHARE * n
-        and facts.own <= OWN_SHARE_OF_ORGANISED * n
+        group >= 2
+        and facts.organised >= ORGANISED_SHARE * group
+        and facts.own <= OWN_SHARE_OF_ORGANISED * group
     )
 
 
@@ -1249,6 +1274,12 @@ def score_cluster(
     dates = [node.submitted_on for node in nodes if node.submitted_on]
     destination = _commonest(node.destination for node in nodes)
     purpose = _commonest(node.purpose for node in nodes)
+    organised = {
+        node.id
+        for node in nodes
+        if any(party_is_organisation(p.name, p.relation) for p in node.parties)
+    }
+    spread = _linked_across_villages(nodes, shared)
     facts = ClusterFacts(
         size=n,
         villages=len({node.village_code for node in nodes if node.village_code}),
@@ -1263,13 +1294,43 @@ def score_cluster(
         person=any(s.kind in PERSON_KINDS for s in shared),
         phone=any(s.kind == "phone" for s in shared),
         relatives=relatives,
-        organised=sum(
-            1
-            for node in nodes
-            if any(party_is_organisation(p.name, p.relation) for p in node.parties)
-        ),
+        organised=len(organised),
+        attached=sum(1 for node in nodes if node.id not in organised and node.id not in spread),
     )
     return _score(facts, organiser)
+
+
+def _linked_across_villages(
+    nodes: Sequence[ApplicationNode], shared: Sequence[SharedValue]
+) -> set[int]:
+    """The nodes linked by a shared value whose givers live in more than one village (or in
+    an unknown one), as `_spread_rows` finds them in a table."""
+    values = {Key(s.kind, s.value) for s in shared}
+    givers: dict[Key, list[ApplicationNode]] = defaultdict(list)
+    for node in nodes:
+        for key in {key for key, _, joins in node_keys(node) if joins and key in values}:
+            givers[key].append(node)
+    spread: set[int] = set()
+    for key, given in givers.items():
+        villages = {node.village_code for node in given}
+        if (len(villages) > 1 or "" in villages) and not _namesakes(key, given):
+            spread.update(node.id for node in given)
+    return spread
+
+
+def _namesakes(key: Key, nodes: Sequence[ApplicationNode]) -> bool:
+    """Whether the parties naming this name give two or more different phones with it."""
+    if key.kind not in NAME_ROLES:
+        return False
+    phones = {
+        phone_key(party.phone)
+        for node in nodes
+        for party in node.parties
+        if party.role == key.kind
+        and not _relation_is_family(party.relation)
+        and name_key(party.name) == key.value
+    }
+    return len(phones - {None}) >= 2
 
 
 _FACT_COLUMNS = tuple(ClusterFacts.__dataclass_fields__)
@@ -1286,13 +1347,29 @@ def _commonest_per_cluster(members: pl.DataFrame, column: str) -> pl.DataFrame:
     )
 
 
+def _spread_rows(table: ApplicationTable, pairs: pl.DataFrame) -> pl.Series:
+    """The rows linked by a joining value whose givers live in more than one village (or in
+    an unknown one): a broker's or an organiser's, not a household's."""
+    joining = pairs.filter(pl.col("use") == JOIN).select("row", "key")
+    village = table.applications["village_code"].gather(joining["row"])
+    spread = (
+        joining.with_columns(village=village)
+        .group_by("key")
+        .agg(wide=(pl.col("village").n_unique() > 1) | (pl.col("village") == "").any())
+        .filter("wide")
+    )
+    return joining.join(spread, on="key", how="semi")["row"].unique()
+
+
 def _facts(
     table: ApplicationTable,
     members: pl.DataFrame,
     shared: pl.DataFrame,
     flagged: Collection[int],
+    spread: pl.Series,
 ) -> pl.DataFrame:
-    """One row per cluster: cluster, organiser and the `ClusterFacts` columns."""
+    """One row per cluster: cluster, organiser and the `ClusterFacts` columns; `spread` are
+    the rows `_spread_rows` gives."""
     village = pl.col("village_code")
     district = (
         pl.when(pl.col("district_code") != "")
@@ -1322,6 +1399,7 @@ def _facts(
         flagged=pl.col("id").is_in(pl.Series(list(flagged), dtype=pl.Int64).implode()),
         family=pl.col("row").is_in(relatives_rows.implode()),
         organised=pl.col("row").is_in(organised_rows.implode()),
+        spread=pl.col("row").is_in(spread.implode()),
     )
     facts = rows.group_by("cluster").agg(
         pl.col("organiser").first(),
@@ -1333,6 +1411,7 @@ def _facts(
         own=pl.col("flagged").sum(),
         family=pl.col("family").any(),
         organised=pl.col("organised").sum(),
+        attached=(~pl.col("organised") & ~pl.col("spread")).sum(),
     )
     for column in ("destination", "purpose"):
         facts = facts.join(
@@ -1473,7 +1552,7 @@ def detect_table(
     clock.lap("breakup")
     members, shared = _clusters(labels, pairs, buckets)
     shared = shared.join(buckets.select("key", "kind", "value", "roles"), on="key")
-    facts = _facts(table, members, shared, flagged)
+    facts = _facts(table, members, shared, flagged, _spread_rows(table, pairs))
     clock.lap("aggregates")
     clusters = _scored(facts, registry.organisers)
     hubs = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import time
 
@@ -177,6 +178,49 @@ def test_a_name_shared_within_weeks_is_still_a_ring() -> None:
     assert all(reason.code != "halved_name_only" for reason in cluster.score.reasons)
 
 
+def test_namesakes_with_different_phones_do_not_chain_their_groups() -> None:
+    """Two tour leaders and a broker all called "Hendra Wijaya", each giving his own phone:
+    the name would fuse both tour groups with the ring into one cluster of 30, where the
+    ring is a fifth and the tourists are no longer 80 % of it."""
+
+    def led_by(ids: range, phone: str, relation: str, destination: str) -> list[ApplicationNode]:
+        return [
+            node(
+                i,
+                village_code=f"33.{i % 9 + 1:02d}.{i % 17 + 1:02d}.2001",
+                destination=destination,
+                parties=(Party("companion", "Hendra Wijaya", phone, relation),),
+            )
+            for i in ids
+        ]
+
+    tour_a = led_by(range(1, 13), "0812-1000-2000", "Tour Leader", "KR")
+    tour_b = led_by(range(13, 25), "0812-3000-4000", "Tour Leader", "JP")
+    ring = led_by(range(25, 31), "0813-5555-6666", "Teman", "KH")
+    result = network.detect(tour_a + tour_b + ring)
+    by_members = {cluster.members: cluster for cluster in result.clusters}
+    assert sorted(by_members) == [
+        tuple(range(1, 13)),
+        tuple(range(13, 25)),
+        tuple(range(25, 31)),
+    ]
+    assert by_members[tuple(range(25, 31))].score.risky
+    for group in (tuple(range(1, 13)), tuple(range(13, 25))):
+        assert by_members[group].score.reasons[0].code == "organiser_led_group"
+    # Inside each cluster the name is still shown as what its members share.
+    assert any(s.kind == "companion" for s in by_members[tuple(range(25, 31))].shared)
+
+
+def test_a_name_given_with_one_phone_or_none_still_links() -> None:
+    nodes = [
+        node(1, parties=(Party("sponsor", "Hendra Wijaya", "0813-5555-6666", "Teman"),)),
+        node(2, parties=(Party("sponsor", "Hendra Wijaya", "+62 813 5555 6666", "Teman"),)),
+        node(3, parties=(Party("sponsor", "Hendra Wijaya", "", "Teman"),)),
+    ]
+    [cluster] = network.detect(nodes).clusters
+    assert cluster.members == (1, 2, 3)
+
+
 def test_two_strangers_sharing_a_phone_are_not_a_risky_ring() -> None:
     nodes = [
         node(1, phone="081299998888"),
@@ -273,6 +317,49 @@ def test_an_organised_group_whose_members_have_their_own_indicators_is_scored() 
     members, flagged = umrah_group(12, flagged=8)
     [cluster] = network.detect(members, flagged=flagged).clusters
     assert cluster.score.risky
+
+
+def pilgrims_with_households(
+    bring_along: list[ApplicationNode],
+) -> tuple[list[ApplicationNode], network.Cluster]:
+    """Twenty pilgrims of an unregistered PPIU; member 1 shares his phone with three
+    relatives of his village, member 2 his address with three neighbours; and whoever
+    else is brought along through member 3's address."""
+    members, _ = umrah_group(20)
+    members[0] = dataclasses.replace(members[0], phone="0812-4455-6677")
+    first, second, third = members[0], members[1], members[2]
+    relatives = [
+        node(i, phone="+62 812 4455 6677", village_code=first.village_code) for i in range(101, 104)
+    ]
+    neighbours = [
+        node(i, address=second.address, village_code=second.village_code) for i in range(104, 107)
+    ]
+    brought = [
+        dataclasses.replace(n, address=third.address, village_code=third.village_code)
+        if k == 0
+        else n
+        for k, n in enumerate(bring_along)
+    ]
+    nodes = members + relatives + neighbours + brought
+    [cluster] = network.detect(nodes).clusters
+    return nodes, cluster
+
+
+def test_relatives_and_neighbours_of_members_do_not_make_an_organised_group_a_ring() -> None:
+    # Counted in, the six would leave the pilgrims 20 of 26 (77 %), short of the 80 %.
+    nodes, cluster = pilgrims_with_households([])
+    assert cluster.size == 26
+    assert cluster.score.reasons == (Reason.of("organiser_led_group", count=26, clean=26),)
+    # The score of the nodes alone agrees with the one from the columns.
+    assert network.score_cluster(nodes, cluster.shared) == cluster.score
+
+
+def test_a_ring_tied_to_an_organised_group_by_an_address_is_still_scored() -> None:
+    # The broker's customers live in six kecamatan: his phone is nobody's household.
+    nodes, cluster = pilgrims_with_households(broker_ring(6, start=201))
+    assert cluster.size == 32
+    assert cluster.score.risky
+    assert network.score_cluster(nodes, cluster.shared) == cluster.score
 
 
 def test_a_person_as_the_hub_is_still_a_ring() -> None:
