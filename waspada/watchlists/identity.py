@@ -4,13 +4,21 @@ NIK is unique on `Applicant`, so "one NIK, two identities" cannot be two rows. T
 
 - `other_nik`: another applicant with a different NIK, the same birth date, the same birth
   place (compared case- and prefix-insensitively: "Kab. Cilacap" = "cilacap") and a `likely`
-  name match. One query per batch: the applicants born on the batch's birth dates. A small
-  group of peers (same date and place) is compared pair by pair with the matcher's
-  `compare`; in a large one - a common birth date in a big town, or a file crafted with
-  thousands of look-alikes - the matcher's `NameIndex` picks a bounded number of
-  candidates per person (its candidate generation is bounded per name key), which are then
-  compared the same way, so the work grows with the batch, not with the square of the
-  crowd.
+  name match. Each applicant stores its birth date, place key and name key under one index
+  (`Applicant.name_key`, `birth_place_key`), and the work per batch stays bounded however
+  many people share a birth date and place:
+  - one query counts the peers of each (birth date, place) of the batch;
+  - a usual group (up to CROWD_LIMIT) is read whole, by one query for the batch, and
+    compared pair by pair with the matcher's `compare`, or, above PAIRWISE_LIMIT, through
+    a `NameIndex` of the group that picks a bounded number of candidates per person (so
+    typos and words in another order are found);
+  - in a crowd - a common birth date in a big town, or a file crafted with thousands of
+    look-alikes - only the peers sharing the applicant's name key are read, at most
+    CANDIDATES_PER_APPLICANT per key (the newest: a crowd arriving together is compared
+    with itself), and compared pair by pair. Reading the whole crowd for each batch made an
+    import grow with the square of the crowd.
+  Pairs repeat in a crowd of look-alikes (same names, same date), so `compare` runs once
+  per distinct pair of identities in a batch.
 - `record_changed`: the NIK's applications were written with different names or birth
   dates. Each application keeps the identity written on it, so the applications, in
   submission order, are the history we read (one query per batch; see
@@ -22,31 +30,62 @@ add what is new).
 
 from __future__ import annotations
 
-import re
+import dataclasses
+import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+
+from django.db.models import Count, Q
 
 from waspada.applications.identity import identity_changes, identity_history
-from waspada.applications.models import Applicant, PassportApplication
+from waspada.applications.models import Applicant, PassportApplication, identity_keys
 from waspada.domain.matching import Identity, Match, NameIndex, compare
 from waspada.watchlists.models import DuplicateKind, IdentityDuplicate
 
-_PLACE_PREFIX = re.compile(r"^(kabupaten|kab\.?|kota|kodya)\s+")
 #: Peers of one birth date and place compared pair by pair; a larger group is indexed.
 PAIRWISE_LIMIT = 64
+#: Peers of one birth date and place read whole; in a larger crowd, by name key only.
+CROWD_LIMIT = 500
 #: Duplicates kept per applicant: enough for an officer to see a pattern, bounded memory.
 MAX_DUPLICATES_PER_APPLICANT = 5
-#: Candidates compared in full per applicant in a large group.
+#: Candidates compared in full per applicant in an indexed group, and peers read per name
+#: key in a crowd.
 CANDIDATES_PER_APPLICANT = 24
+#: Birth dates per query: SQLite refuses a condition nested deeper than 1,000 terms.
+_DATES_PER_QUERY = 200
+_FIELDS = ("pk", "nik", "full_name", "birth_date", "birth_place", "sex")
 
-
-def normalize_place(place: str) -> str:
-    text = " ".join(place.casefold().replace(".", ". ").split())
-    return _PLACE_PREFIX.sub("", text).strip()
+# (birth date, birth place key): the people compared with each other.
+_Group = tuple[dt.date, str]
 
 
 def _identity(person: Applicant) -> Identity:
     return Identity(str(person.pk), person.full_name, person.birth_date, person.sex)
+
+
+class _Comparer:
+    """`compare` remembered for the batch: its result depends only on the two names, birth
+    dates and sexes, which a crowd of look-alikes repeats."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[object, ...], Match | None] = {}
+
+    def __call__(self, person: Applicant, other: Applicant) -> Match | None:
+        key = (
+            person.full_name,
+            person.birth_date,
+            person.sex,
+            other.full_name,
+            other.birth_date,
+            other.sex,
+        )
+        if key in self._seen:
+            match = self._seen[key]
+            if match is None:
+                return None
+            return dataclasses.replace(match, identity_id=str(other.pk))
+        match = self._seen[key] = compare(_identity(person), _identity(other))
+        return match
 
 
 def find_duplicates(
@@ -56,21 +95,80 @@ def find_duplicates(
     found: list[IdentityDuplicate] = []
     if not applicants:
         return found
-    dates = {person.birth_date for person in applicants}
-    peers: defaultdict[tuple[object, str], list[Applicant]] = defaultdict(list)
-    for other in Applicant.objects.filter(birth_date__in=dates).only(
-        "pk", "nik", "full_name", "birth_date", "birth_place", "sex"
-    ):
-        peers[(other.birth_date, normalize_place(other.birth_place))].append(other)
-    batch: defaultdict[tuple[object, str], list[Applicant]] = defaultdict(list)
+    batch: defaultdict[_Group, list[Applicant]] = defaultdict(list)
+    name_keys: dict[int, str] = {}
     for person in applicants:
-        batch[(person.birth_date, normalize_place(person.birth_place))].append(person)
-    for key, people in batch.items():
-        group = peers.get(key, [])
-        for person, other, match in _likely_pairs(people, group):
+        # From the values, not the stored keys: the ones of the batch are the newest.
+        keys = identity_keys(person.full_name, person.birth_place)
+        batch[(person.birth_date, keys["birth_place_key"])].append(person)
+        name_keys[person.pk] = keys["name_key"]
+    sizes = _group_sizes(batch)
+    usual = [group for group in batch if sizes.get(group, 0) <= CROWD_LIMIT]
+    peers = _read_groups(usual)
+    comparer = _Comparer()
+    for group in usual:
+        for person, other, match in _likely_pairs(batch[group], peers[group], comparer):
             found.append(_other_nik(person, other, match))
+    for group, people in batch.items():
+        if sizes.get(group, 0) <= CROWD_LIMIT:
+            continue
+        by_name: defaultdict[str, list[Applicant]] = defaultdict(list)
+        for person in people:
+            by_name[name_keys[person.pk]].append(person)
+        for key, namesakes in by_name.items():
+            look_alikes = _read_look_alikes(group, key)
+            for person, other, match in _likely_pairs(namesakes, look_alikes, comparer):
+                found.append(_other_nik(person, other, match))
     found.extend(_changed_records(applicants))
     return found
+
+
+def _by_dates(groups: Iterable[_Group]) -> list[Q]:
+    """Conditions selecting these (birth date, place key) groups, a bounded number each."""
+    places: defaultdict[dt.date, set[str]] = defaultdict(set)
+    for date, place in groups:
+        places[date].add(place)
+    dates = sorted(places)
+    conditions: list[Q] = []
+    for start in range(0, len(dates), _DATES_PER_QUERY):
+        condition = Q()
+        for date in dates[start : start + _DATES_PER_QUERY]:
+            condition |= Q(birth_date=date, birth_place_key__in=sorted(places[date]))
+        conditions.append(condition)
+    return conditions
+
+
+def _group_sizes(groups: Iterable[_Group]) -> dict[_Group, int]:
+    """How many applicants each group has (the batch's own included)."""
+    sizes: dict[_Group, int] = {}
+    for condition in _by_dates(groups):
+        rows = (
+            Applicant.objects.filter(condition)
+            .values_list("birth_date", "birth_place_key")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        sizes.update(((date, place), n) for date, place, n in rows)
+    return sizes
+
+
+def _read_groups(groups: Sequence[_Group]) -> defaultdict[_Group, list[Applicant]]:
+    """Every applicant of these groups, by group."""
+    peers: defaultdict[_Group, list[Applicant]] = defaultdict(list)
+    for condition in _by_dates(groups):
+        for other in Applicant.objects.filter(condition).only(*_FIELDS, "birth_place_key"):
+            peers[(other.birth_date, other.birth_place_key)].append(other)
+    return peers
+
+
+def _read_look_alikes(group: _Group, name_key: str) -> list[Applicant]:
+    """The newest applicants of a crowd with this name key, a bounded number."""
+    date, place = group
+    return list(
+        Applicant.objects.filter(birth_date=date, birth_place_key=place, name_key=name_key)
+        .order_by("-pk")
+        .only(*_FIELDS)[:CANDIDATES_PER_APPLICANT]
+    )
 
 
 def _changed_records(applicants: Sequence[Applicant]) -> list[IdentityDuplicate]:
@@ -93,7 +191,7 @@ def _changed_records(applicants: Sequence[Applicant]) -> list[IdentityDuplicate]
 
 
 def _likely_pairs(
-    people: Sequence[Applicant], group: Sequence[Applicant]
+    people: Sequence[Applicant], group: Sequence[Applicant], comparer: _Comparer
 ) -> list[tuple[Applicant, Applicant, Match]]:
     """(person, other, match) for each likely same-person pair, a few per person at most."""
     pairs: list[tuple[Applicant, Applicant, Match]] = []
@@ -105,12 +203,14 @@ def _likely_pairs(
             if index is not None
             else group
         )
-        matches = [(other, compare(_identity(person), _identity(other))) for other in candidates]
+        matches = [
+            (other, comparer(person, other))
+            for other in candidates
+            if other.pk != person.pk and other.nik != person.nik
+        ]
         matches.sort(key=lambda pair: -(pair[1].score if pair[1] else 0.0))
         kept = 0
         for other, match in matches:
-            if other.pk == person.pk or other.nik == person.nik:
-                continue
             if match is None or match.level != "likely":
                 continue
             pairs.append((person, other, match))
