@@ -4,42 +4,47 @@ NIK is unique on `Applicant`, so "one NIK, two identities" cannot be two rows. T
 
 - `other_nik`: another applicant with a different NIK, the same birth date, the same birth
   place (compared case- and prefix-insensitively: "Kab. Cilacap" = "cilacap") and a `likely`
-  name match. Each applicant stores its birth date, place key and name key under one index
-  (`Applicant.name_key`, `birth_place_key`), and the work per batch stays bounded however
-  many people share a birth date and place:
-  - one query counts the peers of each (birth date, place) of the batch;
-  - a usual group (up to CROWD_LIMIT) is read whole, by one query for the batch, and
-    compared pair by pair with the matcher's `compare`, or, above PAIRWISE_LIMIT, through
-    a `NameIndex` of the group that picks a bounded number of candidates per person (so
-    typos and words in another order are found);
-  - in a crowd - a common birth date in a big town, or a file crafted with thousands of
-    look-alikes - only the peers sharing the applicant's name key are read, at most
-    CANDIDATES_PER_APPLICANT per key (the newest: a crowd arriving together is compared
-    with itself), and compared pair by pair. Reading the whole crowd for each batch made an
-    import grow with the square of the crowd.
-  Pairs repeat in a crowd of look-alikes (same names, same date), so `compare` runs once
-  per distinct pair of identities in a batch.
+  name match. Applicants keep a birth-place key and a name key, indexed with the birth date
+  (`Applicant.birth_place_key`, `name_key`), so the work per batch stays bounded however
+  many people share a birth date and place - a common date in a big town, or a file crafted
+  with thousands of look-alikes. Per batch, one query counts each (birth date, place) group
+  of the batch, then:
+  - a usual group (up to CROWD_LIMIT people) is read whole, one query for all of them, and
+    compared pair by pair with the matcher's `compare`, or, above PAIRWISE_LIMIT, through a
+    `NameIndex` of the group that picks a bounded number of candidates per person; typos,
+    missing words and words in another order are found;
+  - in a larger crowd only the people sharing the applicant's name key are read, the
+    newest CANDIDATES_PER_APPLICANT of each key (a crowd arriving together is compared with
+    itself), one query for all the keys of the batch, and compared pair by pair. Spelling
+    variants that sound alike and merged words share the key (`names.name_key`); a typo
+    outside the sounds, a missing word or another word order is not found in a crowd.
+    Reading the whole crowd for each batch, as before, made an import grow with the
+    square of the crowd.
+  Pairs repeat among look-alikes (same names, same date), so `compare` runs once per
+  distinct pair of identities in a batch.
 - `record_changed`: the NIK's applications were written with different names or birth
   dates. Each application keeps the identity written on it, so the applications, in
   submission order, are the history we read (one query per batch; see
   `waspada.applications.identity`). A later correction is reported too: the officer decides.
 
-Found pairs are stored as `IdentityDuplicate` (one more query to read what is known, one to
-add what is new).
+Found pairs are stored as `IdentityDuplicate` (one more query to read what is known, one
+executemany to add what is new).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
 
+from django.db import connection
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from waspada.applications.identity import identity_changes, identity_history
 from waspada.applications.models import Applicant, PassportApplication, identity_keys
-from waspada.domain.matching import Identity, Match, NameIndex, compare
+from waspada.domain.matching import Identity, NameIndex, compare
 from waspada.watchlists.models import DuplicateKind, IdentityDuplicate
 
 #: Peers of one birth date and place compared pair by pair; a larger group is indexed.
@@ -53,24 +58,37 @@ MAX_DUPLICATES_PER_APPLICANT = 5
 CANDIDATES_PER_APPLICANT = 24
 #: Birth dates per query: SQLite refuses a condition nested deeper than 1,000 terms.
 _DATES_PER_QUERY = 200
+#: Name-key blocks read per query (one subquery each).
+_BLOCKS_PER_QUERY = 100
 _FIELDS = ("pk", "nik", "full_name", "birth_date", "birth_place", "sex")
 
 # (birth date, birth place key): the people compared with each other.
 _Group = tuple[dt.date, str]
+# (birth date, birth place key, name key): the part of a crowd an applicant is compared with.
+_Block = tuple[dt.date, str, str]
 
 
 def _identity(person: Applicant) -> Identity:
     return Identity(str(person.pk), person.full_name, person.birth_date, person.sex)
 
 
+class _Verdict(NamedTuple):
+    """What `compare` said of a pair: the score, and the reasons as stored (JSON)."""
+
+    score: float
+    likely: bool
+    reasons: list[dict[str, Any]]
+
+
 class _Comparer:
     """`compare` remembered for the batch: its result depends only on the two names, birth
-    dates and sexes, which a crowd of look-alikes repeats."""
+    dates and sexes, which a crowd of look-alikes repeats. Verdicts are shared between the
+    pairs that gave them: read them, never change them."""
 
     def __init__(self) -> None:
-        self._seen: dict[tuple[object, ...], Match | None] = {}
+        self._seen: dict[tuple[object, ...], _Verdict | None] = {}
 
-    def __call__(self, person: Applicant, other: Applicant) -> Match | None:
+    def __call__(self, person: Applicant, other: Applicant) -> _Verdict | None:
         key = (
             person.full_name,
             person.birth_date,
@@ -79,13 +97,17 @@ class _Comparer:
             other.birth_date,
             other.sex,
         )
-        if key in self._seen:
-            match = self._seen[key]
-            if match is None:
-                return None
-            return dataclasses.replace(match, identity_id=str(other.pk))
-        match = self._seen[key] = compare(_identity(person), _identity(other))
-        return match
+        try:
+            return self._seen[key]
+        except KeyError:
+            pass
+        match = compare(_identity(person), _identity(other))
+        verdict = None
+        if match is not None:
+            reasons = [{"code": r.code, "params": dict(r.params)} for r in match.explanation]
+            verdict = _Verdict(match.score, match.level == "likely", reasons)
+        self._seen[key] = verdict
+        return verdict
 
 
 def find_duplicates(
@@ -107,18 +129,17 @@ def find_duplicates(
     peers = _read_groups(usual)
     comparer = _Comparer()
     for group in usual:
-        for person, other, match in _likely_pairs(batch[group], peers[group], comparer):
-            found.append(_other_nik(person, other, match))
+        for person, other, verdict in _likely_pairs(batch[group], peers[group], comparer):
+            found.append(_other_nik(person, other, verdict))
+    namesakes: defaultdict[_Block, list[Applicant]] = defaultdict(list)
     for group, people in batch.items():
-        if sizes.get(group, 0) <= CROWD_LIMIT:
-            continue
-        by_name: defaultdict[str, list[Applicant]] = defaultdict(list)
-        for person in people:
-            by_name[name_keys[person.pk]].append(person)
-        for key, namesakes in by_name.items():
-            look_alikes = _read_look_alikes(group, key)
-            for person, other, match in _likely_pairs(namesakes, look_alikes, comparer):
-                found.append(_other_nik(person, other, match))
+        if sizes.get(group, 0) > CROWD_LIMIT:
+            for person in people:
+                namesakes[(*group, name_keys[person.pk])].append(person)
+    look_alikes = _read_look_alikes(list(namesakes))
+    for block, people in namesakes.items():
+        for person, other, verdict in _likely_pairs(people, look_alikes[block], comparer):
+            found.append(_other_nik(person, other, verdict))
     found.extend(_changed_records(applicants))
     return found
 
@@ -161,14 +182,23 @@ def _read_groups(groups: Sequence[_Group]) -> defaultdict[_Group, list[Applicant
     return peers
 
 
-def _read_look_alikes(group: _Group, name_key: str) -> list[Applicant]:
-    """The newest applicants of a crowd with this name key, a bounded number."""
-    date, place = group
-    return list(
-        Applicant.objects.filter(birth_date=date, birth_place_key=place, name_key=name_key)
-        .order_by("-pk")
-        .only(*_FIELDS)[:CANDIDATES_PER_APPLICANT]
-    )
+def _read_look_alikes(blocks: Sequence[_Block]) -> defaultdict[_Block, list[Applicant]]:
+    """The newest applicants of each block, CANDIDATES_PER_APPLICANT at most: one query for
+    many blocks, each an index search that stops there, whatever the size of the crowd."""
+    found: defaultdict[_Block, list[Applicant]] = defaultdict(list)
+    for start in range(0, len(blocks), _BLOCKS_PER_QUERY):
+        condition = Q()
+        for date, place, key in blocks[start : start + _BLOCKS_PER_QUERY]:
+            newest = (
+                Applicant.objects.filter(birth_date=date, birth_place_key=place, name_key=key)
+                .order_by("-pk")
+                .values("pk")[:CANDIDATES_PER_APPLICANT]
+            )
+            condition |= Q(pk__in=newest)
+        rows = Applicant.objects.filter(condition).order_by("-pk")
+        for other in rows.only(*_FIELDS, "birth_place_key", "name_key"):
+            found[(other.birth_date, other.birth_place_key, other.name_key)].append(other)
+    return found
 
 
 def _changed_records(applicants: Sequence[Applicant]) -> list[IdentityDuplicate]:
@@ -182,8 +212,8 @@ def _changed_records(applicants: Sequence[Applicant]) -> list[IdentityDuplicate]
             found.append(
                 IdentityDuplicate(
                     kind=DuplicateKind.RECORD_CHANGED,
-                    applicant=person,
-                    other=None,
+                    applicant_id=person.pk,
+                    other_id=None,
                     details={"changes": [change.to_dict() for change in changes]},
                 )
             )
@@ -192,9 +222,9 @@ def _changed_records(applicants: Sequence[Applicant]) -> list[IdentityDuplicate]
 
 def _likely_pairs(
     people: Sequence[Applicant], group: Sequence[Applicant], comparer: _Comparer
-) -> list[tuple[Applicant, Applicant, Match]]:
-    """(person, other, match) for each likely same-person pair, a few per person at most."""
-    pairs: list[tuple[Applicant, Applicant, Match]] = []
+) -> list[tuple[Applicant, Applicant, _Verdict]]:
+    """(person, other, verdict) for each likely same-person pair, a few per person at most."""
+    pairs: list[tuple[Applicant, Applicant, _Verdict]] = []
     by_pk = {str(other.pk): other for other in group}
     index = NameIndex(_identity(o) for o in group) if len(group) > PAIRWISE_LIMIT else None
     for person in people:
@@ -203,35 +233,33 @@ def _likely_pairs(
             if index is not None
             else group
         )
-        matches = [
-            (other, comparer(person, other))
-            for other in candidates
-            if other.pk != person.pk and other.nik != person.nik
-        ]
-        matches.sort(key=lambda pair: -(pair[1].score if pair[1] else 0.0))
-        kept = 0
-        for other, match in matches:
-            if match is None or match.level != "likely":
+        likely: list[tuple[Applicant, _Verdict]] = []
+        for other in candidates:
+            if other.pk == person.pk or other.nik == person.nik:
                 continue
-            pairs.append((person, other, match))
-            kept += 1
-            if kept == MAX_DUPLICATES_PER_APPLICANT:
-                break
+            verdict = comparer(person, other)
+            if verdict is not None and verdict.likely:
+                likely.append((other, verdict))
+        likely.sort(key=lambda pair: -pair[1].score)
+        pairs.extend(
+            (person, other, verdict) for other, verdict in likely[:MAX_DUPLICATES_PER_APPLICANT]
+        )
     return pairs
 
 
-def _other_nik(person: Applicant, other: Applicant, match: Match) -> IdentityDuplicate:
+def _other_nik(person: Applicant, other: Applicant, verdict: _Verdict) -> IdentityDuplicate:
+    # By id: setting the related instances costs more than the rest of the row.
     return IdentityDuplicate(
         kind=DuplicateKind.OTHER_NIK,
-        applicant=person,
-        other=other,
-        score=match.score,
+        applicant_id=person.pk,
+        other_id=other.pk,
+        score=verdict.score,
         details={
             "nik": other.nik,
             "full_name": other.full_name,
             "birth_date": other.birth_date.isoformat(),
             "birth_place": other.birth_place,
-            "reasons": [{"code": r.code, "params": dict(r.params)} for r in match.explanation],
+            "reasons": verdict.reasons,
         },
     )
 
@@ -262,11 +290,39 @@ def sync_duplicates(applicants: Sequence[Applicant]) -> list[IdentityDuplicate]:
             current.append(stored)
         else:
             current.append(stored)
-    if new:
-        IdentityDuplicate.objects.bulk_create(new)
+    _insert(new)
     if changed:
         IdentityDuplicate.objects.bulk_update(changed, ["details", "score"])
     return current
+
+
+def _insert(duplicates: Sequence[IdentityDuplicate]) -> None:
+    """INSERT new duplicates with one executemany; they stay without a primary key.
+
+    An import of look-alikes finds five per applicant: bulk_create's work per value was
+    most of the time identity duplicates took.
+    """
+    if not duplicates:
+        return
+    meta = IdentityDuplicate._meta
+    details = meta.get_field("details")
+    created_at = connection.ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {meta.db_table} (kind, applicant_id, other_id, score, details, "
+            "created_at) VALUES (%s, %s, %s, %s, %s, %s)",
+            [
+                (
+                    dup.kind,
+                    dup.applicant_id,
+                    dup.other_id,
+                    dup.score,
+                    details.get_db_prep_save(dup.details, connection),
+                    created_at,
+                )
+                for dup in duplicates
+            ],
+        )
 
 
 def _line(dup: IdentityDuplicate) -> str:
