@@ -145,7 +145,8 @@ def find_duplicates(
 
 
 def _by_dates(groups: Iterable[_Group]) -> list[Q]:
-    """Conditions selecting these (birth date, place key) groups, a bounded number each."""
+    """Conditions selecting these (birth date, place key) groups, _DATES_PER_QUERY birth
+    dates each."""
     places: defaultdict[dt.date, set[str]] = defaultdict(set)
     for date, place in groups:
         places[date].add(place)
@@ -160,7 +161,8 @@ def _by_dates(groups: Iterable[_Group]) -> list[Q]:
 
 
 def _group_sizes(groups: Iterable[_Group]) -> dict[_Group, int]:
-    """How many applicants each group has (the batch's own included)."""
+    """How many applicants each group has (the batch's own included): counted in the
+    database on the birth-date index, only the counts come back."""
     sizes: dict[_Group, int] = {}
     for condition in _by_dates(groups):
         rows = (
