@@ -40,6 +40,7 @@ from waspada.applications.models import (
     PassportApplication,
     Status,
     StatusChange,
+    identity_keys,
 )
 from waspada.applications.records import ApplicantRecord, ApplicationRecord, identity_values
 from waspada.applications.services import diff, origin_codes
@@ -228,7 +229,14 @@ class _Saver:
         for nik, record in latest.items():
             applicant = known.get(nik)
             if applicant is None:
-                new.append({**_values(record), "created_at": self.now, "updated_at": self.now})
+                new.append(
+                    {
+                        **_values(record),
+                        **identity_keys(record.full_name, record.birth_place),
+                        "created_at": self.now,
+                        "updated_at": self.now,
+                    }
+                )
                 continue
             values = self._applicant_values(record)
             changes = diff(applicant, values)
@@ -239,6 +247,12 @@ class _Saver:
             applicant.updated_at = self.now
             changed.append(applicant)
             changed_fields.update(changes)
+            if "full_name" in changes or "birth_place" in changes:
+                # bulk_update does not go through Applicant.save, which keeps the keys.
+                keys = identity_keys(applicant.full_name, applicant.birth_place)
+                for name, value in keys.items():
+                    setattr(applicant, name, value)
+                changed_fields.update(keys)
             self.changed_niks.add(nik)
             events.append(
                 self._event(

@@ -6,6 +6,8 @@ export followed by an import loses nothing.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -14,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from waspada.core.choices import mirror
 from waspada.core.jobs import Job, JobState
 from waspada.domain.documents import PURPOSES
+from waspada.domain.names import NAME_KEY_CHARS, PLACE_KEY_CHARS, name_key, normalize_place
 
 
 class Sex(models.TextChoices):
@@ -80,14 +83,42 @@ class Applicant(models.Model):
     marital_status = models.CharField(_("marital status"), max_length=50, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Derived from full_name and birth_place (`identity_keys`), so that the search for one
+    # person under two NIKs reads, among thousands born on one day in one place, only the
+    # few whose names sound alike (waspada.watchlists.identity).
+    name_key = models.CharField(max_length=NAME_KEY_CHARS, blank=True, editable=False)
+    birth_place_key = models.CharField(max_length=PLACE_KEY_CHARS, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("applicant")
         verbose_name_plural = _("applicants")
-        indexes = [models.Index(fields=["full_name"])]
+        indexes = [
+            models.Index(fields=["full_name"]),
+            models.Index(
+                fields=["birth_date", "birth_place_key", "name_key"],
+                name="applicant_identity_key",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.full_name} ({self.nik})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        keys = identity_keys(self.full_name, self.birth_place)
+        for name, value in keys.items():
+            setattr(self, name, value)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"full_name", "birth_place"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, *keys}
+        super().save(*args, **kwargs)
+
+
+def identity_keys(full_name: str, birth_place: str) -> dict[str, str]:
+    """The derived key fields of an applicant with this name and birth place.
+
+    `Applicant.save` sets them; code that writes applicants in bulk adds them itself.
+    """
+    return {"name_key": name_key(full_name), "birth_place_key": normalize_place(birth_place)}
 
 
 class PassportApplication(models.Model):

@@ -40,7 +40,9 @@ __all__ = [
     "NormalizedName",
     "fold_token",
     "map_old_spelling",
+    "name_key",
     "normalize_name",
+    "normalize_place",
     "phonetic_key",
 ]
 
@@ -369,6 +371,34 @@ def phonetic_key(token: str) -> str:
     t = t.replace("sy", "s").replace("ny", "n").replace("ng", "n")
     t = t.replace("ai", "e") if t.endswith("ai") else t
     return re.sub(r"(.)\1+", r"\1", t)
+
+
+# Stored on each applicant and looked up by equality: a change to either key function needs
+# a migration that recomputes the stored keys, or look-alikes stop finding each other.
+NAME_KEY_CHARS = 200
+PLACE_KEY_CHARS = 100
+_PLACE_PREFIX = re.compile(r"^(kabupaten|kab\.?|kota|kodya)\s+")
+
+
+def name_key(raw: object) -> str:
+    """A coarse key of a written name: people who may be one person usually share it.
+
+    The sound keys of the name's own words in written order, run together, doubled letters
+    collapsed: spelling variants (Sitti/Siti, Rizky/Rizki, Kusumawardhani/-dani), titles,
+    the father's name and a merged or split word (Nur Haliza/Nurhaliza) do not change it;
+    a typo outside the sounds, a missing word or words in another order do. Used to find
+    candidates among thousands of applicants born on one day in one place, never as proof.
+    """
+    name = normalize_name(raw)
+    words = name.tokens or name.parts or name.patronym
+    joined = "".join(phonetic_key(word) for word in words)
+    return re.sub(r"(.)\1+", r"\1", joined)[:NAME_KEY_CHARS]
+
+
+def normalize_place(place: str) -> str:
+    """A birth place compared case- and prefix-insensitively: "Kab. Cilacap" = "cilacap"."""
+    text = " ".join(place.casefold().replace(".", ". ").split())
+    return _PLACE_PREFIX.sub("", text).strip()[:PLACE_KEY_CHARS]
 
 
 def _to_ascii(raw: str) -> str:

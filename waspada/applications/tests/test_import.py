@@ -23,10 +23,11 @@ from waspada.applications.exchange import parse_row
 from waspada.applications.importing import import_file, save_records
 from waspada.applications.models import Applicant, PassportApplication, Status, StatusChange
 from waspada.applications.records import ApplicantRecord, ApplicationRecord
-from waspada.applications.tests.factories import make_nik
+from waspada.applications.tests.factories import make_application, make_nik
 from waspada.applications.tests.test_exchange import csv_bytes, valid_row, xlsx_bytes
 from waspada.core.models import AuditEvent, User
 from waspada.core.tables import Notice
+from waspada.domain.names import name_key
 from waspada.regions.services import ensure_office
 
 pytestmark = pytest.mark.usefixtures("central_java_regions")
@@ -218,6 +219,26 @@ def test_a_changed_row_updates_the_application_and_applicant_with_audited_diffs(
     assert applicant_event.details["changes"] == {"phone": ["+6281234567890", "+6285711112222"]}
     # An update is not a new submission (each was submitted and screened once).
     assert StatusChange.objects.count() == 4
+
+
+def test_imported_applicants_keep_the_look_alike_keys_of_their_name_and_birth_place() -> None:
+    # The identity-duplicate search reads a crowd born on one day in one place by these.
+    run(csv_bytes([person(1, full_name="Sitti Aminah", birth_place="Kab. Cilacap"), person(2)]))
+    applicant = Applicant.objects.get(nik=person(1)["nik"])
+    assert (applicant.name_key, applicant.birth_place_key) == (name_key("Siti Aminah"), "cilacap")
+    run(csv_bytes([person(1, full_name="Nur Haliza", birth_place="Banyumas"), person(2)]))
+    applicant.refresh_from_db()
+    assert (applicant.name_key, applicant.birth_place_key) == (name_key("Nurhaliza"), "banyumas")
+
+
+def test_applicants_saved_one_by_one_keep_the_keys_too() -> None:
+    applicant = make_application(applicant={"full_name": "Hj. Sitti Aminah"}).applicant
+    applicant.refresh_from_db()
+    assert applicant.name_key == name_key("Siti Aminah")
+    applicant.full_name = "Dewi Lestari"
+    applicant.save(update_fields=["full_name"])
+    applicant.refresh_from_db()
+    assert applicant.name_key == name_key("Dewi Lestari")
 
 
 def test_a_file_without_an_optional_column_keeps_the_recorded_values() -> None:

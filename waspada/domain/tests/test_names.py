@@ -10,7 +10,9 @@ from waspada.domain.names import (
     NormalizedName,
     fold_token,
     map_old_spelling,
+    name_key,
     normalize_name,
+    normalize_place,
     phonetic_key,
 )
 
@@ -325,6 +327,43 @@ def test_empty_and_none_inputs() -> None:
 def test_very_long_input_is_cut() -> None:
     name = normalize_name("Budi " * 500)
     assert 0 < len(name.parts) <= 16
+
+
+# --- keys for finding look-alikes ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Siti Aminah", "SITTI AMINAH"),
+        ("Kusumawardhani Prameswari", "Kusumawardani Prameswari"),
+        ("Muhammad Rizki", "M. Rizky"),
+        ("Nur Haliza", "Nurhaliza"),  # merged or split words
+        ("Nur Rahman", "Nurrahman"),
+        ("Hj. Siti Aminah binti Ahmad", "Siti Aminah"),  # titles and the father's name
+        ("Siti Fatimah", "Siti Fatima"),
+    ],
+)
+def test_spellings_of_one_name_share_the_name_key(one: str, other: str) -> None:
+    assert name_key(one) == name_key(other) != ""
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("Siti Aminah", "Siti Lestari"), ("Siti Aminah", "Siti"), ("Rina Wati", "Wati Rina")],
+)
+def test_other_names_have_other_name_keys(one: str, other: str) -> None:
+    assert name_key(one) != name_key(other)
+
+
+def test_the_name_key_fits_its_column() -> None:
+    assert len(name_key("Kusumawardhani " * 60)) <= 200
+    assert name_key("") == ""
+
+
+@pytest.mark.parametrize("place", ["Cilacap", "Kab. Cilacap", "KABUPATEN  CILACAP", "kab cilacap"])
+def test_birth_places_compare_without_case_and_prefix(place: str) -> None:
+    assert normalize_place(place) == "cilacap"
 
 
 # --- properties ----------------------------------------------------------------------------------
