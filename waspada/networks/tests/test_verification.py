@@ -229,11 +229,15 @@ def test_a_dismissed_task_needs_a_reason_and_leaves_the_value_unknown(
     blank = client.post(reverse("verification_dismiss", args=[task.pk]), {"reason": "   "})
     assert blank.status_code == 400 and blank.context["dismiss_form"].errors
     done = client.post(
-        reverse("verification_dismiss", args=[task.pk]), {"reason": "Duplicate of #1"}
+        reverse("verification_dismiss", args=[task.pk]),
+        {"reason": "Same recruiter as another task"},
     )
     assert done.status_code == 302
     task.refresh_from_db()
-    assert task.state == VerificationState.DISMISSED and task.reason == "Duplicate of #1"
+    assert (
+        task.state == VerificationState.DISMISSED
+        and task.reason == "Same recruiter as another task"
+    )
     assert AuditEvent.objects.filter(action="networks.verification_dismissed").exists()
     assert note_codes(application) == ["recruiter_unknown"]
     assert "D21" not in indicators(application)

@@ -14,9 +14,9 @@ import pytest
 from waspada.synthetic import Case, Village, generate
 from waspada.synthetic.tests.conftest import WILAYAH
 
-# The 2024 year of 300 applications with seed 5, as the generator has always made it
-# (before it was split into modules too): the demo's documented figures rest on it.
-PINNED_DIGEST = "ab18fa57c58a26267a11e10752d096b5dde213af623fcf2056d0bb11cb2997ef"
+# The 2024 year of 300 applications with seed 5: the demo's documented figures rest on it.
+# Changed when interns came to bring the Kemnaker recommendation (the demo re-measured).
+PINNED_DIGEST = "4037fbb7fa70f3ef2adf1c692a2f746acba0072412bcdb022acafdda95101ffe"
 
 
 def _digest(cases: list[Case]) -> str:
