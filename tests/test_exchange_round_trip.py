@@ -186,12 +186,15 @@ def _in_a_fresh_database(rows: list[dict[str, str]]) -> list[dict[str, str]]:
 @given(rows=_files())
 # Found by CI: a name written with the apostrophe guard already on it.
 @example(rows=[{**_ONE_ROW, "full_name": "'="}])
+# Found by CI: a number with two spaces inside keeps them.
+@example(rows=[{**_ONE_ROW, "application_no": "0  0-0"}])
 def test_export_import_export_is_identical_on_every_column(rows: list[dict[str, str]]) -> None:
     first = _in_a_fresh_database(rows)
     second = _in_a_fresh_database(first)
     assert second == first
     # The identity written on every accepted row is what its application exports.
-    written = {" ".join(row["application_no"].split()): row for row in rows}
+    # Numbers come from another system: kept as written, only trimmed (names are tidied).
+    written = {row["application_no"].strip(): row for row in rows}
     for exported in first:
         row = written[as_read(exported["application_no"])]
         # A name written as "'=..." reads as "=..." (the apostrophe is the export's guard).
