@@ -1282,6 +1282,8 @@ def tourism_without_plan(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[st
         "hint_purposes": _PURPOSES,
         "work_keywords": KeywordsParam(),
         "exclude_keywords": KeywordsParam(),
+        "former_migrant_keywords": KeywordsParam(default=()),
+        "former_migrant_purposes": ChoicesParam(PURPOSES, default=()),
     },
     placeholders=("purpose", "detail"),
 )
@@ -1289,7 +1291,13 @@ def work_without_recommendation(
     ctx: ScreeningContext, p: Mapping[str, Any]
 ) -> dict[str, str] | None:
     """Work intent (purpose work, or a job hint on another purpose) without a Disnaker
-    passport recommendation number."""
+    passport recommendation number.
+
+    An occupation that names migrant work (`former_migrant_keywords`: "TKW", "eks PMI") on a
+    trip for one of `former_migrant_purposes` is such a hint in the applicant's own words:
+    a returnee who goes abroad again as a tourist or visitor goes outside the placement
+    system. Pilgrimages are left out of that list on purpose: returnees often spend their
+    savings on an umrah."""
     if ctx.disnaker_recommendation_no:
         return None
     if ctx.purpose in p["work_purposes"]:
@@ -1301,6 +1309,14 @@ def work_without_recommendation(
         hint = _work_hint(ctx, p)
         if hint is not None:
             return {**_purpose(ctx), **hint}
+    if ctx.purpose in p.get("former_migrant_purposes", ()):
+        found = _search(p.get("former_migrant_keywords"), ctx.occupation)
+        if found:
+            job = _quote(ctx.occupation)
+            return {
+                **_purpose(ctx),
+                **_both(f"pekerjaan ditulis {job}", f"the occupation is given as {job}"),
+            }
     return None
 
 
@@ -1501,36 +1517,77 @@ def pilgrimage_without_organiser(
 
 @condition(
     "D08",
-    params={"purposes": _PURPOSES, "required_documents": _DOCUMENT_LIST},
-    placeholders=("missing",),
+    params={
+        "purposes": _PURPOSES,
+        "required_documents": _DOCUMENT_LIST,
+        "arranged_purposes": ChoicesParam(PURPOSES, default=()),
+        "arranger_keywords": KeywordsParam(default=()),
+    },
+    placeholders=("purpose", "missing"),
 )
 def internship_without_recommendation(
     ctx: ScreeningContext, p: Mapping[str, Any]
 ) -> dict[str, str] | None:
-    return _purpose_documents_missing(ctx, p)
+    """An internship without the documents it needs; so is a "study" (`arranged_purposes`)
+    arranged by a recruiter - a recruiter named, or the sponsor described as an agent or a
+    training centre (`arranger_keywords`): "study while working" schemes are internships
+    without the name. Real students name a university, a scholarship or their parents."""
+    purposes = p["purposes"]
+    if ctx.purpose in p.get("arranged_purposes", ()) and (
+        ctx.recruiter_name.strip()
+        or _search(p.get("arranger_keywords"), ctx.sponsor_relation, ctx.sponsor_name)
+    ):
+        purposes = (*purposes, ctx.purpose)
+    missing = _purpose_documents_missing(ctx, {**p, "purposes": purposes})
+    return {**_purpose(ctx), **missing} if missing is not None else None
 
 
 @condition(
     "D09",
-    params={"purposes": _PURPOSES, "letter_documents": _DOCUMENT_LIST},
+    params={
+        "purposes": _PURPOSES,
+        "letter_documents": _DOCUMENT_LIST,
+        "non_kin_keywords": KeywordsParam(default=()),
+        "deep_countries": CountriesParam(default=()),
+    },
     placeholders=("detail",),
 )
 def family_visit_unverified(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[str, str] | None:
-    """A family visit without a guarantee letter, or without a relative who can be reached."""
+    """A family visit without a guarantee letter, or without a relative who can be reached.
+
+    Two calls for the deep interview: the person "visited" is described as no relative at
+    all (`non_kin_keywords`: a friend, a neighbour, a boss), or there is no guarantee letter
+    for a visit to one of `deep_countries` (where placing domestic workers is banned, so a
+    visit visa is the way in)."""
     if ctx.purpose not in p["purposes"]:
         return None
     problems: list[tuple[str, str]] = []
+    escalate = False
+    non_kin = _search(p.get("non_kin_keywords"), ctx.sponsor_relation)
+    if non_kin:
+        word = _quote(ctx.sponsor_relation)
+        problems.append(
+            (
+                f"yang dikunjungi disebut {word}, bukan kerabat",
+                f"the person visited is a {word}, no relative",
+            )
+        )
+        escalate = True
     missing = _missing(ctx.documents, p["letter_documents"])
     if missing:
         names = _documents(missing)
         problems.append((f"tidak ada {names['missing_id']}", f"no {names['missing_en']}"))
+        escalate = escalate or ctx.destination_country in p.get("deep_countries", ())
     if not ctx.sponsor_name.strip():
         problems.append(("nama kerabat yang dikunjungi kosong", "the relative is not named"))
     if not ctx.sponsor_phone.strip():
         problems.append(("nomor telepon kerabat kosong", "no phone number for the relative"))
     if not problems:
         return None
-    return _both("; ".join(p[0] for p in problems), "; ".join(p[1] for p in problems))
+    values = _both("; ".join(p[0] for p in problems), "; ".join(p[1] for p in problems))
+    if escalate:
+        values[ESCALATED] = "yes"
+    return values
 
 
 @condition("D10", placeholders=("regency",), demographic="region")
@@ -1599,9 +1656,17 @@ def identity_unverified(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[str
 _FIELD_NAMES = {"birth_date": ("tanggal lahir", "birth date"), "sex": ("jenis kelamin", "sex")}
 
 
-@condition("D13", placeholders=("fields",))
+@condition(
+    "D13",
+    params={"deep_fields": ChoicesParam(tuple(_FIELD_NAMES), default=())},
+    placeholders=("fields",),
+)
 def nik_contradicts_form(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[str, str] | None:
-    """Both values are the evidence: what the form says and what the NIK says."""
+    """Both values are the evidence: what the form says and what the NIK says.
+
+    A contradiction in one of `deep_fields` calls for the deep interview: the sex is coded
+    in the NIK by adding 40 to the day of birth, so a form that gives the other sex is
+    seldom a slip of the pen - more often somebody else's NIK."""
     if not ctx.nik_mismatches:
         return None
     values = _nik_values(ctx)
@@ -1615,11 +1680,14 @@ def nik_contradicts_form(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[st
             name_en += f" (form {declared}, NIK {from_nik})"
         names_id.append(name_id)
         names_en.append(name_en)
-    return {
+    values = {
         "fields_id": " dan ".join(names_id),
         "fields_en": " and ".join(names_en),
         "fields": " and ".join(names_en),
     }
+    if any(name in p.get("deep_fields", ()) for name in ctx.nik_mismatches):
+        values[ESCALATED] = "yes"
+    return values
 
 
 def _nik_values(ctx: ScreeningContext) -> dict[str, tuple[str, str]]:

@@ -32,7 +32,7 @@ from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
 from waspada.core.models import User
 from waspada.domain.matching import Identity, Match, NameIndex, Reason, corroborated
-from waspada.domain.phones import normalize_phone
+from waspada.domain.phones import normalize_any_phone
 from waspada.watchlists.models import (
     ListType,
     MatchLevel,
@@ -247,7 +247,10 @@ def find_candidates(
 
 
 def _same_phone(a: str, b: str) -> bool:
-    return (normalize_phone(a) or a) == (normalize_phone(b) or b)
+    """Both are real numbers (any country) and the same once normalised: a placeholder such
+    as "-" or "0" on both sides is no agreement."""
+    first = normalize_any_phone(a)
+    return first is not None and first == normalize_any_phone(b)
 
 
 def _candidate(
@@ -259,15 +262,23 @@ def _candidate(
     phone: str,
     match: Match,
 ) -> Candidate:
-    """The stored form of a name match, `likely` only when an identifier agrees too."""
+    """The stored form of a name match, `likely` only when an identifier agrees too.
+
+    The entry's own phone number on the application is such an identifier: a name that is
+    only a possible match (a common name, a misspelling, no birth date - as for a sponsor
+    or companion, whose birth date the form does not ask) becomes likely with it.
+    """
     explanation = match.explanation
     entry_phone = index.entries[entry_id].phone
-    if phone and entry_phone and _same_phone(phone, entry_phone):
+    phone_agrees = bool(phone and entry_phone and _same_phone(phone, entry_phone))
+    if phone_agrees:
         explanation = (*explanation, Reason.of("same_phone", a=phone))
     level: str = match.level
     if level == MatchLevel.LIKELY and not corroborated(explanation):
         level = MatchLevel.POSSIBLE
         explanation = (*explanation, Reason.of("name_only"))
+    elif level == MatchLevel.POSSIBLE and phone_agrees:
+        level = MatchLevel.LIKELY
     return Candidate(entry_id, application_id, role, name, match.score, level, explanation)
 
 

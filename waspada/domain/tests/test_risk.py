@@ -808,6 +808,64 @@ def test_a_tourist_paid_for_by_a_friend_or_an_employer_is_d16_by_family_is_not()
     assert fired("D16", ctx(funds_source="ditanggung perusahaan")) is None
 
 
+def test_a_private_trip_paid_by_a_friend_goes_to_the_deep_interview_on_its_own() -> None:
+    paid = assess(ctx(funds_source="dari kenalan FB", itinerary="2 bulan di sana"), POLICY)
+    assert paid.codes == ("D16",) and paid.action is RecommendedAction.DEEP_INTERVIEW
+    family = assess(ctx(funds_source="dibiayai anak"), POLICY)
+    assert family.action is RecommendedAction.STANDARD
+
+
+def test_a_returning_migrant_worker_going_as_a_tourist_anywhere_is_d02() -> None:
+    returnee = ctx(destination_country="MY", occupation="TKW")
+    assert "D02" in assess(returnee, POLICY).codes
+    assert assess(returnee, POLICY).action is RecommendedAction.DEEP_INTERVIEW
+    assert fired("D02", dataclasses.replace(returnee, occupation="eks TKI")) is not None
+    # An umrah with the savings of years abroad is no work hint; nor is the Red Cross.
+    assert fired("D02", ctx("umrah", occupation="Mantan PMI")) is None
+    assert fired("D02", dataclasses.replace(returnee, occupation="Relawan PMI")) is None
+    assert fired("D02", dataclasses.replace(returnee, occupation="Petani")) is None
+
+
+def test_a_study_arranged_by_a_recruiter_without_the_kemnaker_recommendation_is_d08() -> None:
+    arranged = ctx("study", recruiter_name="LPK Mitra Global Nusantara", return_ticket="no")
+    result = assess(arranged, POLICY)
+    assert "D08" in result.codes and result.action is RecommendedAction.DEEP_INTERVIEW
+    hit = next(h for h in result.hits if h.code == "D08")
+    assert "studi" in hit.evidence["id"] and "rekomendasi Kemnaker" in hit.evidence["id"]
+    by_agent = ctx("study", sponsor_name="Pak Sugi", sponsor_relation="agen")
+    assert fired("D08", by_agent) is not None
+    # A student with a scholarship or parents as sponsor, or an arranged study that has
+    # the recommendation, is not.
+    assert fired("D08", ctx("study")) is None
+    assert fired("D08", ctx("study", sponsor_name="Slamet", sponsor_relation="ayah")) is None
+    documents = docs("study", add="rekomendasi_kemnaker")
+    assert fired("D08", dataclasses.replace(arranged, documents=documents)) is None
+
+
+def test_a_family_visit_to_someone_who_is_no_relative_goes_to_the_deep_interview() -> None:
+    neighbour = ctx("family_visit", sponsor_relation="tetangga")
+    result = assess(neighbour, POLICY)
+    assert "D09" in result.codes and result.action is RecommendedAction.DEEP_INTERVIEW
+    assert "tetangga" in next(h for h in result.hits if h.code == "D09").evidence["en"]
+    assert fired("D09", ctx("family_visit")) is None
+
+
+def test_a_family_visit_to_a_banned_placement_country_without_a_letter_is_deep() -> None:
+    no_letter = docs("family_visit", without="surat_jaminan")
+    gulf = assess(ctx("family_visit", destination_country="QA", documents=no_letter), POLICY)
+    assert gulf.action is RecommendedAction.DEEP_INTERVIEW
+    # The same missing letter for a visit to Taiwan is weighed, not escalated.
+    taiwan = assess(ctx("family_visit", documents=no_letter), POLICY)
+    assert taiwan.codes == ("D09",) and taiwan.action is RecommendedAction.STANDARD
+
+
+def test_a_nik_of_the_other_sex_goes_to_the_deep_interview_a_date_slip_does_not() -> None:
+    other_sex = assess(ctx(nik_mismatches=("sex",)), POLICY)
+    assert other_sex.codes == ("D13",) and other_sex.action is RecommendedAction.DEEP_INTERVIEW
+    date_only = assess(ctx(nik_mismatches=("birth_date",)), POLICY)
+    assert date_only.codes == ("D13",) and date_only.action is RecommendedAction.STANDARD
+
+
 def test_a_minor_going_to_work_is_a_strong_case() -> None:
     # Age alone is weak, but Disnaker never recommends a minor: no number is D02, a number D03.
     without = assess(ctx("work", birth_date=born(16), disnaker_recommendation_no=""), POLICY)

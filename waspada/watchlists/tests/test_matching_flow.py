@@ -103,6 +103,41 @@ def test_a_sponsor_who_only_shares_a_brokers_name_is_a_possible_match_to_review(
     assert "name_only" in {r["code"] for r in match.explanation}
 
 
+def _broker(user: User, name: str, phone: str) -> None:
+    broker_list = services.create_watchlist(
+        acting_user=user, name="Calo Cilacap", list_type="known_broker"
+    )
+    services.add_entry(
+        broker_list,
+        EntryValues("B-7", name, sex="L", phone=phone),
+        acting_user=user,
+        rescreen="now",
+    )
+
+
+def test_a_common_misspelt_broker_name_with_the_brokers_own_phone_raises_d17(
+    supervisor: User,
+) -> None:
+    # "Sri" is a very common name and a sponsor has no birth date on the form: the name
+    # alone is only possible; the broker's own phone number makes it likely.
+    for i in range(30):
+        make_application(applicant={"full_name": f"Sri Lestari {chr(65 + i % 26)}"})
+    application = make_application(sponsor_name="Sri Darmawan", sponsor_phone="087893551335")
+    _broker(supervisor, "Sri Darmmawan", "+62 878-9355-1335")
+    assert "D17" in _codes(application)
+    match = WatchlistMatch.objects.get(application=application)
+    assert match.level == "likely"
+    assert "same_phone" in {r["code"] for r in match.explanation}
+
+
+def test_a_placeholder_phone_on_both_sides_is_no_agreeing_identifier(supervisor: User) -> None:
+    application = make_application(sponsor_name="Sri Darmawan", sponsor_phone="-")
+    _broker(supervisor, "Sri Darmmawan", "-")
+    assert "D17" not in _codes(application)
+    match = WatchlistMatch.objects.get(application=application)
+    assert "same_phone" not in {r["code"] for r in match.explanation}
+
+
 def test_a_namesake_born_on_another_day_is_not_a_watchlist_hit(supervisor: User) -> None:
     application = make_application(
         applicant={"full_name": "Siti Aminah", "birth_date": dt.date(1992, 3, 4)}
