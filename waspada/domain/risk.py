@@ -1669,13 +1669,13 @@ def nik_contradicts_form(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[st
     seldom a slip of the pen - more often somebody else's NIK."""
     if not ctx.nik_mismatches:
         return None
-    values = _nik_values(ctx)
+    written = _nik_values(ctx)
     names_id: list[str] = []
     names_en: list[str] = []
     for name in ctx.nik_mismatches:
         name_id, name_en = _FIELD_NAMES.get(name, (name, name))
-        if name in values:
-            declared, from_nik = values[name]
+        if name in written:
+            declared, from_nik = written[name]
             name_id += f" (formulir {declared}, NIK {from_nik})"
             name_en += f" (form {declared}, NIK {from_nik})"
         names_id.append(name_id)
