@@ -81,6 +81,7 @@ class AuditAction(StrEnum):
     VERIFICATION_REGISTERED = "networks.verification_registered"
     VERIFICATION_MARKED_SUSPICIOUS = "networks.verification_marked_suspicious"
     VERIFICATION_DISMISSED = "networks.verification_dismissed"
+    VERIFICATION_REOPENED = "networks.verification_reopened"
     # interviews: sessions and the question bank
     INTERVIEW_STARTED = "interviews.started"
     INTERVIEW_QUESTION_ADDED = "interviews.question_added"
@@ -173,6 +174,7 @@ LABELS: dict[AuditAction, str | Promise] = {
     AuditAction.VERIFICATION_REGISTERED: _("Verified and registered"),
     AuditAction.VERIFICATION_MARKED_SUSPICIOUS: _("Verification: marked suspicious"),
     AuditAction.VERIFICATION_DISMISSED: _("Verification dismissed"),
+    AuditAction.VERIFICATION_REOPENED: _("Verification reopened"),
     AuditAction.INTERVIEW_STARTED: _("Interview started"),
     AuditAction.INTERVIEW_QUESTION_ADDED: _("Question added to an interview"),
     AuditAction.INTERVIEW_RECORDED: _("Interview answers recorded"),

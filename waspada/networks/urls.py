@@ -41,4 +41,9 @@ urlpatterns = [
         verification_views.verification_dismiss,
         name="verification_dismiss",
     ),
+    path(
+        "verification/<int:task_id>/reopen/",
+        verification_views.verification_reopen,
+        name="verification_reopen",
+    ),
 ]

@@ -594,6 +594,55 @@ def dismiss_verification(
     return task
 
 
+class NotReopenable(UserFacingError):
+    """Only a task marked suspicious or dismissed is reopened; a registered value is in the
+    registry, where it is deactivated if it was wrong."""
+
+    def __init__(self, task: VerificationTask) -> None:
+        super().__init__(f"verification {task.pk} is {task.state}")
+        self.task = task
+
+    def __str__(self) -> str:
+        if self.task.state == VerificationState.REGISTERED:
+            return _(
+                "A registered organiser is not reopened here: deactivate it in the registry "
+                "if it was registered by mistake."
+            )
+        return _("This verification is open already; nothing was saved.")
+
+
+def reopen_verification(
+    task: VerificationTask,
+    *,
+    acting_user: User,
+    reason: str,
+    request: HttpRequest | None = None,
+) -> int:
+    """Reopen a task marked suspicious or dismissed by mistake (the reason is kept in the
+    audit trail). A suspicious value stops counting: the applications naming it are
+    re-screened; returns how many."""
+    with transaction.atomic():
+        current = VerificationTask.objects.select_for_update().get(pk=task.pk)
+        if current.state not in (VerificationState.SUSPICIOUS, VerificationState.DISMISSED):
+            raise NotReopenable(current)
+        was = current.state
+        earlier = current.reason
+        current.state = VerificationState.OPEN
+        current.reason = ""
+        current.resolved_by = None
+        current.resolved_at = None
+        current.save(update_fields=["state", "reason", "resolved_by", "resolved_at"])
+        audit.record(
+            AuditAction.VERIFICATION_REOPENED,
+            f"Verification #{current.pk} ({current.name}) reopened (was {was}): {reason}",
+            actor=acting_user,
+            obj=current,
+            details={"reason": reason[:500], "was": was, "earlier_reason": earlier},
+            request=request,
+        )
+    return rescreen_naming(current, acting_user) if was == VerificationState.SUSPICIOUS else 0
+
+
 def _recruiter_unknown(reason: Reason) -> str:
     return _(
         "Not verified: the recruiter %(name)s (licence %(licence)s) is not in the registry "

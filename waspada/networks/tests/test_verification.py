@@ -250,6 +250,59 @@ def test_a_dismissed_task_needs_a_reason_and_leaves_the_value_unknown(
     assert task.state == VerificationState.DISMISSED
 
 
+def test_a_task_marked_suspicious_by_mistake_is_reopened_and_stops_counting(
+    login: Callable[..., Client], supervisor: User
+) -> None:
+    application = worker(1)
+    task = VerificationTask.objects.get()
+    mark_suspicious(task, acting_user=supervisor, reason="wrong company checked")
+    assert "D21" in indicators(application)
+    client = english(login(supervisor))
+    page = client.get(reverse("verification_detail", args=[task.pk]))
+    assert b'data-testid="verification-reopen"' in page.content
+    blank = client.post(reverse("verification_reopen", args=[task.pk]), {"reason": " "})
+    assert blank.status_code == 400 and blank.context["reopen_form"].errors
+    done = client.post(
+        reverse("verification_reopen", args=[task.pk]),
+        {"reason": "Checked the other PT Karya by mistake"},
+        follow=True,
+    )
+    assert "Reopened; 1 application naming it was assessed again." in done.content.decode()
+    task.refresh_from_db()
+    assert task.state == VerificationState.OPEN and task.resolved_by is None
+    assert "D21" not in indicators(application)
+    assert note_codes(application) == ["recruiter_unknown"]
+    event = AuditEvent.objects.get(action="networks.verification_reopened")
+    assert event.actor == supervisor
+    assert event.details["was"] == "suspicious"
+    assert event.details["earlier_reason"] == "wrong company checked"
+    # Open again: it can be resolved anew, and an open task is not reopened twice.
+    again = client.post(reverse("verification_reopen", args=[task.pk]), {"reason": "again"})
+    assert again.status_code == 400
+    assert "open already" in again.content.decode()
+
+
+def test_a_registered_organiser_is_not_reopened_but_deactivated_in_the_registry(
+    login: Callable[..., Client], supervisor: User
+) -> None:
+    worker(1)
+    task = VerificationTask.objects.get()
+    client = english(login(supervisor))
+    client.post(
+        reverse("verification_register", args=[task.pk]),
+        {"kind": "p3mi", "name": KARYA, "licence_no": KARYA_LICENCE, "phones_text": ""},
+    )
+    task.refresh_from_db()
+    assert task.state == VerificationState.REGISTERED
+    page = client.get(reverse("verification_detail", args=[task.pk]))
+    assert b'data-testid="verification-reopen"' not in page.content
+    refused = client.post(reverse("verification_reopen", args=[task.pk]), {"reason": "oops"})
+    assert refused.status_code == 400
+    assert "deactivate it in the registry" in refused.content.decode()
+    task.refresh_from_db()
+    assert task.state == VerificationState.REGISTERED
+
+
 def test_only_supervisors_resolve_and_caseworkers_outside_them_see_nothing(
     login: Callable[..., Client], personas: dict[str, User]
 ) -> None:
@@ -257,7 +310,12 @@ def test_only_supervisors_resolve_and_caseworkers_outside_them_see_nothing(
     task = VerificationTask.objects.get()
     for name in ("intake_officer", "interviewer", "head_of_office", "auditor", "admin"):
         client = login(personas[name])
-        for url in ("verification_register", "verification_suspicious", "verification_dismiss"):
+        for url in (
+            "verification_register",
+            "verification_suspicious",
+            "verification_dismiss",
+            "verification_reopen",
+        ):
             response = client.post(reverse(url, args=[task.pk]), {"reason": "x"})
             assert response.status_code == 403, (name, url)
     for name in ("intake_officer", "interviewer", "admin", "partner"):
@@ -357,7 +415,12 @@ def task_and_client(
 @given(
     body=st.dictionaries(_FIELDS, _ODD, max_size=6),
     target=st.sampled_from(
-        ["verification_register", "verification_suspicious", "verification_dismiss"]
+        [
+            "verification_register",
+            "verification_suspicious",
+            "verification_dismiss",
+            "verification_reopen",
+        ]
     ),
 )
 def test_odd_post_bodies_are_form_errors_never_server_errors(
@@ -366,9 +429,10 @@ def test_odd_post_bodies_are_form_errors_never_server_errors(
     task, client = task_and_client
     response = client.post(reverse(target, args=[task.pk]), body)
     assert response.status_code in {302, 400}, response.status_code
-    if response.status_code == 302:  # a valid answer was given: the task is resolved
+    if response.status_code == 302:  # a valid answer: resolved, or reopened
         task.refresh_from_db()
-        assert task.state != VerificationState.OPEN
+        reopened = target == "verification_reopen"
+        assert (task.state == VerificationState.OPEN) == reopened
 
 
 @settings(

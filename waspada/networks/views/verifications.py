@@ -26,6 +26,7 @@ from waspada.networks.forms import (
 from waspada.networks.models import (
     OrganiserKind,
     VerificationKind,
+    VerificationState,
     VerificationSubject,
     VerificationTask,
 )
@@ -77,13 +78,20 @@ def _task_page(
         .order_by("-application__submitted_on", "-application_id")
     )
     page = Paginator(subjects, 50).get_page(request.GET.get("page"))
-    can_resolve = task.is_open and can(request.user, Action.RESOLVE_VERIFICATIONS)
+    may_resolve = can(request.user, Action.RESOLVE_VERIFICATIONS)
+    can_resolve = task.is_open and may_resolve
+    can_reopen = may_resolve and task.state in (
+        VerificationState.SUSPICIOUS,
+        VerificationState.DISMISSED,
+    )
     context: dict[str, Any] = {
         "task": task,
         "page": page,
         "query": "",
         "known_now": verification.known_now(task),
         "can_resolve": can_resolve,
+        "can_reopen": can_reopen,
+        "reopen_form": forms.get("reopen_form") or VerificationReasonForm(),
     }
     if can_resolve:
         context.update(
@@ -192,3 +200,32 @@ def verification_suspicious(request: HttpRequest, task_id: int) -> HttpResponse:
 @requires(Action.RESOLVE_VERIFICATIONS)
 def verification_dismiss(request: HttpRequest, task_id: int) -> HttpResponse:
     return _resolve_with_reason(request, task_id, suspicious=False)
+
+
+@require_POST
+@requires(Action.RESOLVE_VERIFICATIONS)
+def verification_reopen(request: HttpRequest, task_id: int) -> HttpResponse:
+    task = _task(request, task_id, Action.RESOLVE_VERIFICATIONS)
+    form = VerificationReasonForm(request.POST)
+    if form.is_valid():
+        try:
+            count = verification.reopen_verification(
+                task,
+                acting_user=request.user,  # type: ignore[arg-type]
+                reason=form.cleaned_data["reason"],
+                request=request,
+            )
+        except UserFacingError as error:
+            add_to_form(form, error)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "Reopened; %(count)d application naming it was assessed again.",
+                    "Reopened; %(count)d applications naming it were assessed again.",
+                    count,
+                )
+                % {"count": count},
+            )
+            return redirect("verification_detail", task_id=task.pk)
+    return _task_page(request, task, status=400, reopen_form=form)
