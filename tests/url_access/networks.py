@@ -30,6 +30,7 @@ ACCESS: dict[str, set[str] | str] = {
     "verification_register": "post-only",
     "verification_suspicious": "post-only",
     "verification_dismiss": "post-only",
+    "verification_reopen": "post-only",
     # Partner users only, and only their own agency's referrals.
     "referral_list": {"partner"},
     "referral_detail": {"partner"},
