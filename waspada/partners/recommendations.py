@@ -413,13 +413,16 @@ def _join(
 # --- Re-screening -----------------------------------------------------------------------------
 
 
-def naming_applications(keys: Iterable[str]) -> list[int]:
-    """Applications not yet decided that name one of the numbers (by number key: spaces
-    and capitals aside), and those waiting on a request about one."""
+def naming_applications(keys: Iterable[str], *, open_only: bool = True) -> list[int]:
+    """Applications (not yet decided, unless `open_only` is False) that name one of the
+    numbers (by number key: spaces and capitals aside), and those waiting on a request
+    about one."""
     keys = sorted({key for key in keys if key})
     ids: set[int] = set()
     spelled = Upper(Replace(F("disnaker_recommendation_no"), Value(" "), Value("")))
-    open_apps = PassportApplication.objects.filter(status__in=OPEN_STATUSES)
+    open_apps = PassportApplication.objects.all()
+    if open_only:
+        open_apps = open_apps.filter(status__in=OPEN_STATUSES)
     for start in range(0, len(keys), 500):
         chunk = keys[start : start + 500]
         requested = RecommendationRequest.applications.through.objects.filter(
