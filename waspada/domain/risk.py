@@ -1357,6 +1357,8 @@ def recommendation_evidence(reason: Reason, lang: str) -> str:
         return reason.code
     params = {name: str(value) for name, value in reason.params}
     params["note"] = f" ({params['note']})" if params.get("note") else ""
+    if not params.get("agency"):  # answered by the office itself (no Disnaker to ask)
+        params["agency"] = "kantor imigrasi" if lang == "id" else "the office"
     template = words[0] if lang == "id" else words[1]
     return _PLACEHOLDER.sub(lambda m: params.get(m.group(1), "-"), template)
 

@@ -25,6 +25,7 @@ import io
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any
@@ -45,7 +46,7 @@ from waspada.core import audit, jobs
 from waspada.core.audit_actions import AuditAction, names_of
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
-from waspada.core.registries import RegistryStatus, last_change, last_upload
+from waspada.core.registries import RegistryStatus, table_status
 from waspada.core.tables import (
     Checked,
     Columns,
@@ -70,8 +71,7 @@ from waspada.partners.models import (
     RequestState,
 )
 from waspada.screening.context import OPEN_STATUSES
-from waspada.screening.models import Trigger
-from waspada.screening.services import request_screening, screen_applications
+from waspada.screening.services import rescreen_for_fact
 
 FACT = "disnaker_unverified"  # the fact name D03 reads
 COLUMNS = (
@@ -94,17 +94,8 @@ SPEC = Columns(
 # (a command always re-screens at once).
 RESCREEN_NOW = 500
 BATCH_SIZE = 1000
-_VALUE_FIELDS = (
-    "issued_on",
-    "nik",
-    "full_name",
-    "destination_country",
-    "employer_name",
-    "p3mi_name",
-    "p3mi_license_no",
-    "valid_until",
-    "status",
-)
+# What a row gives besides its number (the key).
+_VALUE_FIELDS = COLUMNS[1:]
 REGISTER_IMPORTS = names_of(AuditAction.RECOMMENDATIONS_IMPORTED)
 REGISTER_CHANGES = names_of(
     AuditAction.RECOMMENDATION_REGISTERED, AuditAction.RECOMMENDATION_REVOKED
@@ -204,16 +195,45 @@ def _claim(app: PassportApplication) -> Claim:
 
 
 def _answer_fact(request: RecommendationRequest, number: str) -> Fact:
-    agency = request.agency.name if request.agency else _("the office")
+    # No agency: a supervisor answered (D03 words it as the office, per language).
+    agency = request.agency.name if request.agency else ""
     if request.state == RequestState.ISSUED:
         return Note("D03", Reason.of("recommendation_confirmed", number=number, agency=agency))
     code = "answered_revoked" if request.state == RequestState.REVOKED else "answered_not_issued"
     return Reason.of(code, agency=agency, note=request.note)
 
 
+class _Context:
+    """What verifying a batch may also need, each read once and only when asked for."""
+
+    def __init__(self, missing: set[str]) -> None:
+        self.missing = missing
+
+    @cached_property
+    def disnakers(self) -> Disnakers:
+        return Disnakers.load()
+
+    @cached_property
+    def answered(self) -> dict[tuple[int | None, str], RecommendationRequest]:
+        """Answered requests about the numbers no register holds."""
+        return {
+            (request.agency_id, request.number_key): request
+            for request in RecommendationRequest.objects.filter(number_key__in=self.missing)
+            .exclude(state=RequestState.OPEN)
+            .select_related("agency")
+        }
+
+    @cached_property
+    def periods(self) -> dict[int, list[RegisterPeriod]]:
+        periods: defaultdict[int, list[RegisterPeriod]] = defaultdict(list)
+        for period in RegisterPeriod.objects.all():
+            periods[period.agency_id].append(period)
+        return periods
+
+
 def verdicts(applications: Sequence[PassportApplication]) -> dict[int, Verdict]:
-    """Per application naming a recommendation: what the registers say (a fixed number of
-    queries per batch)."""
+    """Per application naming a recommendation: what the registers say (at most four
+    queries per batch; one when the register holds every number once)."""
     named: dict[int, str] = {
         app.pk: number_key(app.disnaker_recommendation_no or "") for app in applications
     }
@@ -224,25 +244,19 @@ def verdicts(applications: Sequence[PassportApplication]) -> dict[int, Verdict]:
     records: defaultdict[str, list[Recommendation]] = defaultdict(list)
     for record in Recommendation.objects.filter(number_key__in=keys).select_related("agency"):
         records[record.number_key].append(record)
-    answered: dict[tuple[int | None, str], RecommendationRequest] = {
-        (request.agency_id, request.number_key): request
-        for request in RecommendationRequest.objects.filter(number_key__in=keys)
-        .exclude(state=RequestState.OPEN)
-        .select_related("agency")
-    }
-    periods: defaultdict[int, list[RegisterPeriod]] = defaultdict(list)
-    for period in RegisterPeriod.objects.all():
-        periods[period.agency_id].append(period)
-    disnakers = Disnakers.load()
+    # Read only when needed: a number the register holds once needs nothing more.
+    more = _Context(keys - set(records))
     found: dict[int, Verdict] = {}
     for app in applications:
         key = named.get(app.pk, "")
         if not key:
             continue
         number = app.disnaker_recommendation_no.strip()
-        agency = disnakers.for_application(app)
-        verdict = found[app.pk] = Verdict(number, agency)
         candidates = records.get(key, [])
+        agency = None
+        if not candidates or len({r.agency_id for r in candidates}) > 1:
+            agency = more.disnakers.for_application(app)
+        verdict = found[app.pk] = Verdict(number, agency)
         if agency is not None and any(r.agency_id == agency.pk for r in candidates):
             candidates = [r for r in candidates if r.agency_id == agency.pk]
         if candidates:
@@ -263,14 +277,14 @@ def verdicts(applications: Sequence[PassportApplication]) -> dict[int, Verdict]:
                     )
                 )
             continue
-        answer = answered.get((agency.pk if agency else None, key))
+        answer = more.answered.get((agency.pk if agency else None, key))
         if answer is not None:
             verdict.facts.append(_answer_fact(answer, number))
             continue
         complete = next(
             (
                 p
-                for p in periods.get(agency.pk if agency else -1, ())
+                for p in more.periods.get(agency.pk if agency else -1, ())
                 if p.starts_on <= app.submitted_on <= p.ends_on
             ),
             None,
@@ -324,13 +338,11 @@ class RecommendationProvider:
 
 
 def registry_status() -> RegistryStatus:
-    records = Recommendation.objects.all()
-    latest = records.order_by("-updated_at").values_list("updated_at", flat=True).first()
-    return RegistryStatus(
-        entries=records.filter(status=RecommendationStatus.ISSUED).count(),
-        updated_at=latest,
-        last_import=last_upload(REGISTER_IMPORTS),
-        last_by_hand=last_change(REGISTER_CHANGES),
+    return table_status(
+        Recommendation.objects.all(),
+        in_force=Q(status=RecommendationStatus.ISSUED),
+        imports=REGISTER_IMPORTS,
+        changes=REGISTER_CHANGES,
     )
 
 
@@ -440,18 +452,12 @@ def rescreen(keys: Iterable[str], acting_user: User | None, *, now: bool = False
     """Re-screen the applications naming the numbers: at once (up to `RESCREEN_NOW`, or all
     when `now`), else in the background. Returns how many."""
     keys = set(keys)
-    ids = naming_applications(keys)
-    if not ids:
-        return 0
-    if now or len(ids) <= RESCREEN_NOW:
-        return screen_applications(ids, trigger=Trigger.FACT, acting_user=acting_user)
-    request_screening(
-        ids,
-        trigger=Trigger.FACT,
+    return rescreen_for_fact(
+        naming_applications(keys),
         description=f"Disnaker register changed ({len(keys)} recommendation(s))",
         acting_user=acting_user,
+        at_once=None if now else RESCREEN_NOW,
     )
-    return len(ids)
 
 
 # --- The register: one by one ---------------------------------------------------------------

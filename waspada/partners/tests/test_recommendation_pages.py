@@ -18,7 +18,7 @@ from waspada.core.models import AuditEvent, User
 from waspada.core.roles import Role
 from waspada.core.tests.worker import run_worker
 from waspada.networks.models import LicensedOrganiser
-from waspada.networks.tests.helpers import indicators
+from waspada.networks.tests.helpers import KARYA, KARYA_LICENCE, indicators, worker
 from waspada.partners.models import (
     Agency,
     AgencyKind,
@@ -28,7 +28,6 @@ from waspada.partners.models import (
     RequestState,
 )
 from waspada.partners.recommendations import COLUMNS
-from waspada.partners.tests.test_recommendations import KARYA, KARYA_LICENCE, worker
 
 pytestmark = pytest.mark.usefixtures("central_java_regions")
 

@@ -11,11 +11,10 @@ import pytest
 from django.utils import timezone
 
 from waspada.applications.models import PassportApplication
-from waspada.applications.tests.factories import make_application
 from waspada.core.models import AuditEvent, User
 from waspada.core.roles import Role
 from waspada.networks.models import LicensedOrganiser
-from waspada.networks.tests.helpers import indicators, person
+from waspada.networks.tests.helpers import KARYA, KARYA_LICENCE, indicators, worker
 from waspada.partners import recommendations as rec
 from waspada.partners.models import (
     Agency,
@@ -27,36 +26,6 @@ from waspada.partners.models import (
 from waspada.screening.models import RiskAssessment
 
 pytestmark = pytest.mark.usefixtures("central_java_regions")
-
-KARYA = "PT Karya Baru Mandiri"
-KARYA_LICENCE = "KEP.77/SIP3MI/2026"
-
-
-def worker(k: int, *, village: str = "33.01.01.2001", **extra: Any) -> PassportApplication:
-    """A procedural migrant worker to Taiwan naming recommendation 562/01kk/REKOM/2026."""
-    fields: dict[str, Any] = {
-        "purpose": "work",
-        "destination_country": "TW",
-        "itinerary": "Kontrak kerja 3 tahun sebagai operator pabrik",
-        "return_ticket": "no",
-        "funds_source": "Ditanggung P3MI",
-        "documents": [
-            "ktp",
-            "kk",
-            "akta_lahir",
-            "rekomendasi_disnaker",
-            "sarkes",
-            "kontrak_kerja",
-            "izin_keluarga",
-        ],
-        "disnaker_recommendation_no": f"562/{100 + k:04d}/REKOM/2026",
-        "employer_name": "Hsin Feng Precision Industry Co., Ltd. (Taichung)",
-        "recruiter_name": KARYA,
-        "recruiter_license_no": KARYA_LICENCE,
-        "submitted_on": dt.date(2026, 3, 2),
-        **extra,
-    }
-    return make_application(applicant=person(village, f"Pekerja Migran{k} Prosedural{k}"), **fields)
 
 
 def values_for(app: PassportApplication, **changes: Any) -> rec.RecommendationValues:
@@ -121,7 +90,7 @@ def test_with_one_disnaker_the_request_goes_to_it_and_a_second_application_joins
     disnaker: User,
 ) -> None:
     first = worker(1)
-    second = worker(1, village="33.02.01.2001")
+    second = worker(2, disnaker_recommendation_no=first.disnaker_recommendation_no)
     request = RecommendationRequest.objects.get()
     assert request.agency == disnaker.agency
     assert set(request.applications.all()) == {first, second}
@@ -134,10 +103,10 @@ def test_the_disnaker_of_the_applicants_regency_is_asked(make_user: Callable[...
     banyumas = Agency.objects.create(
         name="Disnaker Banyumas", kind=AgencyKind.DISNAKER, regency_code="33.02"
     )
-    worker(1, village="33.02.01.2001")
-    worker(2, village="33.01.01.2001")
+    worker(2)  # lives in 33.02
+    worker(1)  # lives in 33.01
     asked = dict(RecommendationRequest.objects.values_list("number", "agency"))
-    assert asked == {"562/0101/REKOM/2026": banyumas.pk, "562/0102/REKOM/2026": cilacap.pk}
+    assert asked == {"562/0102/REKOM/2026": banyumas.pk, "562/0101/REKOM/2026": cilacap.pk}
 
 
 def test_registered_and_consistent_is_verified_and_the_open_request_is_settled(
