@@ -88,7 +88,7 @@ def disnaker_home(request: HttpRequest) -> HttpResponse:
         .select_related("agency")
         .order_by("opened_at", "id")
     )
-    query = request.GET.get("q", "").strip()[:100]
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:100]
     register = _register(request).select_related("agency").order_by("-issued_on", "-id")
     if query:
         register = register.filter(
