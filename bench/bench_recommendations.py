@@ -136,6 +136,9 @@ def main() -> None:
     parser.add_argument("--lookups", type=int, default=300, help="per kind, indexed")
     parser.add_argument("--baseline-lookups", type=int, default=20, help="per kind")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--reuse", action="store_true", help="time the database a previous run filled"
+    )
     parser.add_argument("--url", default="postgres://postgres@127.0.0.1:5432/waspada_bench_rekom")
     args = parser.parse_args()
     os.environ["DATABASE_URL"] = args.url
@@ -145,13 +148,18 @@ def main() -> None:
     django.setup()
     from django.db import connection
 
-    _prepare_database(args.url, args.rows)
+    if not args.reuse:
+        _prepare_database(args.url, args.rows)
     _time_lookups(5, args.rows, args.seed + 1)  # warm the connection and the caches
     indexed = _time_lookups(args.lookups, args.rows, args.seed)
     with connection.cursor() as cursor:
         cursor.execute('DROP INDEX IF EXISTS "recommendation_key_idx"')
         cursor.execute("ANALYZE")
     baseline = _time_lookups(args.baseline_lookups, args.rows, args.seed)
+    with connection.cursor() as cursor:  # as it was, for --reuse
+        cursor.execute(
+            'CREATE INDEX "recommendation_key_idx" ON partners_recommendation (number_key)'
+        )
 
     every = [t for values in indexed.values() for t in values]
     print(
