@@ -243,6 +243,9 @@ def test_an_uploaded_file_is_imported_in_the_background_and_shown_on_the_page(
     assert "nothing was imported" in page
     assert "2026-02-40" in page  # the bad row, by row and column
     assert not Recommendation.objects.exists()
+    home = client.get(reverse("disnaker_home")).content.decode()
+    recent = home[home.index('data-testid="recent-imports"') :][:400]
+    assert "rekom.csv" in recent and "Failed" in recent, recent
 
 
 _TEXT = st.text(alphabet=st.characters(codec="utf-8"), max_size=40)

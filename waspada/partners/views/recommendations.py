@@ -110,6 +110,9 @@ def disnaker_home(request: HttpRequest) -> HttpResponse:
         if is_partner
         else RegisterPeriod.objects.select_related("agency")[:50],
         "complete_form": CompletePeriodForm(),
+        "recent_imports": RecommendationImportJob.objects.filter(agency=user.agency)[:3]
+        if is_partner
+        else [],
         "answered": _requests(request)
         .exclude(state=RequestState.OPEN)
         .select_related("agency", "answered_by")
