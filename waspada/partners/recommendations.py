@@ -393,23 +393,27 @@ def _join(
         (r.agency_id, r.number_key): r
         for r in RecommendationRequest.objects.filter(number_key__in=keys, state=RequestState.OPEN)
     }
-    events = []
-    for queue, verdict in first.items():
-        if queue in existing:
-            continue
-        request = RecommendationRequest.objects.create(agency=verdict.agency, number=verdict.number)
-        existing[queue] = request
-        to = verdict.agency.name if verdict.agency else "the supervisors"
-        events.append(
-            audit.event(
-                AuditAction.RECOMMENDATION_REQUEST_OPENED,
-                f"Verification of Disnaker recommendation {verdict.number} requested from {to}",
-                actor=acting_user,
-                object_type=RecommendationRequest._meta.label_lower,
-                object_id=str(request.pk),
-                details={"number": verdict.number, "applications": wanted[queue][:200]},
-            )
+    new = {
+        queue: RecommendationRequest(
+            agency=verdict.agency, number=verdict.number, number_key=number_key(verdict.number)
         )
+        for queue, verdict in first.items()
+        if queue not in existing
+    }
+    RecommendationRequest.objects.bulk_create(list(new.values()), batch_size=BATCH_SIZE)
+    existing.update(new)
+    events = [
+        audit.event(
+            AuditAction.RECOMMENDATION_REQUEST_OPENED,
+            f"Verification of Disnaker recommendation {request.number} requested from "
+            f"{request.agency.name if request.agency else 'the supervisors'}",
+            actor=acting_user,
+            object_type=RecommendationRequest._meta.label_lower,
+            object_id=str(request.pk),
+            details={"number": request.number, "applications": wanted[queue][:200]},
+        )
+        for queue, request in new.items()
+    ]
     through = RecommendationRequest.applications.through
     through.objects.bulk_create(
         [

@@ -83,7 +83,8 @@ def test_fresh_install_a_procedural_worker_gets_no_d03_but_a_note_and_a_request_
     request = RecommendationRequest.objects.get()
     assert (request.agency, request.number, request.state) == (None, "562/0101/REKOM/2026", "open")
     assert list(request.applications.all()) == [app]
-    assert AuditEvent.objects.filter(action="partners.recommendation_request_opened").count() == 1
+    opened = AuditEvent.objects.get(action="partners.recommendation_request_opened")
+    assert opened.object_id == str(request.pk)
 
 
 def test_with_one_disnaker_the_request_goes_to_it_and_a_second_application_joins(
