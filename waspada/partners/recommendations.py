@@ -170,28 +170,14 @@ class Verdict:
 
 
 def _issued(record: Recommendation) -> Issued:
-    return Issued(
-        number=record.number,
-        nik=record.nik,
-        full_name=record.full_name,
-        destination_country=record.destination_country,
-        p3mi_name=record.p3mi_name,
-        p3mi_license_no=record.p3mi_license_no,
-        issued_on=record.issued_on,
-        valid_until=record.valid_until,
-        revoked=record.revoked,
-    )
+    """The register's row as the domain compares it (the fields of one name)."""
+    return Issued(**{name: getattr(record, name) for name in Issued.__dataclass_fields__})
 
 
 def _claim(app: PassportApplication) -> Claim:
-    return Claim(
-        nik=app.applicant.nik,
-        full_name=app.full_name,
-        destination_country=app.destination_country,
-        recruiter_name=app.recruiter_name,
-        recruiter_license_no=app.recruiter_license_no,
-        submitted_on=app.submitted_on,
-    )
+    """The application as the domain compares it: its own fields, its applicant's NIK."""
+    fields = (name for name in Claim.__dataclass_fields__ if name != "nik")
+    return Claim(nik=app.applicant.nik, **{name: getattr(app, name) for name in fields})
 
 
 def _answer_fact(request: RecommendationRequest, number: str) -> Fact:
