@@ -113,8 +113,14 @@ def test_the_apps_register_their_hooks_in_the_intended_order() -> None:
     """What the apps above plug in, in the registry's order (not INSTALLED_APPS')."""
     # An application is assessed first, then a recruiter the registry does not know opens
     # its verification task (unless D21 fired), then it is linked to rings: a ring that
-    # changes its D18 facts re-assesses it.
-    assert APPLICATIONS_SAVED.names() == ["screening", "verification", "networks"]
+    # changes its D18 facts re-assesses it. A Disnaker recommendation no register knows
+    # opens its verification request after the assessment too.
+    assert APPLICATIONS_SAVED.names() == [
+        "screening",
+        "verification",
+        "recommendation_requests",
+        "networks",
+    ]
     assert DETAIL_PANELS.names() == [
         "assessment",
         "earlier_decisions",
@@ -130,9 +136,10 @@ def test_the_apps_register_their_hooks_in_the_intended_order() -> None:
         "ring",
         "recruiter_unlicensed",
         "interview",
+        "disnaker_unverified",
     ]
-    assert REGISTRIES.names() == ["organisers", "watchlists"]
-    assert NAV_COUNTS.names() == ["verification_list"]
+    assert REGISTRIES.names() == ["organisers", "watchlists", "disnaker_recommendations"]
+    assert NAV_COUNTS.names() == ["verification_list", "disnaker_home"]
     assert RING_CARRIERS.names() == ["referrals"]
     assert RING_PANELS.names() == ["referrals"]
     for point in (

@@ -170,6 +170,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A queued or running background job silent for this long was interrupted: its page
 # shows it failed instead of polling forever (long jobs report progress far more often).
 WASPADA_JOB_STALE_MINUTES = env_int("WASPADA_JOB_STALE_MINUTES", 30, minimum=1)
+# A Disnaker recommendation verification request open this long is overdue: the
+# supervisors see it in their queue.
+WASPADA_RECOMMENDATION_OVERDUE_DAYS = env_int("WASPADA_RECOMMENDATION_OVERDUE_DAYS", 3, minimum=1)
 
 # The office this installation serves; its working area is a model row seeded by
 # `waspada load-regions` from these defaults (Kantor Imigrasi Kelas I TPI Cilacap).

@@ -109,6 +109,14 @@ class AuditAction(StrEnum):
     REFERRAL_ACCEPTED = "partners.referral_accepted"
     REFERRAL_REJECTED = "partners.referral_rejected"
     REFERRAL_DONE = "partners.referral_done"
+    RECOMMENDATION_REGISTERED = "partners.recommendation_registered"
+    RECOMMENDATION_REVOKED = "partners.recommendation_revoked"
+    RECOMMENDATIONS_IMPORTED = "partners.recommendations_imported"
+    RECOMMENDATION_IMPORT_QUEUED = "partners.recommendation_import_queued"
+    RECOMMENDATION_IMPORT_FAILED = "partners.recommendation_import_failed"
+    REGISTER_DECLARED_COMPLETE = "partners.register_declared_complete"
+    RECOMMENDATION_REQUEST_OPENED = "partners.recommendation_request_opened"
+    RECOMMENDATION_REQUEST_ANSWERED = "partners.recommendation_request_answered"
     # reports
     REPORT_EXPORTED = "reports.exported"
 
@@ -199,6 +207,14 @@ LABELS: dict[AuditAction, str | Promise] = {
     AuditAction.REFERRAL_ACCEPTED: _("Referral accepted"),
     AuditAction.REFERRAL_REJECTED: _("Referral rejected"),
     AuditAction.REFERRAL_DONE: _("Referral done"),
+    AuditAction.RECOMMENDATION_REGISTERED: _("Disnaker recommendation registered"),
+    AuditAction.RECOMMENDATION_REVOKED: _("Disnaker recommendation revoked"),
+    AuditAction.RECOMMENDATIONS_IMPORTED: _("Disnaker recommendations imported"),
+    AuditAction.RECOMMENDATION_IMPORT_QUEUED: _("Disnaker recommendations file queued"),
+    AuditAction.RECOMMENDATION_IMPORT_FAILED: _("Disnaker recommendations import failed"),
+    AuditAction.REGISTER_DECLARED_COMPLETE: _("Disnaker register declared complete"),
+    AuditAction.RECOMMENDATION_REQUEST_OPENED: _("Recommendation verification requested"),
+    AuditAction.RECOMMENDATION_REQUEST_ANSWERED: _("Recommendation verification answered"),
     AuditAction.REPORT_EXPORTED: _("Report exported"),
 }
 

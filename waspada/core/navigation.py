@@ -87,6 +87,15 @@ NAVIGATION: list[NavEntry] = [
         Action.VIEW_VERIFICATIONS,
     ),
     NavEntry(
+        "disnaker_home",
+        _("Disnaker"),
+        _(
+            "Disnaker passport recommendations: verification requests waiting for an answer "
+            "and the registers they are checked against."
+        ),
+        Action.VIEW_RECOMMENDATIONS,
+    ),
+    NavEntry(
         "report_dashboard",
         _("Reports"),
         _("Figures for a period compared with the one before, and the TPPO-prevention report."),

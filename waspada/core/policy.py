@@ -58,6 +58,9 @@ class Action(StrEnum):
     VIEW_LETTERS = "letters.view"
     VIEW_REPORTS = "reports.view"
     VIEW_REFERRALS = "referrals.view"
+    VIEW_RECOMMENDATIONS = "recommendations.view"
+    MANAGE_RECOMMENDATIONS = "recommendations.manage"
+    ANSWER_RECOMMENDATION_REQUESTS = "recommendations.answer"
     SIGN_LETTERS = "letters.sign"
 
 
@@ -102,6 +105,8 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.MANAGE_ORGANISERS,
         Action.VIEW_VERIFICATIONS,
         Action.RESOLVE_VERIFICATIONS,
+        Action.VIEW_RECOMMENDATIONS,
+        Action.ANSWER_RECOMMENDATION_REQUESTS,
         Action.CONDUCT_INTERVIEW,
         Action.MANAGE_QUESTIONS,
         Action.PROPOSE_DECISION,
@@ -119,6 +124,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.VIEW_WATCHLISTS,
         Action.VIEW_NETWORKS,
         Action.VIEW_VERIFICATIONS,
+        Action.VIEW_RECOMMENDATIONS,
         Action.REFER_NETWORKS,
         Action.SIGN_OFF_DECISION,
         Action.SIGN_LETTERS,
@@ -133,10 +139,29 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.VIEW_WATCHLISTS,
         Action.VIEW_NETWORKS,
         Action.VIEW_VERIFICATIONS,
+        Action.VIEW_RECOMMENDATIONS,
         Action.VIEW_REPORTS,
     },
     # Partners see only what was referred to their own agency (scoped in the queries).
-    Role.PARTNER: frozenset({Action.VIEW_HOME, Action.CHANGE_OWN_PASSWORD, Action.VIEW_REFERRALS}),
+    # A Disnaker's users also keep its register of recommendations and answer the
+    # verification requests sent to it (`PARTNER_KINDS`).
+    Role.PARTNER: frozenset(
+        {
+            Action.VIEW_HOME,
+            Action.CHANGE_OWN_PASSWORD,
+            Action.VIEW_REFERRALS,
+            Action.VIEW_RECOMMENDATIONS,
+            Action.MANAGE_RECOMMENDATIONS,
+            Action.ANSWER_RECOMMENDATION_REQUESTS,
+        }
+    ),
+}
+
+# Partner actions for the users of one kind of agency only (the agency kind's value).
+PARTNER_KINDS: dict[Action, str] = {
+    Action.VIEW_RECOMMENDATIONS: "disnaker",
+    Action.MANAGE_RECOMMENDATIONS: "disnaker",
+    Action.ANSWER_RECOMMENDATION_REQUESTS: "disnaker",
 }
 
 ObjectRule = Callable[[Any, Any], bool]
@@ -152,9 +177,20 @@ def _not_proposer(user: Any, obj: Any) -> bool:
     return obj is None or may_sign_off(getattr(obj, "proposed_by_id", None), user.pk)
 
 
+def _own_queue(user: Any, obj: Any) -> bool:
+    # A request goes to one Disnaker; the office answers only those with no Disnaker to ask.
+    if obj is None:
+        return True
+    agency_id = getattr(obj, "agency_id", None)
+    if user.role == Role.PARTNER:
+        return agency_id is not None and agency_id == getattr(user, "agency_id", None)
+    return agency_id is None
+
+
 OBJECT_RULES: dict[Action, ObjectRule] = {
     Action.MANAGE_USERS: _not_self,
     Action.SIGN_OFF_DECISION: _not_proposer,
+    Action.ANSWER_RECOMMENDATION_REQUESTS: _own_queue,
 }
 
 
@@ -174,6 +210,10 @@ def can(user: Any, action: Action | str, obj: Any = None) -> bool:
         return False
     if action not in actions_for_role(user.role):
         return False
+    if user.role == Role.PARTNER and action in PARTNER_KINDS:
+        agency = getattr(user, "agency", None)
+        if agency is None or agency.kind != PARTNER_KINDS[action]:
+            return False
     rule = OBJECT_RULES.get(action)
     return rule is None or rule(user, obj)
 
@@ -182,7 +222,12 @@ _M = TypeVar("_M", bound=Model)
 
 # Rows a partner may see for an action: the field holding the agency they belong to.
 # Office roles that may do the action see every row; anyone else sees none.
-PARTNER_SCOPES: dict[Action, str] = {Action.VIEW_REFERRALS: "agency_id"}
+PARTNER_SCOPES: dict[Action, str] = {
+    Action.VIEW_REFERRALS: "agency_id",
+    Action.VIEW_RECOMMENDATIONS: "agency_id",
+    Action.MANAGE_RECOMMENDATIONS: "agency_id",
+    Action.ANSWER_RECOMMENDATION_REQUESTS: "agency_id",
+}
 
 
 def scope(user: Any, action: Action | str, queryset: QuerySet[_M]) -> QuerySet[_M]:

@@ -15,6 +15,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Q, QuerySet
 from django.utils.dateparse import parse_date
 
 from waspada.core.models import AuditEvent
@@ -123,3 +124,21 @@ def last_change(
     """The newest change made by hand among these audit actions."""
     found = last_event(actions, object_type=object_type, object_id=object_id)
     return None if found is None else Change(found.actor_label, found.created_at)
+
+
+def table_status(
+    rows: QuerySet[Any],
+    *,
+    in_force: Q,
+    imports: Collection[str],
+    changes: Collection[str],
+) -> RegistryStatus:
+    """The status of a registry kept in one table with an `updated_at` column: its rows in
+    force, its last update, and its last import and change by hand (audit actions)."""
+    latest = rows.order_by("-updated_at").values_list("updated_at", flat=True).first()
+    return RegistryStatus(
+        entries=rows.filter(in_force).count(),
+        updated_at=latest,
+        last_import=last_upload(imports),
+        last_by_hand=last_change(changes),
+    )

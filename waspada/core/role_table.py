@@ -70,12 +70,29 @@ ACTION_TEXT: dict[str, str] = {
     "reports.view": "See the reports dashboard and download the annual or monthly report.",
     "referrals.view": "See and answer the referrals made to their own agency.",
     "letters.sign": "Be chosen as the officer whose signature letters carry.",
+    "recommendations.view": (
+        "See the registers of Disnaker passport recommendations, the periods declared "
+        "complete and the verification requests (a Disnaker's users only their own)."
+    ),
+    "recommendations.manage": (
+        "Keep their own Disnaker's register of recommendations: register one by one or by "
+        "file, revoke with a reason, declare the register complete for a period (Disnaker "
+        "users only)."
+    ),
+    "recommendations.answer": (
+        "Answer a recommendation verification request: issued, not issued or revoked, with a "
+        "note; the applications naming the number are re-screened at once."
+    ),
 }
 
 # The conditions that object rules add, by rule function name.
 RULE_TEXT: dict[str, str] = {
     "_not_self": "never on their own account (an administrator cannot lock themselves out)",
     "_not_proposer": "never on their own proposal (four eyes)",
+    "_own_queue": (
+        "a Disnaker user only the requests sent to their own Disnaker, a supervisor only "
+        "those with no Disnaker to ask"
+    ),
 }
 
 _HEADER = """\
@@ -99,6 +116,9 @@ _NOTES = """\
   on personal data protection): administrators run the system but do not read applications.
 - The interview record holds what the applicant confided; the intake counter does not read it.
 - Partner users see only the referrals made to their own agency, and every look is recorded.
+- The recommendation actions are for the users of a Disnaker (manpower office) only; other
+  partners are refused them, and a Disnaker user sees only its own register and requests
+  (another agency's is "not found").
 - See [architecture.md](architecture.md) for where the policy sits and
   [domain.md](domain.md) for who these people are in the office.
 """

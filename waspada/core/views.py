@@ -18,7 +18,7 @@ from waspada.core.access import get_object_or_deny, requires
 from waspada.core.forms import AuditFilterForm, UserCreateForm, UserEditForm
 from waspada.core.models import User
 from waspada.core.navigation import home_tiles
-from waspada.core.policy import Action
+from waspada.core.policy import Action, can
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
@@ -28,6 +28,10 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 @requires(Action.VIEW_HOME)
 def home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if getattr(user, "agency_id", None) is not None and can(user, Action.VIEW_RECOMMENDATIONS):
+        # A Disnaker's users land on their open requests and their register.
+        return redirect("disnaker_home")
     return render(request, "core/home.html", {"tiles": home_tiles(request.user)})
 
 

@@ -7,7 +7,8 @@ events; a step says what it did on the console. In order:
 2. users: the demo logins (and their agencies);
 3. organisers: the licensed PPIU and P3MI the synthetic applicants name, registered by
    the demo admin, so that their customers sharing an office phone are not a ring;
-4. applications for `--years` (`waspada.synthetic`), screened as they are saved;
+4. applications for `--years` (`waspada.synthetic`), screened as they are saved, and
+   the demo Disnaker's register of the recommendations it issued them (`disnaker`);
 5. history: interviews and decisions for all but the newest four weeks (`history`);
 6. work waiting for the demo logins among those newest applications (`workload`);
 7. with `--full-volume`: those years at the office's full volume, then their history
@@ -36,6 +37,7 @@ from waspada.applications.importing import save_records
 from waspada.core.models import User
 from waspada.demo import history, workload
 from waspada.demo.accounts import ensure_demo_users, logins
+from waspada.demo.disnaker import register_demo_recommendations
 from waspada.networks import organisers as organiser_registry
 from waspada.networks.models import LicensedOrganiser, OrganiserKind
 from waspada.networks.queries import latest_run
@@ -208,6 +210,10 @@ def applications(years: list[int], per_year: int) -> Callable[[DemoRun], None]:
                 "unchanged": report.unchanged,
             }
         )
+        registered = register_demo_recommendations(cases, years=years, today=demo.today)
+        if registered:
+            demo.changed += registered
+            demo.say(_("Disnaker recommendations registered: %(count)d.") % {"count": registered})
         suspicious = Counter(str(case.pattern) for case in cases if case.suspicious)
         demo.say(
             _("Built to be caught by screening: %(count)d (%(patterns)s).")

@@ -115,6 +115,7 @@ __all__ = [
     "load_policy_file",
     "policy_from_data",
     "policy_to_data",
+    "recommendation_evidence",
 ]
 
 LANGUAGES: Final = ("id", "en")
@@ -1320,6 +1321,64 @@ def work_without_recommendation(
     return None
 
 
+# What the Disnaker register (or the Disnaker's answer) says against a recommendation:
+# the typed "disnaker_unverified" facts (waspada.domain.recommendations), per language.
+RECOMMENDATION_EVIDENCE: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
+    {
+        "revoked": ("rekomendasi telah dicabut oleh Disnaker", "revoked by Disnaker"),
+        "other_person_nik": (
+            "terdaftar untuk NIK lain ({nik})",
+            "registered for another NIK ({nik})",
+        ),
+        "other_person_name": (
+            "terdaftar atas nama orang lain ({name})",
+            "registered in another person's name ({name})",
+        ),
+        "other_destination": (
+            "terdaftar untuk negara tujuan {country}, bukan {claimed}",
+            "registered for destination {country}, not {claimed}",
+        ),
+        "other_p3mi": (
+            "terdaftar untuk P3MI lain ({p3mi}), bukan {claimed}",
+            "registered for another P3MI ({p3mi}), not {claimed}",
+        ),
+        "expired": (
+            "masa berlakunya habis pada {valid_until}, sebelum tanggal permohonan",
+            "it expired on {valid_until}, before the application date",
+        ),
+        "not_yet_issued": (
+            "baru diterbitkan pada {issued_on}, setelah tanggal permohonan",
+            "issued only on {issued_on}, after the application date",
+        ),
+        "not_in_register": (
+            "tidak ada di register {agency}, yang dinyatakan lengkap untuk {start} s.d. {end}",
+            "not in the register of {agency}, declared complete from {start} to {end}",
+        ),
+        "answered_not_issued": (
+            "{agency} menjawab: tidak pernah diterbitkan{note}",
+            "{agency} answered: never issued{note}",
+        ),
+        "answered_revoked": (
+            "{agency} menjawab: telah dicabut{note}",
+            "{agency} answered: revoked{note}",
+        ),
+    }
+)
+
+
+def recommendation_evidence(reason: Reason, lang: str) -> str:
+    """One typed D03 fact in `lang` ("id" or "en"); its code when the code is unknown."""
+    words = RECOMMENDATION_EVIDENCE.get(reason.code)
+    if words is None:
+        return reason.code
+    params = {name: str(value) for name, value in reason.params}
+    params["note"] = f" ({params['note']})" if params.get("note") else ""
+    if not params.get("agency"):  # answered by the office itself (no Disnaker to ask)
+        params["agency"] = "kantor imigrasi" if lang == "id" else "the office"
+    template = words[0] if lang == "id" else words[1]
+    return _PLACEHOLDER.sub(lambda m: params.get(m.group(1), "-"), template)
+
+
 @condition(
     "D03",
     params={
@@ -1340,6 +1399,14 @@ def recommendation_unverifiable(
     not know is not evidence - the register may be empty or late - and is verified instead.
     """
     number = ctx.disnaker_recommendation_no
+    typed = [fact for fact in ctx.facts.get("disnaker_unverified", ()) if isinstance(fact, Reason)]
+    if typed:
+        return {
+            "number": _quote(number or "-"),
+            **_both(
+                *("; ".join(recommendation_evidence(r, lang) for r in typed) for lang in LANGUAGES)
+            ),
+        }
     unverified = _fact_lines(ctx, "disnaker_unverified")
     if unverified:
         return {"number": _quote(number or "-"), **_both(unverified, unverified)}

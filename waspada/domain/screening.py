@@ -50,9 +50,10 @@ class Note:
 
 
 # One fact from a provider: an evidence line the indicator quotes as it is, an indicator
-# raised at the interview (typed, so that its code is never read out of text), or a note
-# (information only; no condition reads it).
-Fact = str | RaisedIndicator | Note
+# raised at the interview (typed, so that its code is never read out of text), typed
+# evidence (a `Reason` the indicator words per language, e.g. D03's "other_destination"),
+# or a note (information only; no condition reads it).
+Fact = str | RaisedIndicator | Reason | Note
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ from waspada.core import audit
 from waspada.core.audit_actions import AuditAction, names_of
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
-from waspada.core.registries import RegistryStatus, last_change, last_upload
+from waspada.core.registries import RegistryStatus, table_status
 from waspada.domain import network
 from waspada.domain.evidence import Reason
 from waspada.domain.parties import party_is_organisation
@@ -54,8 +54,7 @@ from waspada.networks.models import (
 )
 from waspada.networks.organisers import save_organiser
 from waspada.screening.context import OPEN_STATUSES
-from waspada.screening.models import Trigger
-from waspada.screening.services import request_screening, screen_applications
+from waspada.screening.services import rescreen_for_fact
 
 # At most this many applications are re-screened at once when a task is resolved; more
 # are queued for the background worker.
@@ -85,13 +84,11 @@ def _chunks(values: Iterable[int], size: int = BATCH_SIZE) -> Iterator[list[int]
 
 def registry_status() -> RegistryStatus:
     """The registry of licensed organisers: organisers in force, last update, sources."""
-    organisers = LicensedOrganiser.objects.all()
-    latest = organisers.order_by("-updated_at").values_list("updated_at", flat=True).first()
-    return RegistryStatus(
-        entries=organisers.filter(active=True).count(),
-        updated_at=latest,
-        last_import=last_upload(ORGANISER_IMPORTS),
-        last_by_hand=last_change(ORGANISER_CHANGES),
+    return table_status(
+        LicensedOrganiser.objects.all(),
+        in_force=Q(active=True),
+        imports=ORGANISER_IMPORTS,
+        changes=ORGANISER_CHANGES,
     )
 
 
@@ -493,18 +490,12 @@ def naming_applications(task: VerificationTask) -> list[int]:
 def rescreen_naming(task: VerificationTask, acting_user: User | None) -> int:
     """Re-screen the applications naming the value: at once up to `RESCREEN_NOW`, queued
     for the background worker beyond; returns how many were (or will be) re-screened."""
-    ids = naming_applications(task)
-    if not ids:
-        return 0
-    if len(ids) <= RESCREEN_NOW:
-        return screen_applications(ids, trigger=Trigger.FACT, acting_user=acting_user)
-    request_screening(
-        ids,
-        trigger=Trigger.FACT,
+    return rescreen_for_fact(
+        naming_applications(task),
         description=f"verification #{task.pk} resolved ({task.state})",
         acting_user=acting_user,
+        at_once=RESCREEN_NOW,
     )
-    return len(ids)
 
 
 def register_verification(

@@ -8,9 +8,26 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Partner agencies")
 
     def ready(self) -> None:
+        from waspada.applications.hooks import APPLICATIONS_SAVED
         from waspada.core.hooks import Panel
+        from waspada.core.navigation import NAV_COUNTS
         from waspada.networks.hooks import RING_CARRIERS, RING_PANELS
+        from waspada.partners.recommendations import (
+            NOTE_RENDERINGS,
+            RecommendationProvider,
+            RecommendationRegistry,
+            open_requests,
+            queue_count,
+        )
         from waspada.partners.rings import ReferralCarrier
+        from waspada.screening.providers import NOTE_TEXTS, REGISTRIES, register
 
         RING_CARRIERS.register("referrals", ReferralCarrier(), order=100)
         RING_PANELS.register("referrals", Panel("partners/_ring_referrals.html"), order=100)
+        register(RecommendationProvider(), order=400)  # D03
+        REGISTRIES.register("disnaker_recommendations", RecommendationRegistry(), order=300)
+        for order, (code, render) in enumerate(NOTE_RENDERINGS.items(), start=300):
+            NOTE_TEXTS.register(code, render, order=order)
+        # After screening (order 100): a number nobody knows opens (or joins) a request.
+        APPLICATIONS_SAVED.register("recommendation_requests", open_requests, order=160)
+        NAV_COUNTS.register("disnaker_home", queue_count, order=300)

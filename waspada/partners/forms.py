@@ -1,19 +1,25 @@
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from waspada.applications.countries import country_choices
+from waspada.core.tables import EXTENSIONS, check_header
 from waspada.networks.models import RingCluster
-from waspada.partners.models import Agency, AgencyKind, Referral, ReferralStatus
+from waspada.partners.models import Agency, AgencyKind, Referral, ReferralStatus, RequestState
+from waspada.partners.recommendations import SPEC, RecommendationValues
+
+MAX_RECOMMENDATION_UPLOAD = 20 * 1024 * 1024
 
 
 class AgencyForm(forms.ModelForm):
     class Meta:
         model = Agency
-        fields = ["name", "kind", "is_active"]
+        fields = ["name", "kind", "regency_code", "is_active"]
 
 
 class ReferralForm(forms.Form):
@@ -78,3 +84,166 @@ class ResponseForm(forms.Form):
         status = self.fields["status"]
         assert isinstance(status, forms.ChoiceField)
         status.choices = referral.next_statuses()
+
+
+# --- Disnaker recommendations ----------------------------------------------------------------
+
+
+def _nik(value: str) -> str:
+    nik = "".join(value.split())
+    if not (len(nik) == 16 and nik.isdigit()):
+        raise forms.ValidationError(_("A NIK has 16 digits."))
+    return nik
+
+
+class RecommendationForm(forms.Form):
+    """A recommendation the Disnaker issued, as its register keeps it."""
+
+    number = forms.CharField(label=gettext_lazy("Recommendation number"), max_length=100)
+    issued_on = forms.DateField(
+        label=gettext_lazy("Issued on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    nik = forms.CharField(label=gettext_lazy("NIK"), max_length=30)
+    full_name = forms.CharField(label=gettext_lazy("Full name"), max_length=200)
+    destination_country = forms.ChoiceField(label=gettext_lazy("Destination country"))
+    employer_name = forms.CharField(label=gettext_lazy("Employer"), max_length=200, required=False)
+    p3mi_name = forms.CharField(label=gettext_lazy("P3MI name"), max_length=200, required=False)
+    p3mi_license_no = forms.CharField(
+        label=gettext_lazy("P3MI licence number"), max_length=100, required=False
+    )
+    valid_until = forms.DateField(
+        label=gettext_lazy("Valid until"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        country = self.fields["destination_country"]
+        assert isinstance(country, forms.ChoiceField)
+        country.choices = [("", "---------"), *country_choices()]
+
+    def clean_nik(self) -> str:
+        return _nik(self.cleaned_data["nik"])
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        issued, valid = data.get("issued_on"), data.get("valid_until")
+        if issued and valid and valid < issued:
+            self.add_error("valid_until", _("Valid until cannot be before the issue date."))
+        return data
+
+    def values(self) -> RecommendationValues:
+        data = self.cleaned_data
+        return RecommendationValues(
+            number=data["number"].strip(),
+            issued_on=data["issued_on"],
+            nik=data["nik"],
+            full_name=data["full_name"].strip(),
+            destination_country=data["destination_country"],
+            valid_until=data["valid_until"],
+            employer_name=data.get("employer_name", "").strip(),
+            p3mi_name=data.get("p3mi_name", "").strip(),
+            p3mi_license_no=data.get("p3mi_license_no", "").strip(),
+        )
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Reason for revoking"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": gettext_lazy("Write why the recommendation is revoked.")},
+    )
+
+
+ANSWERS = (
+    (RequestState.ISSUED, gettext_lazy("Issued by us")),
+    (RequestState.NOT_ISSUED, gettext_lazy("Not issued by us")),
+    (RequestState.REVOKED, gettext_lazy("Issued, then revoked")),
+)
+
+
+class AnswerForm(RecommendationForm):
+    """The answer to a verification request. A Disnaker answering "issued" registers the
+    recommendation with its details (the number is the request's)."""
+
+    answer = forms.ChoiceField(
+        label=gettext_lazy("Answer"),
+        choices=ANSWERS,
+        widget=forms.RadioSelect,
+        error_messages={"required": gettext_lazy("Choose an answer.")},
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Note"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    field_order = ["answer", "note"]
+
+    def __init__(self, *args: Any, number: str, with_details: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.request_number = number
+        self.with_details = with_details
+        del self.fields["number"]
+        for name in list(self.fields):
+            if name in ("answer", "note"):
+                continue
+            if with_details:
+                self.fields[name].required = False
+            else:
+                del self.fields[name]
+
+    def clean_nik(self) -> str:
+        value = self.cleaned_data.get("nik", "")
+        return _nik(value) if value else ""
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if self.with_details and data.get("answer") == RequestState.ISSUED:
+            for name in ("issued_on", "nik", "full_name", "destination_country", "valid_until"):
+                if not data.get(name) and name not in self.errors:
+                    self.add_error(name, _("Needed to register the recommendation you issued."))
+        return data
+
+    def details(self) -> RecommendationValues | None:
+        if not self.with_details or self.cleaned_data["answer"] != RequestState.ISSUED:
+            return None
+        self.cleaned_data["number"] = self.request_number
+        return self.values()
+
+
+class CompletePeriodForm(forms.Form):
+    starts_on = forms.DateField(
+        label=gettext_lazy("Complete from"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    ends_on = forms.DateField(
+        label=gettext_lazy("Complete until"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        starts, ends = data.get("starts_on"), data.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("The end cannot be before the start."))
+        if starts and ends and (ends - starts).days > 3660:
+            self.add_error("ends_on", _("Declare at most ten years at once."))
+        return data
+
+
+class RecommendationUploadForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("File (.csv or .xlsx)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(EXTENSIONS)}),
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        name = Path(upload.name or "").name
+        if Path(name).suffix.lower() not in EXTENSIONS:
+            raise forms.ValidationError(_("Only .csv and .xlsx files can be imported."))
+        if upload.size > MAX_RECOMMENDATION_UPLOAD:
+            raise forms.ValidationError(_("The file is larger than 20 MB."))
+        problem = check_header(upload, name, SPEC)
+        if problem is not None:
+            raise forms.ValidationError(problem.message)
+        return upload

@@ -1,9 +1,15 @@
 """Partner agencies whose users see what their task needs (docs/domain.md)."""
 
+from typing import Any
+
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from waspada.core.jobs import Job
+from waspada.domain.recommendations import number_key
 
 
 class AgencyKind(models.TextChoices):
@@ -19,6 +25,15 @@ class Agency(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=32, choices=AgencyKind.choices)
     is_active = models.BooleanField(_("active"), default=True)
+    # A Disnaker serves one regency: the recommendations of applicants living there are
+    # verified with it ("33.01"; empty: not tied to a regency).
+    regency_code = models.CharField(
+        _("regency served"),
+        max_length=5,
+        blank=True,
+        validators=[RegexValidator(r"^[0-9]{2}\.[0-9]{2}$", _("A regency code such as 33.01."))],
+        help_text=_("For a Disnaker: the regency whose applicants it verifies, e.g. 33.01."),
+    )
 
     class Meta:
         verbose_name = _("agency")
@@ -111,3 +126,173 @@ class Referral(models.Model):
         """(value, label) of the answers the partner may give now."""
         labels = dict(ReferralStatus.choices)
         return [(value, str(labels[value])) for value in NEXT_STATUSES[self.status]]
+
+
+class RecommendationStatus(models.TextChoices):
+    ISSUED = "issued", _("Issued")
+    REVOKED = "revoked", _("Revoked")
+
+
+class Recommendation(models.Model):
+    """A passport recommendation a Disnaker issued (its register; the agency owns it)."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="recommendations"
+    )
+    number = models.CharField(_("recommendation number"), max_length=100)
+    # `recommendations.number_key(number)`: what applications are looked up by.
+    number_key = models.CharField(max_length=100, editable=False)
+    issued_on = models.DateField(_("issued on"))
+    nik = models.CharField(_("NIK"), max_length=16)
+    full_name = models.CharField(_("full name"), max_length=200)
+    destination_country = models.CharField(_("destination country"), max_length=2)
+    employer_name = models.CharField(_("employer"), max_length=200, blank=True)
+    p3mi_name = models.CharField(_("P3MI name"), max_length=200, blank=True)
+    p3mi_license_no = models.CharField(_("P3MI licence number"), max_length=100, blank=True)
+    valid_until = models.DateField(_("valid until"))
+    status = models.CharField(
+        _("status"),
+        max_length=8,
+        choices=RecommendationStatus.choices,
+        default=RecommendationStatus.ISSUED,
+    )
+    revoked_reason = models.TextField(_("reason for revoking"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(_("registered"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("Disnaker recommendation")
+        verbose_name_plural = _("Disnaker recommendations")
+        ordering = ["-issued_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "number"], name="recommendation_unique_no"),
+        ]
+        indexes = [models.Index(fields=["number_key"], name="recommendation_key_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.number} ({self.agency})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.number_key = number_key(self.number)
+        super().save(*args, **kwargs)
+
+    @property
+    def revoked(self) -> bool:
+        return self.status == RecommendationStatus.REVOKED
+
+
+class RegisterPeriod(models.Model):
+    """A Disnaker's word that its register is complete from `starts_on` to `ends_on`: a
+    number it does not hold for an application dated then was not issued by it."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="register_periods"
+    )
+    starts_on = models.DateField(_("complete from"))
+    ends_on = models.DateField(_("complete until"))
+    declared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("declared by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    declared_at = models.DateTimeField(_("declared"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("complete register period")
+        verbose_name_plural = _("complete register periods")
+        ordering = ["-starts_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.agency}: {self.starts_on} - {self.ends_on}"
+
+
+class RequestState(models.TextChoices):
+    OPEN = "open", _("Open")
+    ISSUED = "issued", _("Issued")
+    NOT_ISSUED = "not_issued", _("Not issued")
+    REVOKED = "revoked", _("Revoked")
+
+
+class RecommendationRequest(models.Model):
+    """A number applications give that the register does not know: the Disnaker (or,
+    with no Disnaker to ask, a supervisor) answers whether it issued it."""
+
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("agency"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="recommendation_requests",
+    )
+    number = models.CharField(_("recommendation number"), max_length=100)
+    number_key = models.CharField(max_length=100, editable=False)
+    applications = models.ManyToManyField(
+        "applications.PassportApplication",
+        verbose_name=_("applications naming it"),
+        related_name="recommendation_requests",
+    )
+    opened_at = models.DateTimeField(_("opened"), default=timezone.now)
+    state = models.CharField(
+        _("state"), max_length=10, choices=RequestState.choices, default=RequestState.OPEN
+    )
+    note = models.TextField(_("note"), max_length=1000, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answered by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("recommendation verification request")
+        verbose_name_plural = _("recommendation verification requests")
+        ordering = ["opened_at", "id"]
+        indexes = [
+            models.Index(fields=["number_key"], name="recrequest_key_idx"),
+            models.Index(fields=["agency", "state", "opened_at"], name="recrequest_queue_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"request {self.pk}: {self.number}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.number_key = number_key(self.number)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == RequestState.OPEN
+
+    @property
+    def age_days(self) -> int:
+        return (timezone.now() - self.opened_at).days
+
+
+class RecommendationImportJob(Job):
+    """A recommendations file uploaded on the register page, imported in the background."""
+
+    TASK = "waspada.partners.tasks.run_recommendation_import"
+    PROGRESS_UNIT = _("rows")
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="+"
+    )
+    file = models.FileField(_("file"), upload_to="recommendations/%Y/%m/")
+    filename = models.CharField(_("file name"), max_length=255)
+    created_count = models.PositiveIntegerField(_("created"), default=0)
+    updated_count = models.PositiveIntegerField(_("updated"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
+    errors = models.JSONField(_("row errors"), default=list, blank=True)
+    failure = models.JSONField(_("failure"), null=True, blank=True)
+
+    class Meta(Job.Meta):
+        verbose_name = _("recommendation import")
+        verbose_name_plural = _("recommendation imports")
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.state})"

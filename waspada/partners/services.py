@@ -23,16 +23,23 @@ def save_agency(
     name: str,
     kind: str,
     is_active: bool,
+    regency_code: str = "",
     request: HttpRequest | None = None,
 ) -> Agency:
     """Create an agency (when `agency` is None) or change one."""
     creating = agency is None
     if agency is None:
         agency = Agency()
-    before = {"name": agency.name, "kind": agency.kind, "is_active": agency.is_active}
+    before = {
+        "name": agency.name,
+        "kind": agency.kind,
+        "is_active": agency.is_active,
+        "regency_code": agency.regency_code,
+    }
     agency.name, agency.kind, agency.is_active = name, kind, is_active
+    agency.regency_code = regency_code
     agency.save()
-    after = {"name": name, "kind": kind, "is_active": is_active}
+    after = {"name": name, "kind": kind, "is_active": is_active, "regency_code": regency_code}
     changes = {k: [before[k], after[k]] for k in after if creating or before[k] != after[k]}
     audit.record(
         AuditAction.AGENCY_CREATED if creating else AuditAction.AGENCY_UPDATED,

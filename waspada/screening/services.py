@@ -33,6 +33,7 @@ from waspada.screening.models import (
     RegistrySnapshot,
     RiskAssessment,
     ScreeningRun,
+    Trigger,
 )
 from waspada.screening.policies import NotADraft, policy_of, version_in_force
 from waspada.screening.providers import consulted_registries
@@ -260,6 +261,25 @@ def run_screening(run_id: int) -> ScreeningRun:
         summary=f"Screening run {run.pk} finished: {run.processed} applications",
     )
     return run
+
+
+def rescreen_for_fact(
+    application_ids: Iterable[int],
+    *,
+    description: str,
+    acting_user: User | None,
+    at_once: int | None = None,
+) -> int:
+    """Re-assess applications after a fact about them changed: at once when there are at
+    most `at_once` of them (always when None), else queued for the background worker.
+    Returns how many were (or will be) re-assessed."""
+    ids = sorted(set(application_ids))
+    if not ids:
+        return 0
+    if at_once is None or len(ids) <= at_once:
+        return screen_applications(ids, trigger=Trigger.FACT, acting_user=acting_user)
+    request_screening(ids, trigger=Trigger.FACT, description=description, acting_user=acting_user)
+    return len(ids)
 
 
 def rescreen_open_applications(

@@ -24,7 +24,7 @@ from waspada.core.models import AuditEvent, User
 from waspada.core.tables import Checked, ImportOutcome, RawRow, RowError, TableImport
 from waspada.screening.context import OPEN_STATUSES
 from waspada.screening.models import Trigger
-from waspada.screening.services import request_screening, screen_applications
+from waspada.screening.services import rescreen_for_fact, screen_applications
 from waspada.watchlists.importing import SPEC, EntryChecker, EntryValues
 from waspada.watchlists.matching import current_index, sync_matches
 from waspada.watchlists.models import (
@@ -463,18 +463,14 @@ def rematch_entries(
 def rescreen_applications(
     ids: Iterable[int], *, acting_user: User | None, rescreen: Rescreen, reason: str
 ) -> int:
-    ids = sorted(ids)
-    if not ids or rescreen == "none":
+    if rescreen == "none":
         return 0
-    if rescreen == "now":
-        return screen_applications(ids, trigger=Trigger.FACT, acting_user=acting_user)
-    request_screening(
+    return rescreen_for_fact(
         ids,
-        trigger=Trigger.FACT,
         description=f"Watchlist change: {reason}",
         acting_user=acting_user,
+        at_once=None if rescreen == "now" else 0,
     )
-    return len(ids)
 
 
 def refresh_matches(*, acting_user: User | None, rescreen: Rescreen, reason: str) -> int:

@@ -111,3 +111,40 @@ def second_ring(size: int = 2) -> list[PassportApplication]:
         )
         for k in range(size)
     ]
+
+
+KARYA = "PT Karya Baru Mandiri"
+KARYA_LICENCE = "KEP.77/SIP3MI/2026"
+
+
+def worker(
+    k: int, *, recruiter: str = KARYA, licence: str = KARYA_LICENCE, **extra: Any
+) -> PassportApplication:
+    """A procedural migrant worker (recommendation, contract, family permit) whose placement
+    company is `recruiter` with licence number `licence`."""
+    fields: dict[str, Any] = {
+        "purpose": "work",
+        "destination_country": "TW",
+        "itinerary": "Kontrak kerja 3 tahun sebagai operator pabrik",
+        "return_ticket": "no",
+        "funds_source": "Ditanggung P3MI",
+        "documents": [
+            "ktp",
+            "kk",
+            "akta_lahir",
+            "rekomendasi_disnaker",
+            "sarkes",
+            "kontrak_kerja",
+            "izin_keluarga",
+        ],
+        "disnaker_recommendation_no": f"562/{100 + k:04d}/REKOM/2026",
+        "employer_name": "Hsin Feng Precision Industry Co., Ltd. (Taichung)",
+        "recruiter_name": recruiter,
+        "recruiter_license_no": licence,
+        "submitted_on": dt.date(2026, 3, 2) + dt.timedelta(days=k),
+        **extra,
+    }
+    return make_application(
+        applicant=person(VILLAGES[k % len(VILLAGES)], f"Pekerja Migran{k} Prosedural{k}"),
+        **fields,
+    )

@@ -27,6 +27,7 @@ def _agency_form(request: HttpRequest, agency: Agency | None) -> HttpResponse:
             name=form.cleaned_data["name"],
             kind=form.cleaned_data["kind"],
             is_active=form.cleaned_data["is_active"],
+            regency_code=form.cleaned_data.get("regency_code", ""),
             request=request,
         )
         messages.success(request, _("Agency %(name)s saved.") % {"name": saved.name})
