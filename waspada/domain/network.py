@@ -1071,7 +1071,7 @@ def _clusters(
     kinds = buckets.select(
         "key", bit=pl.col("kind").cast(pl.String).replace_strict(bits, return_dtype=pl.Int64)
     )
-    members = (
+    linked = (
         pl.concat(
             [
                 in_rings.select("cluster", "row", "key"),
@@ -1081,10 +1081,22 @@ def _clusters(
         )
         .join(shared.select("cluster", "key"), on=["cluster", "key"], how="semi")
         .join(kinds, on="key")
-        .group_by("cluster", "row")
-        .agg(kinds=pl.col("bit").bitwise_or())
-        .join(organisers.select("cluster", "organiser").unique(), on="cluster", how="left")
     )
+    # The kinds of each member's links, OR-ed per (cluster, row) by sorting one integer
+    # code: a bitwise-or group-by costs several times more at national scale.
+    code = linked["cluster"].to_numpy() * len(labels) + linked["row"].to_numpy()
+    order = np.argsort(code, kind="stable")
+    code = code[order]
+    starts = np.flatnonzero(np.diff(code, prepend=code[:1] - 1))
+    member_kinds = np.bitwise_or.reduceat(linked["bit"].to_numpy()[order], starts)
+    members = pl.DataFrame(
+        {
+            "cluster": code[starts] // len(labels),
+            "row": (code[starts] % len(labels)).astype(np.uint32),
+            "kinds": member_kinds,
+        },
+        schema={"cluster": pl.Int64, "row": pl.UInt32, "kinds": pl.Int64},
+    ).join(organisers.select("cluster", "organiser").unique(), on="cluster", how="left")
     return members, shared
 
 
@@ -1410,7 +1422,7 @@ def _facts(
     district = (
         pl.when(pl.col("district_code") != "")
         .then(pl.col("district_code"))
-        .otherwise(village.str.split(".").list.slice(0, 3).list.join("."))
+        .otherwise(village.str.extract(r"^([^.]*(?:\.[^.]*){0,2})"))  # its first three parts
     )
     parties = table.parties
     relatives_rows = parties.filter(
