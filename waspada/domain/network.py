@@ -500,14 +500,15 @@ def street_key(address: str) -> str | None:
     """The street part of an address: lowercase, abbreviations expanded, RT/RW numbers bare."""
     if not address or _is_placeholder(address):
         return None
-    out: list[str] = []
-    for word in _NON_ALNUM.sub(" ", address.lower()).split():
-        word = _STREET_WORDS.get(word, word)
-        if word.isdigit():
-            word = str(int(word))
-        if word:
-            out.append(word)
-    return " ".join(out) or None
+    words = map(_street_word, _NON_ALNUM.sub(" ", address.lower()).split())
+    return " ".join(word for word in words if word) or None
+
+
+@lru_cache(maxsize=65536)
+def _street_word(word: str) -> str:
+    # A few hundred words make most addresses ("dusun", "rt", "003"): once each.
+    word = _STREET_WORDS.get(word, word)
+    return str(int(word)) if word.isdigit() else word
 
 
 def address_key(village_code: str, address: str) -> str | None:
