@@ -13,8 +13,9 @@ The vectorised pass (`detect_table`)
    its sponsor, companion and recruiter, the recruiter's licence number, its address
    (village code + normalised street part) and its employer. The single-value
    normalisations (`phone_key`, `name_key`, `street_key`, ...) are plain Python, called once
-   per *distinct* value of a column (Polars `unique` + `replace_strict`); Indonesian
-   mobiles, most of the phones, go through `phone_key`'s fast path as Polars expressions.
+   per *distinct* value of a column (Polars `unique` + `replace_strict`), names only where
+   they can link (not a relative's); Indonesian mobiles, most of the phones, go through
+   `phone_key`'s fast path as Polars expressions.
 2. *Buckets.* One group-by over (kind, value) counts each value's applications; values
    given by one application drop out, the others get an integer key and their (row, key)
    pairs (roles kept as bits, decoded per bucket).
@@ -25,7 +26,10 @@ The vectorised pass (`detect_table`)
 5. *Giant clusters are broken up* (`_break_up`, below) and what was cut is reported.
 6. *Aggregates.* Per-cluster facts (size, villages, kecamatan, dates, the commonest
    destination and purpose, own indicators, relatives at one address) come from Polars
-   group-bys; one Python call per *cluster* (`_score`) turns them into the score.
+   group-bys (whether a party is an organisation: its name by one regular expression,
+   its relation once per distinct value); one Python call per *cluster* (`_score`) turns
+   them into the score, except for the clusters benign on their face (a licensed
+   organiser's, relatives at one address), scored 0 as `_score` would.
    `ClusterTable.result()` builds the `Cluster` objects the Django app stores.
 
 What links nothing, and what is reported instead
@@ -1084,7 +1088,7 @@ def _clusters(
         .join(kinds, on="key")
     )
     # The kinds of each member's links, OR-ed per (cluster, row) by sorting one integer
-    # code: a bitwise-or group-by costs several times more at national scale.
+    # code: a bitwise-or group-by costs two to three times more at national scale.
     code = linked["cluster"].to_numpy() * len(labels) + linked["row"].to_numpy()
     order = np.argsort(code, kind="stable")
     code = code[order]
