@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import time
@@ -77,9 +78,12 @@ def run_waspada(data: Path) -> dict[str, Any]:
     organisers = registry(data)
     loaded = peak_mb()
     timings: dict[str, float] = {}
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     found = network.detect_table(table, registry=organisers, flagged=flagged, timings=timings)
     seconds = time.perf_counter() - start
+    # CPU seconds of all its threads: on a machine shared with other jobs, the figure that
+    # moves least with their load (the wall time moves most).
+    cpu = time.process_time() - cpu
     peak = peak_mb()
 
     np.save(data / "links.npy", found.edges.select("src", "dst").to_numpy())
@@ -92,6 +96,8 @@ def run_waspada(data: Path) -> dict[str, Any]:
     return {
         "applications": len(table),
         "seconds": seconds,
+        "cpu_seconds": cpu,
+        "load": os.getloadavg()[0],  # the machine's, over the last minute of the run
         "timings": timings,
         "peak_mb": peak,
         "input_mb": loaded,
@@ -213,7 +219,8 @@ def report(w: dict[str, Any], b: dict[str, Any]) -> None:
     speedup = b["seconds"] / clustering
     print(f"applications: {n:,}; links (star links of the joining buckets): {w['links']:,}")
     print(
-        f"waspada:  {w['seconds']:.1f} s end to end ({steps} s); peak {w['peak_mb']:,.0f} MB "
+        f"waspada:  {w['seconds']:.1f} s end to end ({steps} s; CPU {w['cpu_seconds']:.1f} s, "
+        f"load average {w['load']:.1f}); peak {w['peak_mb']:,.0f} MB "
         f"(input table alone {w['input_mb']:,.0f} MB)"
     )
     print(

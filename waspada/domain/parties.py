@@ -40,9 +40,26 @@ def _words_of(text: str) -> tuple[str, ...]:
 
 def party_is_organisation(name: str, relation: str) -> bool:
     """Whether a sponsor, companion or recruiter is an organisation (or acts for one)."""
-    if any(word in _ORGANISATION_NAME_WORDS for word in _words_of(name)):
-        return True
+    return name_is_organisation(name) or relation_is_organiser(relation)
+
+
+def name_is_organisation(name: str) -> bool:
+    """Whether a party's name is an organisation's: one of its words is an organisation
+    word ("PT", "Travel", "Yayasan"...)."""
+    return any(word in _ORGANISATION_NAME_WORDS for word in _words_of(name))
+
+
+def relation_is_organiser(relation: str) -> bool:
+    """Whether the relation an applicant gives says the party acts for an organisation
+    ("Tour Leader", "PPIU", "Perusahaan"...)."""
     words = _words_of(relation)
     return any(w in _ORGANISER_RELATIONS for w in words) or any(
         " ".join(words[i : i + 2]) in _ORGANISER_RELATIONS for i in range(len(words) - 1)
     )
+
+
+def organisation_name_pattern() -> str:
+    """A regular expression (Rust and Python syntax) that finds an organisation word in a
+    lowercase ASCII name: `name_is_organisation` for a whole column at once."""
+    words = "|".join(sorted(_ORGANISATION_NAME_WORDS, key=lambda w: (-len(w), w)))
+    return rf"(?:^|[^a-z0-9])(?:{words})(?:[^a-z0-9]|$)"

@@ -7,6 +7,8 @@ import datetime as dt
 from collections import defaultdict
 
 import polars as pl
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from waspada.domain import network
 from waspada.domain.network import ApplicationNode, Organiser, Party, Registry
@@ -126,6 +128,35 @@ def test_detect_table_gives_frames_and_the_time_of_each_step() -> None:
     assert found.members["row"].sort().to_list() == [0, 1, 2, 3, 4, 5]
     assert set(found.members["kinds"].to_list()) == {1}  # bit 0: phone
     assert found.edges.height == 5  # a star, never all pairs
+
+
+NAME_WORDS = ("PT", "pt.", "Tour", "Sapta", "Ümrah", "travel", "Biro", "İnc", "co", "Budi", "ltd")
+RELATIONS = ("Teman", "Tour Leader", "tour-leader", "PPIU", "", "Paman", "Pembimbing  Ibadah")
+written_names = st.lists(st.sampled_from(NAME_WORDS), max_size=4).flatmap(
+    lambda words: st.lists(
+        st.sampled_from((" ", ".", "-", "&", "_", "", ", ")),
+        min_size=len(words),
+        max_size=len(words),
+    ).map(lambda seps: "".join(w + sep for w, sep in zip(words, seps, strict=True)))
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(written_names, st.sampled_from(RELATIONS)), min_size=2, max_size=6))
+@example([("Sapta Budi", "Teman"), ("PT_Sapta", "")])  # "pt" inside a word is no company
+@example([("İnc Budi", "Teman"), ("Budi Ümrah-travel", "Paman")])  # Unicode, Python's rules
+def test_members_naming_an_organisation_are_counted_in_columns_as_in_nodes(
+    parties: list[tuple[str, str]],
+) -> None:
+    nodes = [
+        applicant(i, parties=(Party("sponsor", name, "0813-1111-2222", relation),))
+        for i, (name, relation) in enumerate(parties)
+    ]
+    found = network.detect_table(network.ApplicationTable.of(nodes))
+    [organised] = found.clusters["organised"].to_list()
+    assert organised == sum(
+        network.party_is_organisation(name, relation) for name, relation in parties
+    )
 
 
 # --- Giant clusters -----------------------------------------------------------------------------
