@@ -132,7 +132,7 @@ def test_the_apps_register_their_hooks_in_the_intended_order() -> None:
         "interview",
     ]
     assert REGISTRIES.names() == ["organisers", "watchlists"]
-    assert NAV_COUNTS.names() == ["verification_list"]
+    assert NAV_COUNTS.names() == ["verification_list", "public_report_queue"]
     assert RING_CARRIERS.names() == ["referrals"]
     assert RING_PANELS.names() == ["referrals"]
     for point in (

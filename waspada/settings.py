@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "waspada.networks",
     "waspada.interviews",
     "waspada.decisions",
+    "waspada.publik",
     "waspada.reports",
     # Last: the demo builds on every other app and nothing builds on it.
     "waspada.demo",
@@ -59,6 +60,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # With WASPADA_PUBLIC_ONLY=1 the process answers /publik/ (and static files) only.
+    "waspada.publik.middleware.PublicOnlyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "waspada.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -177,6 +180,17 @@ WASPADA_OFFICE_NAME = env_str("WASPADA_OFFICE_NAME", "Kantor Imigrasi Kelas I TP
 WASPADA_OFFICE_REGENCIES = env_list(
     "WASPADA_OFFICE_REGENCIES", ["33.01", "33.02", "33.03", "33.04", "33.05"]
 )
+
+# The public side (/publik/): a process started with WASPADA_PUBLIC_ONLY=1 serves only the
+# public pages and static files, so the office side need not face the internet.
+WASPADA_PUBLIC_ONLY = env_bool("WASPADA_PUBLIC_ONLY", False)
+# Reports from the public: at most this many sends per network (/24, /64) per window.
+WASPADA_PUBLIC_REPORT_LIMIT = env_int("WASPADA_PUBLIC_REPORT_LIMIT", 5, minimum=1)
+WASPADA_PUBLIC_REPORT_WINDOW_MINUTES = env_int(
+    "WASPADA_PUBLIC_REPORT_WINDOW_MINUTES", 60, minimum=1
+)
+# Public pages are kept this long in the cache (0: not cached).
+WASPADA_PUBLIC_CACHE_SECONDS = env_int("WASPADA_PUBLIC_CACHE_SECONDS", 60, minimum=0)
 
 LOGGING = {
     "version": 1,

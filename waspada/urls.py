@@ -18,5 +18,8 @@ urlpatterns = [
     path("interviews/", include("waspada.interviews.urls")),
     path("decisions/", include("waspada.decisions.urls")),
     path("reports/", include("waspada.reports.urls")),
+    path("public-side/", include("waspada.publik.urls_office")),
+    # The public side: no login (WASPADA_PUBLIC_ONLY=1 serves only this).
+    path("publik/", include("waspada.publik.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
 ]

@@ -70,6 +70,15 @@ ACTION_TEXT: dict[str, str] = {
     "reports.view": "See the reports dashboard and download the annual or monthly report.",
     "referrals.view": "See and answer the referrals made to their own agency.",
     "letters.sign": "Be chosen as the officer whose signature letters carry.",
+    "public_reports.triage": (
+        "Work through the reports sent by the public: link them to an application, applicant, "
+        "ring or organiser, refer them to the police, close them."
+    ),
+    "articles.publish": (
+        "Write, schedule and publish the public site's articles, announcements and "
+        "safe-migration guide."
+    ),
+    "outreach.record": "Record outreach activities and media coverage (the campaign record).",
 }
 
 # The conditions that object rules add, by rule function name.
@@ -98,6 +107,7 @@ _NOTES = """\
 - Applicants' personal data is read only by the office roles whose work needs it (UU 27/2022
   on personal data protection): administrators run the system but do not read applications.
 - The interview record holds what the applicant confided; the intake counter does not read it.
+- The public pages under `/publik/` need no account; they show nothing of the office's data.
 - Partner users see only the referrals made to their own agency, and every look is recorded.
 - See [architecture.md](architecture.md) for where the policy sits and
   [domain.md](domain.md) for who these people are in the office.
