@@ -60,13 +60,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # With WASPADA_PUBLIC_ONLY=1 the process answers /publik/ (and static files) only.
-    "waspada.publik.middleware.PublicOnlyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "waspada.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # With WASPADA_PUBLIC_ONLY=1 the process answers /publik/ (and static files) only,
+    # to anonymous visitors.
+    "waspada.publik.middleware.PublicOnlyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

@@ -116,6 +116,8 @@ class OfferForm(forms.Form):
         field = self.fields["destination"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = [("", _("I do not know")), *country_choices()]
+        for choice in self.fields.values():
+            choice.error_messages["invalid_choice"] = _("Choose one of the answers offered.")
 
 
 class MultipleImageInput(forms.ClearableFileInput):

@@ -20,11 +20,8 @@ _ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}}
 
 def render_markdown(text: str) -> SafeString:
     html = _MARKDOWN.render(text or "")
-    # Headings start at h2: the page's title is the h1.
-    for level in (1, 2, 3):
-        html = html.replace(f"<h{level}>", f"<h{level + 1}>").replace(
-            f"</h{level}>", f"</h{level + 1}>"
-        )
+    # The page's title is its only h1: a "# heading" in the text becomes an h2.
+    html = html.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
     clean = nh3.clean(
         html,
         tags=_TAGS,

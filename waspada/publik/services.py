@@ -239,7 +239,7 @@ def save_article(
         },
         request=request,
     )
-    transaction.on_commit(forget_cached_pages)
+    forget_cached_pages()
     return article
 
 
@@ -264,7 +264,7 @@ def add_article_image(
         details={"image": saved.pk, "width": image.width, "height": image.height},
         request=request,
     )
-    transaction.on_commit(forget_cached_pages)
+    forget_cached_pages()
     return saved
 
 
