@@ -190,6 +190,19 @@ WASPADA_PUBLIC_REPORT_LIMIT = env_int("WASPADA_PUBLIC_REPORT_LIMIT", 5, minimum=
 WASPADA_PUBLIC_REPORT_WINDOW_MINUTES = env_int(
     "WASPADA_PUBLIC_REPORT_WINDOW_MINUTES", 60, minimum=1
 )
+# The cache (public pages, the rate limit): in each process's memory, or in a folder shared
+# by the server's processes (gunicorn workers) when WASPADA_CACHE_DIR is set.
+_CACHE_DIR = env_str("WASPADA_CACHE_DIR", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": _CACHE_DIR}
+        if _CACHE_DIR
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    )
+}
 # Public pages are kept this long in the cache (0: not cached).
 WASPADA_PUBLIC_CACHE_SECONDS = env_int("WASPADA_PUBLIC_CACHE_SECONDS", 60, minimum=0)
 

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from waspada.applications.models import Applicant, PassportApplication
@@ -121,23 +121,37 @@ class CampaignFigures:
 
 def campaign_figures(start: dt.date, end: dt.date) -> CampaignFigures:
     """Outreach, media coverage and reports from the public between two dates (included)."""
-    activities = OutreachActivity.objects.filter(held_on__range=(start, end))
-    totals = activities.aggregate(n=Count("id"), people=Sum("people_reached"))
     per_regency: dict[str, list[int]] = {}
-    for village, people in activities.values_list("village_id", "people_reached"):
-        regency = ".".join(village.split(".")[:2])
-        row = per_regency.setdefault(regency, [0, 0])
+    activities = people = 0
+    for village, reached in OutreachActivity.objects.filter(
+        held_on__range=(start, end)
+    ).values_list("village_id", "people_reached"):
+        row = per_regency.setdefault(".".join(village.split(".")[:2]), [0, 0])
         row[0] += 1
-        row[1] += people
-    names = dict(Region.objects.filter(code__in=per_regency).values_list("code", "name"))
+        row[1] += reached
+        activities += 1
+        people += reached
+    names = (
+        dict(Region.objects.filter(code__in=per_regency).values_list("code", "name"))
+        if per_regency
+        else {}
+    )
     tz = timezone.get_current_timezone()
     since = dt.datetime.combine(start, dt.time.min, tz)
     until = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tz)
-    reports = PublicReport.objects.filter(received_at__gte=since, received_at__lt=until)
-    by_status = dict(reports.values_list("status").annotate(n=Count("id")).order_by())
+    by_status: dict[str, int] = {}
+    referred = 0
+    for status, count, passed in (
+        PublicReport.objects.filter(received_at__gte=since, received_at__lt=until)
+        .values_list("status")
+        .annotate(n=Count("id"), referred=Count("id", filter=Q(referred_at__isnull=False)))
+        .order_by()
+    ):
+        by_status[status] = count
+        referred += passed
     return CampaignFigures(
-        activities=totals["n"] or 0,
-        people=totals["people"] or 0,
+        activities=activities,
+        people=people,
         coverage=MediaCoverage.objects.filter(published_on__range=(start, end)).count(),
         by_regency=[
             RegencyRow(code, names.get(code, code), counts[0], counts[1])
@@ -145,5 +159,5 @@ def campaign_figures(start: dt.date, end: dt.date) -> CampaignFigures:
         ],
         reports_received=sum(by_status.values()),
         reports_by_status={status: by_status.get(status, 0) for status in ReportStatus.values},
-        referred=reports.filter(referred_at__isnull=False).count(),
+        referred=referred,
     )

@@ -223,11 +223,10 @@ def save_article(
     creating = article is None
     if article is None:
         article = Article(created_by=acting_user)
-    before = {name: getattr(article, name) for name in _ARTICLE_FIELDS}
+    changed = sorted(_changes(article, {name: values[name] for name in _ARTICLE_FIELDS}))
     for name in _ARTICLE_FIELDS:
         setattr(article, name, values[name])
     article.save()
-    changed = sorted(name for name in _ARTICLE_FIELDS if creating or before[name] != values[name])
     audit.record(
         AuditAction.ARTICLE_CREATED if creating else AuditAction.ARTICLE_UPDATED,
         f"Public article '{article.slug}' {'created' if creating else 'changed'}",
@@ -272,10 +271,13 @@ def add_article_image(
 
 
 def _changes(obj: models.Model, values: dict[str, Any]) -> dict[str, list[str]]:
+    """What `values` change, against the stored row (a validated ModelForm has already
+    written the new values onto `obj`)."""
+    stored = type(obj)._default_manager.filter(pk=obj.pk).first() if obj.pk else None
     return {
-        name: [str(getattr(obj, name, "")), str(value)]
+        name: [str(getattr(stored, name, "")) if stored else "", str(value)]
         for name, value in values.items()
-        if getattr(obj, name, None) != value
+        if stored is None or getattr(stored, name, None) != value
     }
 
 

@@ -63,6 +63,8 @@ def test_a_supervisor_writes_a_draft_then_publishes_it(supervisor: User, login) 
         "action", flat=True
     )
     assert sorted(actions) == [AuditAction.ARTICLE_CREATED, AuditAction.ARTICLE_UPDATED]
+    updated = AuditEvent.objects.get(action=AuditAction.ARTICLE_UPDATED)
+    assert updated.details["changed"] == ["publish_at"]
 
 
 def test_a_scheduled_article_stays_hidden_until_its_time(supervisor: User, login) -> None:  # type: ignore[no-untyped-def]
