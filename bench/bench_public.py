@@ -85,8 +85,9 @@ def _env(var_dir: Path, cache_seconds: int) -> dict[str, str]:
 
 def prepare(var_dir: Path) -> None:
     env = _env(var_dir, 60)
+    (var_dir / "static").mkdir()  # WhiteNoise's folder (the pages measured are HTML)
     subprocess.run([str(BIN / "waspada"), "migrate", "-v", "0"], env=env, check=True)
-    subprocess.run([str(BIN / "waspada"), "shell", "-c", SEED], env=env, check=True)
+    subprocess.run([str(BIN / "waspada"), "shell", "-v", "0", "-c", SEED], env=env, check=True)
 
 
 async def _one(port: int, path: str) -> int:
