@@ -3,8 +3,9 @@ articles, and the campaign record."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.cache import cache
 from django.core.files.uploadedfile import UploadedFile
@@ -281,6 +282,36 @@ def _changes(obj: models.Model, values: dict[str, Any]) -> dict[str, list[str]]:
     }
 
 
+_Record = TypeVar("_Record", OutreachActivity, MediaCoverage)
+
+
+def _save_record(
+    record: _Record,
+    *,
+    values: dict[str, Any],
+    actions: tuple[AuditAction, AuditAction],
+    summary: Callable[[_Record], str],
+    acting_user: User,
+    request: HttpRequest | None,
+    details: dict[str, Any] | None = None,
+) -> _Record:
+    """Save a new (no pk) or changed record of the campaign and audit what changed."""
+    creating = record.pk is None
+    changes = _changes(record, values)
+    for name, value in values.items():
+        setattr(record, name, value)
+    record.save()
+    audit.record(
+        actions[0] if creating else actions[1],
+        summary(record),
+        actor=acting_user,
+        obj=record,
+        details={"changes": changes, **(details or {})},
+        request=request,
+    )
+    return record
+
+
 @transaction.atomic
 def save_activity(
     activity: OutreachActivity | None,
@@ -290,24 +321,20 @@ def save_activity(
     acting_user: User,
     request: HttpRequest | None = None,
 ) -> OutreachActivity:
-    creating = activity is None
-    if activity is None:
-        activity = OutreachActivity(recorded_by=acting_user)
-    changes = _changes(activity, values)
-    for name, value in values.items():
-        setattr(activity, name, value)
-    activity.save()
-    activity.partners.set(partners)
-    audit.record(
-        AuditAction.OUTREACH_RECORDED if creating else AuditAction.OUTREACH_UPDATED,
-        f"Outreach activity {activity.pk} on {activity.held_on} at {activity.place}, "
-        f"{activity.people_reached} people",
-        actor=acting_user,
-        obj=activity,
-        details={"changes": changes, "partners": [agency.pk for agency in partners]},
+    """Record an outreach activity (`activity` None) or change one."""
+    saved = _save_record(
+        activity or OutreachActivity(recorded_by=acting_user),
+        values=values,
+        actions=(AuditAction.OUTREACH_RECORDED, AuditAction.OUTREACH_UPDATED),
+        summary=lambda a: (
+            f"Outreach activity {a.pk} on {a.held_on} at {a.place}, {a.people_reached} people"
+        ),
+        acting_user=acting_user,
         request=request,
+        details={"partners": [agency.pk for agency in partners]},
     )
-    return activity
+    saved.partners.set(partners)
+    return saved
 
 
 @transaction.atomic
@@ -318,19 +345,12 @@ def save_coverage(
     acting_user: User,
     request: HttpRequest | None = None,
 ) -> MediaCoverage:
-    creating = coverage is None
-    if coverage is None:
-        coverage = MediaCoverage(recorded_by=acting_user)
-    changes = _changes(coverage, values)
-    for name, value in values.items():
-        setattr(coverage, name, value)
-    coverage.save()
-    audit.record(
-        AuditAction.COVERAGE_RECORDED if creating else AuditAction.COVERAGE_UPDATED,
-        f"Media coverage {coverage.pk}: {coverage.outlet} on {coverage.published_on}",
-        actor=acting_user,
-        obj=coverage,
-        details={"changes": changes},
+    """Record media coverage (`coverage` None) or change it."""
+    return _save_record(
+        coverage or MediaCoverage(recorded_by=acting_user),
+        values=values,
+        actions=(AuditAction.COVERAGE_RECORDED, AuditAction.COVERAGE_UPDATED),
+        summary=lambda c: f"Media coverage {c.pk}: {c.outlet} on {c.published_on}",
+        acting_user=acting_user,
         request=request,
     )
-    return coverage

@@ -3,12 +3,15 @@ editor, and the campaign record."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, cast
 
+from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -71,12 +74,30 @@ def _report_page(
         "report": report,
         "photos": list(report.photos.values_list("pk", flat=True)),
         "search": search,
-        "candidates": queries.link_candidates(query) if query else None,
+        "candidates": _candidate_groups(queries.link_candidates(query)) if query else None,
         "refer_form": forms.get("refer_form") or ReferForm(),
         "close_form": forms.get("close_form") or CloseForm(),
         "closed": report.status == ReportStatus.CLOSED,
     }
     return render(request, "publik/office/report_detail.html", context, status=status)
+
+
+def _candidate_groups(found: queries.LinkCandidates) -> list[tuple[str, str, list[Any]]]:
+    """(field, label, [(pk, words)]) of what the report may be linked to."""
+    return [
+        (
+            "application",
+            _("Application"),
+            [(a.pk, f"{a.application_no} — {a.full_name}") for a in found.applications],
+        ),
+        (
+            "applicant",
+            _("Applicant"),
+            [(a.pk, f"{a.nik} — {a.full_name}") for a in found.applicants],
+        ),
+        ("ring", _("Ring"), [(r.pk, f"#{r.pk} ({r.size})") for r in found.rings]),
+        ("organiser", _("Organiser"), [(o.pk, str(o)) for o in found.organisers]),
+    ]
 
 
 @requires(Action.TRIAGE_PUBLIC_REPORTS)
@@ -122,49 +143,47 @@ def report_link(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("public_report_detail", pk=report.pk)
 
 
-@require_POST
-@requires(Action.TRIAGE_PUBLIC_REPORTS)
-def report_refer(request: HttpRequest, pk: int) -> HttpResponse:
+def _triage_step(
+    request: HttpRequest,
+    pk: int,
+    form_name: str,
+    form_class: type[forms.Form],
+    step: Callable[..., PublicReport],
+    done: str,
+    next_url: Callable[[PublicReport], str],
+) -> HttpResponse:
+    """One step of the triage from its form: the service `step` with the form's values, or
+    the report page again (400) with what is wrong; nothing saved then."""
     report = get_object_or_404(PublicReport, pk=pk)
-    form = ReferForm(request.POST)
+    form = form_class(request.POST)
     if form.is_valid():
         try:
-            services.refer_report(
-                report,
-                agency=form.cleaned_data["agency"],
-                note=form.cleaned_data["note"],
-                public_note=form.cleaned_data["public_note"],
-                acting_user=_officer(request),
-                request=request,
-            )
+            step(report, **form.cleaned_data, acting_user=_officer(request), request=request)
         except UserFacingError as error:
             add_to_form(form, error)
         else:
-            messages.success(request, _("The report was referred to the police."))
-            return redirect("public_report_detail", pk=report.pk)
-    return _report_page(request, report, status=400, refer_form=form)
+            messages.success(request, done)
+            return redirect(next_url(report))
+    return _report_page(request, report, status=400, **{form_name: form})
+
+
+@require_POST
+@requires(Action.TRIAGE_PUBLIC_REPORTS)
+def report_refer(request: HttpRequest, pk: int) -> HttpResponse:
+    return _triage_step(
+        request, pk, "refer_form", ReferForm, services.refer_report,
+        _("The report was referred to the police."),
+        lambda report: reverse("public_report_detail", args=[report.pk]),
+    )  # fmt: skip
 
 
 @require_POST
 @requires(Action.TRIAGE_PUBLIC_REPORTS)
 def report_close(request: HttpRequest, pk: int) -> HttpResponse:
-    report = get_object_or_404(PublicReport, pk=pk)
-    form = CloseForm(request.POST)
-    if form.is_valid():
-        try:
-            services.close_report(
-                report,
-                reason=form.cleaned_data["reason"],
-                public_note=form.cleaned_data["public_note"],
-                acting_user=_officer(request),
-                request=request,
-            )
-        except UserFacingError as error:
-            add_to_form(form, error)
-        else:
-            messages.success(request, _("The report is closed."))
-            return redirect("public_report_queue")
-    return _report_page(request, report, status=400, close_form=form)
+    return _triage_step(
+        request, pk, "close_form", CloseForm, services.close_report,
+        _("The report is closed."), lambda _report: reverse("public_report_queue"),
+    )  # fmt: skip
 
 
 # --- Articles -------------------------------------------------------------------------------
@@ -247,6 +266,13 @@ def outreach_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _record_form(request: HttpRequest, form: forms.ModelForm[Any], heading: str) -> HttpResponse:
+    context = {"form": form, "heading": heading}
+    return render(
+        request, "publik/office/record_form.html", context, status=400 if form.errors else 200
+    )
+
+
 @requires(Action.RECORD_OUTREACH)
 def outreach_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     activity = get_object_or_404(OutreachActivity, pk=pk) if pk is not None else None
@@ -269,12 +295,8 @@ def outreach_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         )
         messages.success(request, _("The outreach activity is saved."))
         return redirect("outreach_list")
-    return render(
-        request,
-        "publik/office/outreach_form.html",
-        {"form": form, "activity": activity},
-        status=400 if form.errors else 200,
-    )
+    heading = _("Outreach activity") if activity else _("Record an outreach activity")
+    return _record_form(request, form, heading)
 
 
 @requires(Action.RECORD_OUTREACH)
@@ -287,9 +309,6 @@ def coverage_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         )
         messages.success(request, _("The media coverage is saved."))
         return redirect("outreach_list")
-    return render(
-        request,
-        "publik/office/coverage_form.html",
-        {"form": form, "coverage": coverage},
-        status=400 if form.errors else 200,
+    return _record_form(
+        request, form, _("Media coverage") if coverage else _("Record media coverage")
     )
