@@ -219,3 +219,16 @@ def test_new_reports_are_counted_beside_the_menu_entry(supervisor: User, login) 
     send_report()
     page = login(supervisor).get("/").content.decode()
     assert 'data-testid="nav-count">2<' in page
+
+
+def test_a_post_larger_than_a_report_can_be_is_refused_before_it_is_read() -> None:
+    response = Client().generic(
+        "POST",
+        "/publik/lapor/",
+        b"x" * 100,
+        content_type="multipart/form-data; boundary=x",
+        CONTENT_LENGTH=str(64 * 1024 * 1024),
+    )
+    assert response.status_code == 413
+    assert "terlalu besar" in response.content.decode()
+    assert PublicReport.objects.count() == 0
