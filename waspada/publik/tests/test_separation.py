@@ -84,3 +84,11 @@ def test_the_language_switch_is_a_plain_link_to_english() -> None:
         client.get("/publik/bahasa/id/", {"next": "https://evil.example/"})["Location"]
         == "/publik/"
     )
+
+
+def test_a_missing_public_page_answers_in_the_public_layout() -> None:
+    response = Client().get("/publik/artikel/tidak-ada/")
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "Halaman ini tidak ada" in page
+    assert "publik.css" in page
