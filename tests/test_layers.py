@@ -139,7 +139,7 @@ def test_the_apps_register_their_hooks_in_the_intended_order() -> None:
         "disnaker_unverified",
     ]
     assert REGISTRIES.names() == ["organisers", "watchlists", "disnaker_recommendations"]
-    assert NAV_COUNTS.names() == ["verification_list", "disnaker_home"]
+    assert NAV_COUNTS.names() == ["verification_list", "disnaker_home", "public_report_queue"]
     assert RING_CARRIERS.names() == ["referrals"]
     assert RING_PANELS.names() == ["referrals"]
     for point in (

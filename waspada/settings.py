@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "waspada.networks",
     "waspada.interviews",
     "waspada.decisions",
+    "waspada.publik",
     "waspada.reports",
     # Last: the demo builds on every other app and nothing builds on it.
     "waspada.demo",
@@ -61,9 +62,14 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "waspada.core.middleware.LanguageMiddleware",
+    # A post to /publik/ larger than a report can be is refused before it is read.
+    "waspada.publik.middleware.PublicPostSizeMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # With WASPADA_PUBLIC_ONLY=1 the process answers /publik/ (and static files) only,
+    # to anonymous visitors.
+    "waspada.publik.middleware.PublicOnlyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -180,6 +186,30 @@ WASPADA_OFFICE_NAME = env_str("WASPADA_OFFICE_NAME", "Kantor Imigrasi Kelas I TP
 WASPADA_OFFICE_REGENCIES = env_list(
     "WASPADA_OFFICE_REGENCIES", ["33.01", "33.02", "33.03", "33.04", "33.05"]
 )
+
+# The public side (/publik/): a process started with WASPADA_PUBLIC_ONLY=1 serves only the
+# public pages and static files, so the office side need not face the internet.
+WASPADA_PUBLIC_ONLY = env_bool("WASPADA_PUBLIC_ONLY", False)
+# Reports from the public: at most this many sends per network (/24, /64) per window.
+WASPADA_PUBLIC_REPORT_LIMIT = env_int("WASPADA_PUBLIC_REPORT_LIMIT", 5, minimum=1)
+WASPADA_PUBLIC_REPORT_WINDOW_MINUTES = env_int(
+    "WASPADA_PUBLIC_REPORT_WINDOW_MINUTES", 60, minimum=1
+)
+# The cache (public pages, the rate limit): in each process's memory, or in a folder shared
+# by the server's processes (gunicorn workers) when WASPADA_CACHE_DIR is set.
+_CACHE_DIR = env_str("WASPADA_CACHE_DIR", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": _CACHE_DIR}
+        if _CACHE_DIR
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    )
+}
+# Public pages are kept this long in the cache (0: not cached).
+WASPADA_PUBLIC_CACHE_SECONDS = env_int("WASPADA_PUBLIC_CACHE_SECONDS", 60, minimum=0)
 
 LOGGING = {
     "version": 1,

@@ -117,6 +117,18 @@ class AuditAction(StrEnum):
     REGISTER_DECLARED_COMPLETE = "partners.register_declared_complete"
     RECOMMENDATION_REQUEST_OPENED = "partners.recommendation_request_opened"
     RECOMMENDATION_REQUEST_ANSWERED = "partners.recommendation_request_answered"
+    # publik: the public side, reports from the public and the campaign record
+    PUBLIC_REPORT_RECEIVED = "publik.report_received"
+    PUBLIC_REPORT_LINKED = "publik.report_linked"
+    PUBLIC_REPORT_REFERRED = "publik.report_referred"
+    PUBLIC_REPORT_CLOSED = "publik.report_closed"
+    ARTICLE_CREATED = "publik.article_created"
+    ARTICLE_UPDATED = "publik.article_updated"
+    ARTICLE_IMAGE_ADDED = "publik.article_image_added"
+    OUTREACH_RECORDED = "publik.outreach_recorded"
+    OUTREACH_UPDATED = "publik.outreach_updated"
+    COVERAGE_RECORDED = "publik.coverage_recorded"
+    COVERAGE_UPDATED = "publik.coverage_updated"
     # reports
     REPORT_EXPORTED = "reports.exported"
 
@@ -215,6 +227,17 @@ LABELS: dict[AuditAction, str | Promise] = {
     AuditAction.REGISTER_DECLARED_COMPLETE: _("Disnaker register declared complete"),
     AuditAction.RECOMMENDATION_REQUEST_OPENED: _("Recommendation verification requested"),
     AuditAction.RECOMMENDATION_REQUEST_ANSWERED: _("Recommendation verification answered"),
+    AuditAction.PUBLIC_REPORT_RECEIVED: _("Report from the public received"),
+    AuditAction.PUBLIC_REPORT_LINKED: _("Report from the public linked"),
+    AuditAction.PUBLIC_REPORT_REFERRED: _("Report from the public referred to the police"),
+    AuditAction.PUBLIC_REPORT_CLOSED: _("Report from the public closed"),
+    AuditAction.ARTICLE_CREATED: _("Public article created"),
+    AuditAction.ARTICLE_UPDATED: _("Public article changed"),
+    AuditAction.ARTICLE_IMAGE_ADDED: _("Image added to a public article"),
+    AuditAction.OUTREACH_RECORDED: _("Outreach activity recorded"),
+    AuditAction.OUTREACH_UPDATED: _("Outreach activity changed"),
+    AuditAction.COVERAGE_RECORDED: _("Media coverage recorded"),
+    AuditAction.COVERAGE_UPDATED: _("Media coverage changed"),
     AuditAction.REPORT_EXPORTED: _("Report exported"),
 }
 

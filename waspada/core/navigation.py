@@ -102,6 +102,24 @@ NAVIGATION: list[NavEntry] = [
         Action.VIEW_REPORTS,
     ),
     NavEntry(
+        "public_report_queue",
+        _("Public reports"),
+        _("Reports sent by the public: link, refer to the police or close them."),
+        Action.TRIAGE_PUBLIC_REPORTS,
+    ),
+    NavEntry(
+        "article_list",
+        _("Articles"),
+        _("Campaign articles, announcements and the safe-migration guide of the public site."),
+        Action.PUBLISH_ARTICLES,
+    ),
+    NavEntry(
+        "outreach_list",
+        _("Outreach"),
+        _("The campaign record: outreach activities and media coverage."),
+        Action.RECORD_OUTREACH,
+    ),
+    NavEntry(
         "application_import_list",
         _("Imports"),
         _("Import applications from M-Paspor or SIMKIM files and follow their progress."),

@@ -62,6 +62,9 @@ class Action(StrEnum):
     MANAGE_RECOMMENDATIONS = "recommendations.manage"
     ANSWER_RECOMMENDATION_REQUESTS = "recommendations.answer"
     SIGN_LETTERS = "letters.sign"
+    TRIAGE_PUBLIC_REPORTS = "public_reports.triage"
+    PUBLISH_ARTICLES = "articles.publish"
+    RECORD_OUTREACH = "outreach.record"
 
 
 _EVERYONE = frozenset({Action.VIEW_HOME, Action.CHANGE_OWN_PASSWORD, Action.VIEW_REGIONS})
@@ -73,13 +76,16 @@ _CASEWORK = _EVERYONE | {
     Action.VIEW_DECISIONS,
     Action.VIEW_LETTERS,
 }
+# Outreach (penyuluhan): the officers who go out to the villages record the campaign.
+_OUTREACH = {Action.RECORD_OUTREACH}
 # The interview record holds what the applicant confided: not for the intake counter.
 _INTERVIEW_READERS = {Action.VIEW_INTERVIEWS}
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
-    Role.INTAKE_OFFICER: _CASEWORK | {Action.REGISTER_APPLICATION},
+    Role.INTAKE_OFFICER: _CASEWORK | _OUTREACH | {Action.REGISTER_APPLICATION},
     Role.INTERVIEWER: _CASEWORK
     | _INTERVIEW_READERS
+    | _OUTREACH
     | {
         Action.SIGN_LETTERS,
         Action.VIEW_WATCHLISTS,
@@ -113,7 +119,10 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.SIGN_OFF_DECISION,
         Action.SIGN_LETTERS,
         Action.VIEW_REPORTS,
+        Action.TRIAGE_PUBLIC_REPORTS,
+        Action.PUBLISH_ARTICLES,
     }
+    | _OUTREACH
     | _INTERVIEW_READERS,
     Role.HEAD_OF_OFFICE: _CASEWORK
     | _INTERVIEW_READERS
@@ -129,6 +138,8 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.SIGN_OFF_DECISION,
         Action.SIGN_LETTERS,
         Action.VIEW_REPORTS,
+        Action.TRIAGE_PUBLIC_REPORTS,
+        Action.PUBLISH_ARTICLES,
     },
     Role.ADMIN: _EVERYONE | {Action.MANAGE_USERS, Action.MANAGE_AGENCIES, Action.MANAGE_OFFICE},
     Role.AUDITOR: _CASEWORK

@@ -83,6 +83,15 @@ ACTION_TEXT: dict[str, str] = {
         "Answer a recommendation verification request: issued, not issued or revoked, with a "
         "note; the applications naming the number are re-screened at once."
     ),
+    "public_reports.triage": (
+        "Work through the reports sent by the public: link them to an application, applicant, "
+        "ring or organiser, refer them to the police, close them."
+    ),
+    "articles.publish": (
+        "Write, schedule and publish the public site's articles, announcements and "
+        "safe-migration guide."
+    ),
+    "outreach.record": "Record outreach activities and media coverage (the campaign record).",
 }
 
 # The conditions that object rules add, by rule function name.
@@ -115,6 +124,7 @@ _NOTES = """\
 - Applicants' personal data is read only by the office roles whose work needs it (UU 27/2022
   on personal data protection): administrators run the system but do not read applications.
 - The interview record holds what the applicant confided; the intake counter does not read it.
+- The public pages under `/publik/` need no account; they show nothing of the office's data.
 - Partner users see only the referrals made to their own agency, and every look is recorded.
 - The recommendation actions are for the users of a Disnaker (manpower office) only; other
   partners are refused them, and a Disnaker user sees only its own register and requests

@@ -31,6 +31,8 @@ from waspada.domain.suppression import (
     Table,
     suppress_linked,
 )
+from waspada.publik.models import ReportStatus
+from waspada.publik.queries import CampaignFigures, campaign_figures
 from waspada.regions.models import Office, Region
 from waspada.regions.queries import office as current_office
 from waspada.reports import breakdowns
@@ -333,6 +335,54 @@ def workload_table(dashboard: Dashboard) -> ReportTable:
     )
 
 
+def campaign_tables(found: CampaignFigures) -> list[ReportTable]:
+    """The campaign (waspada.publik): outreach and the people it reached per regency, media
+    coverage, and the reports the public sent with what became of them; none for a period
+    without any campaign work."""
+    if found.empty:
+        return []
+    summary = ReportTable(
+        "campaign",
+        _("Prevention campaign"),
+        _("Figure"),
+        [
+            _("Outreach activities"),
+            _("People reached"),
+            _("Media coverage"),
+            _("Reports from the public received"),
+            _("Reports from the public referred to the police"),
+        ],
+        [_("Count")],
+        [
+            [found.activities],
+            [found.people],
+            [found.coverage],
+            [found.reports_received],
+            [found.referred],
+        ],
+    )
+    regencies = ReportTable(
+        "campaign_regencies",
+        _("Outreach activities by regency"),
+        _("Regency"),
+        [row.name for row in found.by_regency],
+        [_("Activities"), _("People reached")],
+        [[row.activities, row.people] for row in found.by_regency],
+        column_totals=True,
+    )
+    labels = dict(ReportStatus.choices)
+    outcomes = ReportTable(
+        "public_reports",
+        _("Reports from the public by status"),
+        _("Status"),
+        [str(labels[status]) for status in ReportStatus.values],
+        [_("Reports")],
+        [[found.reports_by_status[status]] for status in ReportStatus.values],
+        column_totals=True,
+    )
+    return [summary, regencies, outcomes]
+
+
 def build_document(
     period: Period, *, publication: bool = False, threshold: int | None = None
 ) -> ReportDocument:
@@ -376,6 +426,7 @@ def build_document(
             ]
             if not publication:
                 document.tables += [indicator_table(dashboard), workload_table(dashboard)]
+        document.tables += campaign_tables(campaign_figures(period.start, period.end))
         if publication:
             document.tables = [t for t in document.tables if not t.internal]
             document.published = suppress_linked(

@@ -12,6 +12,7 @@ from waspada.core.access import requires
 from waspada.core.models import User
 from waspada.core.policy import Action
 from waspada.domain.suppression import DEFAULT_THRESHOLD
+from waspada.publik.queries import campaign_figures
 from waspada.reports import charts, exports
 from waspada.reports.breakdowns import TREND_COLUMNS, WORKLOAD_COLUMNS
 from waspada.reports.dashboard import build, default_period
@@ -33,6 +34,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             period_label=period_label(period),
             previous_label=period_label(period.previous()),
             charts=charts.chart_data(board),
+            campaign=campaign_figures(period.start, period.end),
             charted=charts.CHARTED_BREAKDOWNS,
             trend_columns=[(key, HEADLINE_LABELS[key]) for key in TREND_COLUMNS],
             workload_columns=WORKLOAD_COLUMNS,

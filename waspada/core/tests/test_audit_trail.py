@@ -157,6 +157,7 @@ _APPS = {
     "interviews",
     "decisions",
     "partners",
+    "publik",
     "reports",
 }
 # Past participles that do not end in -ed.
