@@ -36,6 +36,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from waspada.domain.names import without_format_characters
+
 EXTENSIONS = (".csv", ".xlsx")
 # What the uncompressed parts of a workbook may add up to. A 100,000-row exchange file
 # holds about 150 MB of XML; openpyxl keeps the shared strings in memory, so this bound
@@ -282,7 +284,7 @@ def _raw_row(number: int, cells: list[str], index: dict[str, int], width: int) -
     values: dict[str, str] = {}
     literal: list[str] = []
     for column, position in index.items():
-        cell = cells[position].strip() if position < len(cells) else ""
+        cell = without_format_characters(cells[position]).strip() if position < len(cells) else ""
         values[column] = unescape(cell)
         if len(values[column]) != len(cell):
             literal.append(column)

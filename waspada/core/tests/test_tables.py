@@ -149,3 +149,10 @@ def test_the_problem_report_gives_the_value_as_written_and_defuses_formulas() ->
     assert header == ["row", "column", "value", "outcome", "reason"]
     assert first[:4] == ["3", "phone", "'=1+1", "refused"]
     assert second[3] == "imported with a notice"
+
+
+def test_invisible_formatting_characters_are_stripped_from_every_cell() -> None:
+    text = "id,full_name\n1,\u200bSiti\u202e Aminah\ufeff\n".encode()
+    assert values(text) == [(2, {"id": "1", "full_name": "Siti Aminah"})]
+    sheet = workbook([["id", "full_name"], ["1", "Siti\u200b Aminah\u2066"]])
+    assert values(sheet, "t.xlsx") == [(2, {"id": "1", "full_name": "Siti Aminah"})]
