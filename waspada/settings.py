@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "waspada.core.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -128,6 +129,9 @@ SESSION_COOKIE_SECURE = env_bool("WASPADA_SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Strict-Transport-Security on HTTPS answers: browsers then refuse plain HTTP for this
+# long. Off (0) by default: turn it on once HTTPS works, as it cannot be taken back early.
+SECURE_HSTS_SECONDS = env_int("WASPADA_HSTS_SECONDS", 0, minimum=0)
 X_FRAME_OPTIONS = "DENY"
 
 LANGUAGE_CODE = env_str("LANGUAGE_CODE", "id")

@@ -1,4 +1,6 @@
-"""Language choice: Indonesian unless the user picked another language.
+"""The project's middleware: the language, and no caching of what signed-in users see.
+
+Language choice: Indonesian unless the user picked another language.
 
 Django's LocaleMiddleware follows the browser's Accept-Language, so an office PC
 with an English browser would show English. The office works in Indonesian, so
@@ -12,7 +14,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 
 class LanguageMiddleware:
@@ -29,4 +31,21 @@ class LanguageMiddleware:
             response = self.get_response(request)
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
+        return response
+
+
+class NoStoreMiddleware:
+    """`Cache-Control: no-store` on everything a signed-in user is sent (pages, letters,
+    exports): applicants' data must not stay in a browser's or a proxy's cache, where the
+    next user of a shared office PC, or the back button after logging out, would find it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        signed_in = request.user.is_authenticated
+        response = self.get_response(request)
+        # Also the answer that logs a user out, or in.
+        if signed_in or request.user.is_authenticated:
+            patch_cache_control(response, no_store=True, private=True)
         return response
