@@ -44,3 +44,19 @@ def test_the_signatory_form_ignores_an_officer_that_is_not_an_id(
     response = login(admin_user).get(reverse("letter_signatories"), {"officer": officer})
     assert response.status_code == 200
     assert not response.context["form"].initial.get("nip")
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "data"),
+    [
+        ("get", "/applications/", {"q": "Siti\x00"}),
+        ("post", "/applications/new/", {"full_name": "Siti\x00Aminah", "village": "33\x00"}),
+        ("get", "/applications/applicants/3301015403980007%00/", {}),
+    ],
+)
+def test_a_nul_character_is_a_bad_request(
+    login: Callable[..., Client], supervisor: User, method: str, url: str, data: dict[str, str]
+) -> None:
+    # PostgreSQL can neither store nor compare it: refused before any query.
+    response = getattr(login(supervisor), method)(url, data)
+    assert response.status_code == 400
