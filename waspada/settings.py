@@ -15,6 +15,7 @@ from waspada.env import (
     env_database,
     env_int,
     env_list,
+    env_networks,
     env_secret_key,
     env_str,
     env_time_zone,
@@ -123,6 +124,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# The client's address behind the reverse proxy (waspada/core/client_address.py), for the
+# throttling as for the audit trail.
+AXES_CLIENT_IP_CALLABLE = "waspada.core.client_address.client_address"
+# The reverse proxies whose X-Forwarded-For / X-Real-IP are believed (addresses or CIDR
+# networks); from anyone else those headers are ignored and REMOTE_ADDR is the client.
+WASPADA_TRUSTED_PROXIES = env_networks("WASPADA_TRUSTED_PROXIES")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("WASPADA_SESSION_HOURS", 10, minimum=1) * 3600

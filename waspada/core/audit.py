@@ -11,6 +11,7 @@ from django.http import HttpRequest
 
 from waspada.core import audit_chain
 from waspada.core.audit_actions import AuditAction, checked
+from waspada.core.client_address import client_address
 from waspada.core.models import AuditEvent, User
 
 # The PostgreSQL advisory lock that makes writers append to the chain one at a time.
@@ -20,10 +21,8 @@ CHAIN_LOCK = 0x5741_5350  # "WASP"
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
-    """The client address as the server saw it (the reverse proxy sets REMOTE_ADDR)."""
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
+    """The client's address (behind a trusted reverse proxy, the one it names)."""
+    return client_address(request) if request is not None else None
 
 
 def event(
