@@ -22,7 +22,9 @@ def behind_proxy(settings: Any) -> None:
 
 
 def _address(remote: str, **headers: str) -> str | None:
-    return client_address(RequestFactory().get("/", REMOTE_ADDR=remote, **headers))
+    request = RequestFactory().get("/")
+    request.META.update(REMOTE_ADDR=remote, **headers)
+    return client_address(request)
 
 
 @pytest.mark.parametrize(
