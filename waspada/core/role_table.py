@@ -60,6 +60,9 @@ ACTION_TEXT: dict[str, str] = {
         "Start and conduct standard and deep interviews; make the interview record "
         "(*Berita Acara Wawancara*)."
     ),
+    "interviews.take_over": (
+        "Take over an open interview from its interviewer (audited), e.g. when they are away."
+    ),
     "questions.manage": "Draft and publish versions of the interview question bank.",
     "decisions.view": "See the decisions on applications.",
     "decisions.propose": (
@@ -76,6 +79,8 @@ ACTION_TEXT: dict[str, str] = {
 RULE_TEXT: dict[str, str] = {
     "_not_self": "never on their own account (an administrator cannot lock themselves out)",
     "_not_proposer": "never on their own proposal (four eyes)",
+    "_own_interview": "writing in a session only as its interviewer",
+    "_someone_elses_interview": "never their own",
 }
 
 _HEADER = """\
