@@ -402,7 +402,7 @@ def take_over_interview(
     locked.interviewer = acting_user
     locked.save(update_fields=["interviewer"])
     _audit(
-        AuditAction.INTERVIEW_TAKEN_OVER,
+        AuditAction.INTERVIEW_HANDED_OVER,
         f"Application {locked.application.application_no}: {locked.kind} interview taken over "
         f"from {previous.get_username()} by {acting_user.get_username()}",
         locked,

@@ -70,7 +70,7 @@ def test_a_supervisor_takes_an_interview_over_and_it_is_audited(
     assert response.status_code == 302
     session.refresh_from_db()
     assert session.interviewer == supervisor
-    event = AuditEvent.objects.get(action="interviews.taken_over")
+    event = AuditEvent.objects.get(action="interviews.handed_over")
     assert event.actor == supervisor and event.details["previous_interviewer"] == "interviewer"
     assert _save(kasi, session.pk, "Dilanjutkan kasi") == 302
     assert _save(login(interviewer), session.pk, "Masih dari pewawancara") == 403
@@ -88,4 +88,4 @@ def test_only_a_supervisor_takes_an_interview_over(
     assert own.status_code == 403
     session.refresh_from_db()
     assert session.interviewer == interviewer
-    assert not AuditEvent.objects.filter(action="interviews.taken_over").exists()
+    assert not AuditEvent.objects.filter(action="interviews.handed_over").exists()
