@@ -251,6 +251,12 @@ def test_four_officers_register_at_once_beside_an_import_without_an_error(
         timeout=120,
     ).stdout.split()
     assert counted == [str(total), "0"]
+    # Writers in two server processes, the worker and the clerk appended to one chain.
+    verified = subprocess.run(
+        [WASPADA, "verify-audit"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert verified.returncode == 0, verified.stderr
+    assert "intact" in verified.stdout
 
 
 # Applications saved, and of those how many have no risk assessment.

@@ -104,7 +104,9 @@ def _url(name: str, target: User) -> str:
         return reverse(name, args=[version_in_force().number])
     if name in {"policy_edit", "policy_backtest", "policy_publish", "policy_backtest_run"}:
         current = version_in_force()
-        draft = PolicyVersion.objects.create(number=current.number + 1, data=current.data)
+        draft, _ = PolicyVersion.objects.get_or_create(
+            number=current.number + 1, defaults={"data": current.data}
+        )
         if name == "policy_backtest_run":
             backtest = BacktestRun.objects.create(
                 draft=draft, draft_data=draft.data, in_force=current

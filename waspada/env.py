@@ -6,6 +6,7 @@ deployment stops start-up with a message instead of running with a silent defaul
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 import zoneinfo
@@ -53,6 +54,19 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_networks(name: str) -> list[str]:
+    """Comma-separated addresses or networks (CIDR), e.g. `127.0.0.1,10.0.0.0/8`."""
+    networks = []
+    for item in env_list(name, []):
+        try:
+            networks.append(str(ipaddress.ip_network(item, strict=False)))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name}: {item!r} is neither an IP address nor a network (e.g. 10.0.0.0/8)."
+            ) from None
+    return networks
 
 
 def env_choice(name: str, default: str, choices: list[str]) -> str:

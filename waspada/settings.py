@@ -15,6 +15,7 @@ from waspada.env import (
     env_database,
     env_int,
     env_list,
+    env_networks,
     env_secret_key,
     env_str,
     env_time_zone,
@@ -65,11 +66,13 @@ MIDDLEWARE = [
     # A post to /publik/ larger than a report can be is refused before it is read.
     "waspada.publik.middleware.PublicPostSizeMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "waspada.core.middleware.RefuseNulMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # With WASPADA_PUBLIC_ONLY=1 the process answers /publik/ (and static files) only,
     # to anonymous visitors.
     "waspada.publik.middleware.PublicOnlyMiddleware",
+    "waspada.core.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -104,7 +107,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, refusing partner users of a deactivated agency (sessions too).
+    "waspada.core.backends.AccountBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -127,6 +131,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# The client's address behind the reverse proxy (waspada/core/client_address.py), for the
+# throttling as for the audit trail.
+AXES_CLIENT_IP_CALLABLE = "waspada.core.client_address.client_address"
+# The reverse proxies whose X-Forwarded-For / X-Real-IP are believed (addresses or CIDR
+# networks); from anyone else those headers are ignored and REMOTE_ADDR is the client.
+WASPADA_TRUSTED_PROXIES = env_networks("WASPADA_TRUSTED_PROXIES")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("WASPADA_SESSION_HOURS", 10, minimum=1) * 3600
@@ -134,6 +144,9 @@ SESSION_COOKIE_SECURE = env_bool("WASPADA_SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Strict-Transport-Security on HTTPS answers: browsers then refuse plain HTTP for this
+# long. Off (0) by default: turn it on once HTTPS works, as it cannot be taken back early.
+SECURE_HSTS_SECONDS = env_int("WASPADA_HSTS_SECONDS", 0, minimum=0)
 X_FRAME_OPTIONS = "DENY"
 
 LANGUAGE_CODE = env_str("LANGUAGE_CODE", "id")

@@ -20,6 +20,7 @@ ACCESS: dict[str, set[str] | str] = {
     "interview_start": CONDUCT,
     "interview_session": READERS,
     "interview_save": "post-only",
+    "interview_take_over": "post-only",
     "question_bank_list": READERS,
     "question_bank_detail": READERS,
     "question_bank_draft": "post-only",

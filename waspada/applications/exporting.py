@@ -11,19 +11,16 @@ import csv
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from django import forms
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 
 from waspada.applications.exchange import (
     COLUMNS,
-    FORMULA_START,
     ISO_DATE,
     record_to_row,
     render_message,
@@ -35,6 +32,7 @@ from waspada.applications.queries import ApplicationFilters
 from waspada.core import audit
 from waspada.core.audit_actions import checked
 from waspada.core.models import User
+from waspada.core.tables import escape_formula, xlsx_value
 
 FORMATS = ("csv", "xlsx")
 CONTENT_TYPES = {
@@ -101,9 +99,7 @@ def rows(queryset: QuerySet[PassportApplication]) -> Iterator[dict[str, str]]:
 
 
 def _csv_safe(column: str, value: str) -> str:
-    if column not in _UNESCAPED_COLUMNS and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+    return value if column in _UNESCAPED_COLUMNS else escape_formula(value)
 
 
 class _Echo:
@@ -132,18 +128,6 @@ def write_csv(queryset: QuerySet[PassportApplication], out: IO[str]) -> int:
     return count
 
 
-def _xlsx_value(sheet: Any, value: str) -> Any:
-    if not value:
-        return None
-    value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    if value.startswith("=") or value in ERROR_CODES:
-        # Text, never a formula or an error value.
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"
-        return cell
-    return value
-
-
 def write_xlsx(queryset: QuerySet[PassportApplication], out: IO[bytes] | str | Path) -> int:
     """Write an XLSX workbook (one sheet, every value as text); returns the number of rows."""
     workbook = Workbook(write_only=True)
@@ -151,7 +135,7 @@ def write_xlsx(queryset: QuerySet[PassportApplication], out: IO[bytes] | str | P
     sheet.append(list(COLUMNS))
     count = 0
     for row in rows(queryset):
-        sheet.append([_xlsx_value(sheet, row[column]) for column in COLUMNS])
+        sheet.append([xlsx_value(sheet, row[column] or None) for column in COLUMNS])
         count += 1
     workbook.save(out)
     return count

@@ -26,6 +26,7 @@ from waspada.applications.models import (
 from waspada.applications.queries import AGE_BANDS, SORTS, ApplicationFilters
 from waspada.applications.records import ApplicantRecord, ApplicationRecord
 from waspada.core.choices import mirror
+from waspada.core.forms import BoundedDateField, WithoutFormatCharactersForm
 from waspada.core.hooks import HookError
 from waspada.domain.documents import DOCUMENT_CODES
 from waspada.domain.nik import cross_check
@@ -81,7 +82,7 @@ def _optional_phone(value: str) -> str:
     return phone
 
 
-class IntakeForm(forms.Form):
+class IntakeForm(WithoutFormatCharactersForm):
     """One applicant and one application, as the intake officer types them."""
 
     # The applicant.
@@ -93,7 +94,7 @@ class IntakeForm(forms.Form):
     full_name = forms.CharField(label=_("Full name (as on the KTP)"), max_length=200)
     sex = forms.ChoiceField(label=_("Sex"), choices=[("", "—"), *Sex.choices])
     birth_place = forms.CharField(label=_("Birth place"), max_length=100)
-    birth_date = forms.DateField(label=_("Birth date"), widget=_DATE)
+    birth_date = BoundedDateField(label=_("Birth date"), widget=_DATE)
     phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
     address = forms.CharField(label=_("Address (street, RT/RW)"), max_length=300)
     village = forms.CharField(label=_("Village of the address"), widget=RegionPickerWidget)
@@ -107,13 +108,13 @@ class IntakeForm(forms.Form):
         required=False,
         help_text=_("The M-Paspor or SIMKIM number; leave empty to get a new Waspada number."),
     )
-    submitted_on = forms.DateField(label=_("Submitted on"), widget=_DATE)
+    submitted_on = BoundedDateField(label=_("Submitted on"), widget=_DATE)
     application_type = forms.ChoiceField(
         label=_("Application type"), choices=ApplicationType.choices
     )
     purpose = forms.ChoiceField(label=_("Travel purpose"), choices=[("", "—"), *Purpose.choices])
     destination_country = forms.ChoiceField(label=_("Destination country"))
-    intended_departure = forms.DateField(
+    intended_departure = BoundedDateField(
         label=_("Intended departure"), required=False, widget=_DATE
     )
     return_ticket = forms.ChoiceField(label=_("Return ticket"), choices=ReturnTicket.choices)
@@ -314,8 +315,8 @@ class ApplicationFilterForm(forms.Form):
     purpose = forms.ChoiceField(label=_("Purpose"), required=False)
     destination = forms.ChoiceField(label=_("Destination"), required=False)
     regency = forms.ChoiceField(label=_("Regency of origin"), required=False)
-    date_from = forms.DateField(label=_("Submitted from"), required=False, widget=_DATE)
-    date_to = forms.DateField(label=_("Submitted until"), required=False, widget=_DATE)
+    date_from = BoundedDateField(label=_("Submitted from"), required=False, widget=_DATE)
+    date_to = BoundedDateField(label=_("Submitted until"), required=False, widget=_DATE)
     sort = forms.ChoiceField(label=_("Sort"), required=False)
     district = forms.ChoiceField(label=_("Kecamatan of origin"), required=False)
     sex = forms.ChoiceField(label=_("Sex"), required=False)

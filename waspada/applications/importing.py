@@ -380,7 +380,7 @@ class _Saver:
             PassportApplication.objects.bulk_update(
                 changed, [*sorted(changed_fields), "updated_at"]
             )
-        _insert_rows(AuditEvent, events)
+        audit.record_rows(events, functools.partial(_insert_rows, AuditEvent))
 
     def _create_applications(
         self, rows: list[dict[str, Any]], events: list[dict[str, Any]]

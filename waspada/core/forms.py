@@ -1,14 +1,59 @@
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
 from django.contrib.auth import password_validation
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
 from waspada.core.models import User, agencies
 from waspada.core.roles import Role
+from waspada.domain.names import without_format_characters
+
+# The dates Waspada works with: nobody applying was born before 1900, and a date past
+# 2099 is a typo. Beyond them the calendar arithmetic of the filters overflows.
+EARLIEST_DATE = dt.date(1900, 1, 1)
+LATEST_DATE = dt.date(2099, 12, 31)
+
+
+class BoundedDateField(forms.DateField):
+    """A date field that refuses dates outside 1900-2099 with a form error."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.validators.append(MinValueValidator(EARLIEST_DATE))
+        self.validators.append(MaxValueValidator(LATEST_DATE))
+
+
+def id_from_query(value: str | None) -> int | None:
+    """A row id from a query parameter: ASCII digits within the database's integers, or
+    None (a superscript "²" passes `isdigit`, a huge number overflows the database)."""
+    if not value or not value.isascii() or not value.isdigit() or len(value) > 18:
+        return None
+    return int(value)
+
+
+class WithoutFormatCharactersForm(forms.Form):
+    """A form whose typed text loses invisible formatting characters (a right-to-left
+    override, zero-width spaces) before it is checked: names read as they look."""
+
+    def __init__(self, data: Any = None, *args: Any, **kwargs: Any) -> None:
+        if data is not None:
+            data = data.copy()
+            for key in list(data):
+                values = data.getlist(key) if hasattr(data, "getlist") else [data[key]]
+                cleaned = [
+                    without_format_characters(value) if isinstance(value, str) else value
+                    for value in values
+                ]
+                if hasattr(data, "setlist"):
+                    data.setlist(key, cleaned)
+                else:
+                    data[key] = cleaned[0]
+        super().__init__(data, *args, **kwargs)
 
 
 class _AccountFieldsForm(forms.Form):
@@ -76,10 +121,10 @@ class AuditFilterForm(forms.Form):
     action = forms.CharField(label=_("Action"), required=False)
     object_type = forms.CharField(label=_("Object type"), required=False)
     object_id = forms.CharField(label=_("Object id"), required=False)
-    date_from = forms.DateField(
+    date_from = BoundedDateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    date_to = forms.DateField(
+    date_to = BoundedDateField(
         label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 

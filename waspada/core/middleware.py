@@ -1,4 +1,7 @@
-"""Language choice: Indonesian unless the user picked another language.
+"""The project's middleware: the language, no caching of what signed-in users see, and no
+NUL characters in what is sent.
+
+Language choice: Indonesian unless the user picked another language.
 
 Django's LocaleMiddleware follows the browser's Accept-Language, so an office PC
 with an English browser would show English. The office works in Indonesian, so
@@ -10,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 
 class LanguageMiddleware:
@@ -30,3 +34,39 @@ class LanguageMiddleware:
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class NoStoreMiddleware:
+    """`Cache-Control: no-store` on everything a signed-in user is sent (pages, letters,
+    exports): applicants' data must not stay in a browser's or a proxy's cache, where the
+    next user of a shared office PC, or the back button after logging out, would find it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        signed_in = request.user.is_authenticated
+        response = self.get_response(request)
+        # Also the answer that logs a user out, or in.
+        if signed_in or request.user.is_authenticated:
+            patch_cache_control(response, no_store=True, private=True)
+        return response
+
+
+class NulCharacterRequest(SuspiciousOperation):
+    """A NUL character in the address, a query parameter or a form field: no person types
+    one, PostgreSQL cannot store or even compare it, so the request is refused (400)."""
+
+
+class RefuseNulMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for data in (request.GET, request.POST)
+            for key, values in data.lists()
+        ):
+            raise NulCharacterRequest("NUL character in the request")
+        return self.get_response(request)

@@ -78,8 +78,10 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
 class AuditEvent(models.Model):
     """One recorded state change or access. Written by services; never changed.
 
-    The model refuses updates and deletes; on PostgreSQL a trigger refuses them in
-    the database too (migration 0002), so not even raw SQL can rewrite history.
+    The model refuses updates and deletes; triggers refuse them in the database too
+    (migrations 0002 and 0003, PostgreSQL and SQLite), so not even raw SQL can rewrite
+    history unnoticed: who disables a trigger still breaks the hash chain, which
+    `waspada verify-audit` checks.
     """
 
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
@@ -99,6 +101,10 @@ class AuditEvent(models.Model):
     summary = models.CharField(_("summary"), max_length=500)
     details = models.JSONField(_("details"), default=dict, blank=True)
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    # The hash chain (waspada/core/audit_chain.py): the hash of the event before, and this
+    # event's own hash over that and its content. Filled by `audit.record`.
+    previous_hash = models.CharField(_("previous hash"), max_length=64, blank=True, default="")
+    chain_hash = models.CharField(_("hash"), max_length=64, blank=True, default="")
 
     objects = AuditEventQuerySet.as_manager()
 

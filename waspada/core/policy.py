@@ -51,6 +51,7 @@ class Action(StrEnum):
     RESOLVE_VERIFICATIONS = "verifications.resolve"
     VIEW_INTERVIEWS = "interviews.view"
     CONDUCT_INTERVIEW = "interviews.conduct"
+    TAKE_OVER_INTERVIEW = "interviews.take_over"
     MANAGE_QUESTIONS = "questions.manage"
     VIEW_DECISIONS = "decisions.view"
     PROPOSE_DECISION = "decisions.propose"
@@ -114,6 +115,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.VIEW_RECOMMENDATIONS,
         Action.ANSWER_RECOMMENDATION_REQUESTS,
         Action.CONDUCT_INTERVIEW,
+        Action.TAKE_OVER_INTERVIEW,
         Action.MANAGE_QUESTIONS,
         Action.PROPOSE_DECISION,
         Action.SIGN_OFF_DECISION,
@@ -198,10 +200,23 @@ def _own_queue(user: Any, obj: Any) -> bool:
     return agency_id is None
 
 
+def _own_interview(user: Any, obj: Any) -> bool:
+    # An interview session (obj) is written by its interviewer only; on anything else
+    # (an application to start one on) the action is the role's.
+    interviewer_id = getattr(obj, "interviewer_id", None)
+    return interviewer_id is None or interviewer_id == user.pk
+
+
+def _someone_elses_interview(user: Any, obj: Any) -> bool:
+    return obj is None or getattr(obj, "interviewer_id", None) != user.pk
+
+
 OBJECT_RULES: dict[Action, ObjectRule] = {
     Action.MANAGE_USERS: _not_self,
     Action.SIGN_OFF_DECISION: _not_proposer,
     Action.ANSWER_RECOMMENDATION_REQUESTS: _own_queue,
+    Action.CONDUCT_INTERVIEW: _own_interview,
+    Action.TAKE_OVER_INTERVIEW: _someone_elses_interview,
 }
 
 
@@ -215,6 +230,8 @@ def can(user: Any, action: Action | str, obj: Any = None) -> bool:
         return False
     if not user.is_active:
         return False
+    if getattr(user, "agency_id", None) is not None and not user.agency.is_active:
+        return False  # a deactivated partner agency: its users may do nothing
     try:
         action = Action(action)
     except ValueError:

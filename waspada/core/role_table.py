@@ -60,6 +60,9 @@ ACTION_TEXT: dict[str, str] = {
         "Start and conduct standard and deep interviews; make the interview record "
         "(*Berita Acara Wawancara*)."
     ),
+    "interviews.take_over": (
+        "Take over an open interview from its interviewer (audited), e.g. when they are away."
+    ),
     "questions.manage": "Draft and publish versions of the interview question bank.",
     "decisions.view": "See the decisions on applications.",
     "decisions.propose": (
@@ -102,6 +105,8 @@ RULE_TEXT: dict[str, str] = {
         "a Disnaker user only the requests sent to their own Disnaker, a supervisor only "
         "those with no Disnaker to ask"
     ),
+    "_own_interview": "writing in a session only as its interviewer",
+    "_someone_elses_interview": "never their own",
 }
 
 _HEADER = """\

@@ -35,6 +35,10 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
+
+from waspada.domain.names import without_format_characters
 
 EXTENSIONS = (".csv", ".xlsx")
 # What the uncompressed parts of a workbook may add up to. A 100,000-row exchange file
@@ -282,7 +286,7 @@ def _raw_row(number: int, cells: list[str], index: dict[str, int], width: int) -
     values: dict[str, str] = {}
     literal: list[str] = []
     for column, position in index.items():
-        cell = cells[position].strip() if position < len(cells) else ""
+        cell = without_format_characters(cells[position]).strip() if position < len(cells) else ""
         values[column] = unescape(cell)
         if len(values[column]) != len(cell):
             literal.append(column)
@@ -677,10 +681,31 @@ def problems_csv(problems: Iterable[RowError]) -> Iterator[list[str]]:
         ]
 
 
+def starts_like_formula(text: str) -> bool:
+    return text.startswith(FORMULA_START)
+
+
 def escape_formula(text: str) -> str:
     """Text a spreadsheet shows as written: a leading apostrophe keeps it from running a
-    value that starts like a formula (the reader takes it off again)."""
-    return "'" + text if text.startswith(FORMULA_START) else text
+    value that starts like a formula (the reader takes it off again). For CSV."""
+    return "'" + text if starts_like_formula(text) else text
+
+
+def xlsx_value(sheet: Any, value: Any) -> Any:
+    """A value for a row of an XLSX sheet (`sheet.append`), text always written as text.
+
+    openpyxl turns a string that starts with "=" into a live formula and an error name
+    ("#REF!") into an error: such text (and any that starts like a formula, see
+    FORMULA_START) becomes a cell typed as a string, shown exactly as written, never run.
+    Characters XML cannot hold are left out. Other values pass unchanged."""
+    if not isinstance(value, str):
+        return value
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if starts_like_formula(value) or value in ERROR_CODES:
+        cell = WriteOnlyCell(sheet, value=value)  # a plain Cell; fits either kind of sheet
+        cell.data_type = "s"
+        return cell
+    return value
 
 
 def csv_lines(rows: Iterable[list[str]]) -> Iterator[str]:

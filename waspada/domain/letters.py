@@ -8,6 +8,7 @@ rather than through the locale machinery.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 from enum import StrEnum
 
@@ -45,6 +46,17 @@ class NumberFormatProblem(StrEnum):
     BAD_SYNTAX = "bad_syntax"  # unbalanced braces, or a conversion such as {number!r}
     UNKNOWN_FIELD = "unknown_field"  # anything but {number} and {year}
     NUMBER_MISSING = "number_missing"  # two letters of a year would get the same number
+    TOO_LONG = "too_long"  # {number:099999999d}: numbers longer than a letter number may be
+
+
+# A letter number is at most this long (the letters' column); a field is padded to at
+# most MAX_FIELD_WIDTH characters, checked before formatting (a width of 99,999,999 would
+# build a 100 MB string just to measure it).
+MAX_LETTER_NUMBER_LENGTH = 120
+MAX_FIELD_WIDTH = 20
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 def number_format_problem(pattern: str) -> NumberFormatProblem | None:
@@ -66,13 +78,20 @@ def number_format_problem(pattern: str) -> NumberFormatProblem | None:
             return NumberFormatProblem.BAD_SYNTAX
         if field not in NUMBER_FIELDS:
             return NumberFormatProblem.UNKNOWN_FIELD
+        if any(
+            len(digits) > 3 or int(digits) > MAX_FIELD_WIDTH
+            for digits in _DIGITS.findall(spec or "")
+        ):
+            return NumberFormatProblem.TOO_LONG
         fields.add(field)
     if "number" not in fields:
         return NumberFormatProblem.NUMBER_MISSING
     try:
-        pattern.format(number=1, year=2026)
+        longest = pattern.format(number=999_999, year=9999)
     except ValueError:  # a spec that does not fit an integer, e.g. {number:%Y}
         return NumberFormatProblem.BAD_SYNTAX
+    if len(longest) > MAX_LETTER_NUMBER_LENGTH:
+        return NumberFormatProblem.TOO_LONG
     return None
 
 

@@ -326,6 +326,19 @@ _MALE_TITLES = frozenset({"h", "haji", "drs", "kh", "rm", "tb"})
 _FEMALE_TITLES = frozenset({"hj", "hajah", "hajjah", "dra", "ra", "rr", "ray", "ustadzah"})
 
 
+def without_format_characters(text: str) -> str:
+    """`text` without invisible formatting characters (Unicode category Cf: right-to-left
+    overrides such as U+202E, zero-width spaces U+200B, joiners, byte-order marks).
+
+    They change nothing a reader sees except, for an override, the order of the letters
+    on screen; removing them cleans the formatting of what was typed, it does not
+    correct the evidence.
+    """
+    if text.isascii():
+        return text
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
 def map_old_spelling(token: str) -> str:
     """The current spelling of a lowercase word written in the old orthography."""
     for _ in range(8):  # each pass shortens or keeps the word; a new match is rare

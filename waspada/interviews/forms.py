@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from waspada.applications.countries import country_choices
 from waspada.applications.models import Purpose
+from waspada.core.forms import BoundedDateField
 from waspada.domain.consistency import StatedFacts
 from waspada.domain.question_bank import is_active, sort_key
 from waspada.domain.risk import INDICATOR_CODES
@@ -91,7 +92,7 @@ class SessionForm(forms.Form):
 
     stated_purpose = forms.ChoiceField(label=_("Purpose stated"), required=False)
     stated_destination = forms.ChoiceField(label=_("Destination stated"), required=False)
-    stated_departure = forms.DateField(
+    stated_departure = BoundedDateField(
         label=_("Departure date stated"), required=False, widget=_DATE
     )
     stated_return_ticket = forms.ChoiceField(

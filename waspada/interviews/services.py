@@ -29,6 +29,7 @@ from waspada.applications.services import StaleApplication, change_status
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
 from waspada.core.models import User
+from waspada.core.policy import Action, can
 from waspada.domain.consistency import FUNDS, RELATIONS, StatedFacts
 from waspada.domain.documents import PURPOSES
 from waspada.domain.question_bank import is_active, plan_questions
@@ -217,8 +218,9 @@ def start_interview(
     return session
 
 
-def _open_session(session: InterviewSession) -> InterviewSession:
-    """The session locked for a change, refused when it can no longer change."""
+def _open_session(session: InterviewSession, acting_user: User | None) -> InterviewSession:
+    """The session locked for a change, refused when it can no longer change or
+    `acting_user` is not its interviewer (None: a handover, checked by its caller)."""
     # Lock the session row only (not the application or the bank version it joins).
     locked = (
         InterviewSession.objects.select_for_update(of=("self",))
@@ -229,6 +231,8 @@ def _open_session(session: InterviewSession) -> InterviewSession:
         raise InterviewError(_("This interview is finished and can no longer change."))
     if locked.application.status in DECIDED:
         raise InterviewError(_("The application is decided: its interview can no longer change."))
+    if acting_user is not None and locked.interviewer_id != acting_user.pk:
+        raise InterviewError(_("Only its interviewer records in this interview."))
     return locked
 
 
@@ -241,7 +245,7 @@ def add_question(
     request: HttpRequest | None = None,
 ) -> InterviewAnswer:
     """Add a question of the session's bank version to the interview."""
-    locked = _open_session(session)
+    locked = _open_session(session, acting_user)
     entry = locked.question_bank.data.get(code)
     if entry is None or not is_active(entry):
         raise InterviewError(_("Choose a question of the question bank."), field="code")
@@ -330,7 +334,7 @@ def record_answers(
     Everything is checked before anything is written. When the interview facts change
     (an indicator raised or withdrawn, an observation), the application is re-assessed.
     """
-    locked = _open_session(session)
+    locked = _open_session(session, acting_user)
     before = _facts_now(locked.application)
     changed = _changed_answers(locked, answers or {})
     values: dict[str, Any] = {}
@@ -386,12 +390,37 @@ def record_answers(
 
 
 @transaction.atomic
+def take_over_interview(
+    session: InterviewSession, *, acting_user: User, request: HttpRequest | None = None
+) -> InterviewSession:
+    """A supervisor becomes the interviewer of an open session (its interviewer is away);
+    from then on only they record in it. Audited with who had it before."""
+    if not can(acting_user, Action.TAKE_OVER_INTERVIEW, session):
+        raise InterviewError(_("Only a supervisor may take over someone else's interview."))
+    locked = _open_session(session, None)
+    previous = locked.interviewer
+    locked.interviewer = acting_user
+    locked.save(update_fields=["interviewer"])
+    _audit(
+        AuditAction.INTERVIEW_HANDED_OVER,
+        f"Application {locked.application.application_no}: {locked.kind} interview taken over "
+        f"from {previous.get_username()} by {acting_user.get_username()}",
+        locked,
+        acting_user=acting_user,
+        request=request,
+        previous_interviewer=previous.get_username(),
+    )
+    session.interviewer = acting_user
+    return locked
+
+
+@transaction.atomic
 def finish_interview(
     session: InterviewSession, *, acting_user: User, request: HttpRequest | None = None
 ) -> InterviewSession:
     """Close the session and store its consistency findings; contradictions become D23
     facts and the application is re-assessed when its facts changed."""
-    locked = _open_session(session)
+    locked = _open_session(session, acting_user)
     before = _facts_now(locked.application)
     findings = compute_findings(locked)
     locked.findings = [finding.to_data() for finding in findings]

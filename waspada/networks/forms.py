@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from waspada.applications.countries import country_choices
+from waspada.core.forms import BoundedDateField
 from waspada.core.tables import EXTENSIONS, check_header
 from waspada.domain import network
 from waspada.networks import organisers
@@ -37,8 +38,8 @@ class RingFilterForm(forms.Form):
     )
     destination = forms.ChoiceField(label=gettext_lazy("Destination"), required=False)
     regency = forms.ChoiceField(label=gettext_lazy("Regency of origin"), required=False)
-    date_from = forms.DateField(label=gettext_lazy("Active from"), required=False, widget=_DATE)
-    date_to = forms.DateField(label=gettext_lazy("until"), required=False, widget=_DATE)
+    date_from = BoundedDateField(label=gettext_lazy("Active from"), required=False, widget=_DATE)
+    date_to = BoundedDateField(label=gettext_lazy("until"), required=False, widget=_DATE)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

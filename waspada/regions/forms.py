@@ -5,7 +5,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from waspada.domain.letters import NumberFormatProblem, nip_is_valid, normalise_nip
+from waspada.domain.letters import (
+    MAX_LETTER_NUMBER_LENGTH,
+    NumberFormatProblem,
+    nip_is_valid,
+    normalise_nip,
+)
 from waspada.domain.letters import number_format_problem as letter_number_problem
 from waspada.regions.models import Level, Office, Region
 from waspada.regions.widgets import RegionPickerWidget
@@ -94,6 +99,11 @@ class OfficeForm(forms.Form):
         problem = letter_number_problem(pattern)
         if problem == NumberFormatProblem.NUMBER_MISSING:
             raise forms.ValidationError(_("The format must contain {number}."))
+        if problem == NumberFormatProblem.TOO_LONG:
+            raise forms.ValidationError(
+                _("The format makes letter numbers too long (at most %(limit)s characters).")
+                % {"limit": MAX_LETTER_NUMBER_LENGTH}
+            )
         if problem is not None:
             raise forms.ValidationError(
                 _(

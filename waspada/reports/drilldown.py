@@ -20,6 +20,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from waspada.core.forms import BoundedDateField
 from waspada.decisions.models import Decision, DecisionState, Outcome, ReasonCode
 from waspada.interviews.models import InterviewKind, InterviewSession
 from waspada.networks.models import RingMembership
@@ -102,8 +103,8 @@ class DrillDownFilter:
                 choices=EVENT_CHOICES,
                 help_text=_("What the two dates below refer to."),
             ),
-            "event_from": forms.DateField(label=_("Activity from"), required=False, widget=_DATE),
-            "event_to": forms.DateField(label=_("Activity until"), required=False, widget=_DATE),
+            "event_from": BoundedDateField(label=_("Activity from"), required=False, widget=_DATE),
+            "event_to": BoundedDateField(label=_("Activity until"), required=False, widget=_DATE),
         }
 
     def clean(self, form: forms.Form, data: Mapping[str, Any]) -> None:

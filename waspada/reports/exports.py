@@ -20,6 +20,7 @@ from openpyxl.styles import Alignment, Font
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
 from waspada.core.models import User
+from waspada.core.tables import xlsx_value
 from waspada.decisions.pdf import font_dir
 from waspada.domain.suppression import SECONDARY_MARK
 from waspada.reports.document import ReportDocument, ReportTable
@@ -105,19 +106,20 @@ def write_xlsx(document: ReportDocument, out: IO[bytes] | str | Path) -> None:
             *notices(document),
         ]
         for line in lines:
-            info.append([line])
+            info.append([xlsx_value(info, line)])
         info["A1"].font = Font(bold=True, size=13)
         info.column_dimensions["A"].width = 100
         used = {info.title}
         for table in document.tables:
             sheet = workbook.create_sheet(_sheet_name(table.title, used))
-            sheet.append([table.title])
+            sheet.append([xlsx_value(sheet, table.title)])
             sheet["A1"].font = bold
             if withheld(document, table):
                 sheet.append([_("Withheld: too few cases to publish this table.")])
                 continue
             for index, row in enumerate(grid(document, table)):
-                sheet.append(row)
+                # Labels are names (officers, regencies, reasons): text, never formulas.
+                sheet.append([xlsx_value(sheet, cell) for cell in row])
                 if index == 0 or (table.column_totals and row[0] == _("Total")):
                     for item in sheet[sheet.max_row]:
                         item.font = bold
@@ -125,7 +127,7 @@ def write_xlsx(document: ReportDocument, out: IO[bytes] | str | Path) -> None:
                 item.alignment = Alignment(horizontal="right")
             if table.note:
                 sheet.append([])
-                sheet.append([table.note])
+                sheet.append([xlsx_value(sheet, table.note)])
             for notice in notices(document) if document.publication else ():
                 sheet.append([notice])
             sheet.column_dimensions["A"].width = 46

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
+from waspada.core.forms import BoundedDateField
 from waspada.domain import periods
 from waspada.domain.periods import Period, PeriodError, PeriodKind
 from waspada.domain.suppression import DEFAULT_THRESHOLD, MAX_THRESHOLD, MIN_THRESHOLD
@@ -63,8 +64,8 @@ class PeriodForm(forms.Form):
         empty_value=None,
         choices=[("", "—"), *MONTHS.items()],
     )
-    start = forms.DateField(label=_("From"), required=False, widget=_DATE)
-    end = forms.DateField(label=_("Until"), required=False, widget=_DATE)
+    start = BoundedDateField(label=_("From"), required=False, widget=_DATE)
+    end = BoundedDateField(label=_("Until"), required=False, widget=_DATE)
 
     def __init__(self, *args: Any, default: Period, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from waspada.core.forms import BoundedDateField
 from waspada.domain.screening import Level
 from waspada.regions.models import Region
 from waspada.regions.queries import working_area_codes
@@ -20,8 +21,8 @@ class QueueFilterForm(forms.Form):
     level = forms.ChoiceField(label=_("Risk level"), required=False)
     indicator = forms.ChoiceField(label=_("Indicator"), required=False)
     regency = forms.ChoiceField(label=_("Regency of origin"), required=False)
-    date_from = forms.DateField(label=_("Submitted from"), required=False, widget=_DATE)
-    date_to = forms.DateField(label=_("Submitted until"), required=False, widget=_DATE)
+    date_from = BoundedDateField(label=_("Submitted from"), required=False, widget=_DATE)
+    date_to = BoundedDateField(label=_("Submitted until"), required=False, widget=_DATE)
 
     def __init__(self, *args: Any, indicator_choices: list[tuple[str, str]], **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -50,10 +51,10 @@ class QueueFilterForm(forms.Form):
 
 class BacktestForm(forms.Form):
     # An empty date leaves that end of the period open: both empty is the whole history.
-    date_from = forms.DateField(
+    date_from = BoundedDateField(
         label=_("Applications submitted from"), required=False, widget=_DATE
     )
-    date_to = forms.DateField(label=_("until"), required=False, widget=_DATE)
+    date_to = BoundedDateField(label=_("until"), required=False, widget=_DATE)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -64,7 +65,7 @@ class BacktestForm(forms.Form):
 
 
 class PublishForm(forms.Form):
-    effective_from = forms.DateField(label=_("In force from"), widget=_DATE)
+    effective_from = BoundedDateField(label=_("In force from"), widget=_DATE)
 
     def clean_effective_from(self) -> dt.date:
         day: dt.date = self.cleaned_data["effective_from"]

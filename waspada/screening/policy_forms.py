@@ -5,6 +5,7 @@ on the field it names, and the draft is only saved when the whole policy is vali
 from __future__ import annotations
 
 import copy
+import json
 from typing import Any
 
 import yaml
@@ -90,8 +91,16 @@ class PolicyEditForm(forms.Form):
             text = cleaned[f"{code}_params"].strip()
             try:
                 params = yaml.safe_load(text) if text else {}
+                # Stored as JSON: a YAML date (2025-01-31) is not a parameter value.
+                json.dumps(params)
             except yaml.YAMLError as exc:
                 self.add_error(f"{code}_params", _("Not valid YAML: %(error)s") % {"error": exc})
+                continue
+            except (ValueError, TypeError):  # a date that does not exist, or any date
+                self.add_error(
+                    f"{code}_params",
+                    _("Parameters are numbers, text and lists; write a date in quotes."),
+                )
                 continue
             if not isinstance(params, dict):
                 self.add_error(f"{code}_params", _("Parameters must be a mapping (name: value)."))

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from waspada.core.forms import BoundedDateField, WithoutFormatCharactersForm
 from waspada.watchlists.importing import EntryValues, check_values
 from waspada.watchlists.models import ListType, Watchlist
 
@@ -37,7 +38,7 @@ class WatchlistEditForm(WatchlistForm):
     )
 
 
-class EntryForm(forms.Form):
+class EntryForm(WithoutFormatCharactersForm):
     external_id = forms.CharField(label=_("Id in the list"), max_length=100)
     full_name = forms.CharField(label=_("Full name"), max_length=300)
     aliases = forms.CharField(
@@ -56,10 +57,10 @@ class EntryForm(forms.Form):
     note = forms.CharField(
         label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
-    valid_from = forms.DateField(
+    valid_from = BoundedDateField(
         label=_("Valid from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    valid_until = forms.DateField(
+    valid_until = BoundedDateField(
         label=_("Valid until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 

@@ -309,7 +309,9 @@ def test_a_batch_takes_the_same_few_queries_whatever_its_size() -> None:
         return len(context.captured_queries)
 
     with hooks.APPLICATIONS_SAVED.suspended():
-        assert queries(3, 1) == queries(600, 100) == 12
+        few = queries(3, 1)
+        # 12, plus appending to the audit chain under its lock (one more on PostgreSQL).
+        assert few == queries(600, 100) <= 16
 
 
 def test_progress_reports_every_row_read_including_rejected_ones() -> None:

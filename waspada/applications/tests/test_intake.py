@@ -95,6 +95,9 @@ def test_without_number_the_application_gets_a_waspada_number(counter: Client) -
         ("destination_country", "XX", "XX bukan salah satu dari pilihan"),
         ("previous_passport_no", "TOO-LONG-NUMBER", "Nomor paspor"),
         ("intended_departure", "2026-01-01", "Tanggal keberangkatan sebelum tanggal permohonan"),
+        ("birth_date", "1899-12-31", "1900-01-01"),
+        ("submitted_on", "0001-01-01", "1900-01-01"),
+        ("intended_departure", "9999-12-31", "2099-12-31"),
     ],
 )
 def test_bad_input_is_explained_and_what_was_typed_is_kept(
@@ -154,6 +157,20 @@ def test_the_application_keeps_the_identity_typed_on_it(counter: Client) -> None
     page = counter.get(reverse("application_detail", args=[earlier.application_no]))
     identity = page.content.decode().split('data-testid="application-identity"')[1]
     assert "Nur Fadilah</a>" in identity and "Hj. Nur Fadilah" in identity  # latest, noted
+
+
+def test_invisible_formatting_characters_are_stripped_from_names(counter: Client) -> None:
+    # A right-to-left override shows "Siti Aminah" reversed; zero-width spaces hide
+    # inside a name and defeat the search and the watchlist match.
+    typed = "Siti\u200b Ami\u200dnah\u202e"
+    response = counter.post(
+        reverse("application_register"),
+        _form(full_name=typed, birth_place="\ufeffCilacap", sponsor_name="Bu\u2066di"),
+    )
+    assert response.status_code == 302
+    application = PassportApplication.objects.get(application_no="CLP-2026-000321")
+    assert application.applicant.full_name == "Siti Aminah"
+    assert (application.birth_place, application.sponsor_name) == ("Cilacap", "Budi")
 
 
 def test_an_existing_application_number_is_refused(counter: Client) -> None:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+from typing import Any
 
 import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -52,14 +56,77 @@ def test_raw_sql_update_is_refused_by_the_database(event: AuditEvent) -> None:
     assert AuditEvent.objects.get(pk=event.pk).summary == "Something happened"
 
 
-def test_raw_sql_delete_is_refused_by_postgresql(event: AuditEvent) -> None:
-    if connection.vendor != "postgresql":
-        # SQLite keeps DELETE for Django's test flush; see migration 0002.
-        assert connection.vendor == "sqlite"
-        return
+def test_raw_sql_delete_is_refused_by_the_database(event: AuditEvent) -> None:
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DELETE FROM core_auditevent WHERE id = %s", [event.pk])
     assert AuditEvent.objects.filter(pk=event.pk).exists()
+
+
+def _three_events(actor: User) -> list[AuditEvent]:
+    audit.record(AuditAction.USER_UPDATED, "First", actor=actor, details={"b": [1], "a": "é"})
+    audit.record_many(
+        [
+            audit.event(AuditAction.USER_UPDATED, "Second", actor=actor),
+            audit.event(AuditAction.USER_UPDATED, "Third", actor=None, details={"n": 1.5}),
+        ]
+    )
+    return list(AuditEvent.objects.order_by("id"))[-3:]  # after the supervisor's creation
+
+
+def test_each_event_carries_the_hash_of_the_one_before(supervisor: User) -> None:
+    events = _three_events(supervisor)
+    assert [len(e.chain_hash) for e in events] == [64, 64, 64]
+    assert [e.previous_hash for e in events[1:]] == [e.chain_hash for e in events[:-1]]
+    assert AuditEvent.objects.order_by("id").first().previous_hash == ""  # type: ignore[union-attr]
+
+
+def _verify() -> tuple[int, str]:
+    out = io.StringIO()
+    try:
+        call_command("verify_audit", stdout=out)
+    except CommandError as exc:
+        return exc.returncode, str(exc)
+    return 0, out.getvalue()
+
+
+def _without_triggers(sql: str, params: list[Any]) -> None:
+    """Rewrite history as someone with the database's owner rights would: first the
+    triggers off (inside the test's transaction, so they come back afterwards)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no pending checks
+            cursor.execute("ALTER TABLE core_auditevent DISABLE TRIGGER USER")
+        else:
+            cursor.execute("DROP TRIGGER core_auditevent_no_update")
+            cursor.execute("DROP TRIGGER core_auditevent_no_delete")
+        cursor.execute(sql, params)
+
+
+def test_verify_audit_says_an_untouched_trail_is_intact(supervisor: User) -> None:
+    _three_events(supervisor)
+    code, said = _verify()
+    assert code == 0
+    assert f"intact: {AuditEvent.objects.count()} events" in said
+
+
+def test_verify_audit_names_the_event_changed_behind_the_triggers(supervisor: User) -> None:
+    _first, second, _third = _three_events(supervisor)
+    _without_triggers(
+        "UPDATE core_auditevent SET summary = 'Nothing happened' WHERE id = %s", [second.pk]
+    )
+    code, said = _verify()
+    assert code == 1
+    assert f"BROKEN at event {second.pk} " in said and "content was changed" in said
+    before = AuditEvent.objects.filter(id__lt=second.pk).count()
+    assert f"The {before} events before it are intact" in said
+
+
+def test_verify_audit_names_the_event_after_a_removed_one(supervisor: User) -> None:
+    _first, second, third = _three_events(supervisor)
+    _without_triggers("DELETE FROM core_auditevent WHERE id = %s", [second.pk])
+    code, said = _verify()
+    assert code == 1
+    assert f"BROKEN at event {third.pk} " in said and "changed or removed" in said
 
 
 def test_user_with_audit_history_cannot_be_deleted(event: AuditEvent, supervisor: User) -> None:

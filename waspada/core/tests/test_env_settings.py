@@ -121,6 +121,8 @@ def _run_waspada(**environ: str) -> subprocess.CompletedProcess[str]:
         ({"DEBUG": "1", "LANGUAGE_CODE": "fr"}, "LANGUAGE_CODE"),
         ({"DEBUG": "1", "DATABASE_URL": "oracle://x"}, "DATABASE_URL"),
         ({"DEBUG": "0"}, "SECRET_KEY"),
+        ({"DEBUG": "1", "WASPADA_HSTS_SECONDS": "a year"}, "WASPADA_HSTS_SECONDS"),
+        ({"DEBUG": "1", "WASPADA_TRUSTED_PROXIES": "10.0.0.1,nginx"}, "WASPADA_TRUSTED_PROXIES"),
     ],
 )
 def test_console_command_stops_with_a_message_naming_the_bad_variable(

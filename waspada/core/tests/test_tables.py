@@ -5,10 +5,11 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from django.utils import translation
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from waspada.core.tables import (
     Columns,
@@ -18,6 +19,7 @@ from waspada.core.tables import (
     check_header,
     problems_csv,
     read_table,
+    xlsx_value,
 )
 
 SPEC = Columns(("id", "full_name"), ("phone",))
@@ -149,3 +151,25 @@ def test_the_problem_report_gives_the_value_as_written_and_defuses_formulas() ->
     assert header == ["row", "column", "value", "outcome", "reason"]
     assert first[:4] == ["3", "phone", "'=1+1", "refused"]
     assert second[3] == "imported with a notice"
+
+
+def test_invisible_formatting_characters_are_stripped_from_every_cell() -> None:
+    text = "id,full_name\n1,\u200bSiti\u202e Aminah\ufeff\n".encode()
+    assert values(text) == [(2, {"id": "1", "full_name": "Siti Aminah"})]
+    sheet = workbook([["id", "full_name"], ["1", "Siti\u200b Aminah\u2066"]])
+    assert values(sheet, "t.xlsx") == [(2, {"id": "1", "full_name": "Siti Aminah"})]
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "#REF!", "\tx"])
+def test_xlsx_cells_keep_text_that_starts_like_a_formula_as_text(text: str, tmp_path: Path) -> None:
+    for write_only in (True, False):
+        book = Workbook(write_only=write_only)
+        sheet = book.create_sheet("t")
+        sheet.append([xlsx_value(sheet, text), xlsx_value(sheet, 5), xlsx_value(sheet, "Ani")])
+        book.save(tmp_path / "t.xlsx")
+        row = next(load_workbook(tmp_path / "t.xlsx")["t"].iter_rows())
+        assert [(cell.value, cell.data_type) for cell in row] == [
+            (text, "s"),
+            (5, "n"),
+            ("Ani", "s"),
+        ]

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from waspada.applications.forms import DOCUMENT_LABELS
 from waspada.applications.models import PassportApplication
+from waspada.core.forms import BoundedDateField
 from waspada.decisions.models import Outcome, ReasonCode
 from waspada.domain import decisions as rules
 from waspada.domain.documents import missing_documents
@@ -68,7 +69,7 @@ class ProposalForm(VersionForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("For deferrals: what the applicant must bring."),
     )
-    deadline = forms.DateField(
+    deadline = BoundedDateField(
         label=_("Deadline to complete the documents"),
         required=False,
         widget=_DATE,

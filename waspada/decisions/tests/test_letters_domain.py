@@ -66,6 +66,9 @@ def test_letter_numbers_follow_the_office_format(
         ("W13-{number:%Y}", NumberFormatProblem.BAD_SYNTAX),
         ("W13.{year}", NumberFormatProblem.NUMBER_MISSING),
         ("", NumberFormatProblem.NUMBER_MISSING),
+        ("W13-{number:099999999d}", NumberFormatProblem.TOO_LONG),
+        ("W13-{number:>99999999999}", NumberFormatProblem.TOO_LONG),
+        ("{number:020d}" * 7, NumberFormatProblem.TOO_LONG),
     ],
 )
 def test_a_format_that_could_break_or_repeat_numbers_is_refused(

@@ -256,6 +256,8 @@ def test_the_admin_sets_the_letterhead_on_the_office_page(login: Login, admin_us
         ("letter_number_format", "W13.{year}"),
         ("letter_number_format", "W13-{number.real}"),
         ("letter_number_format", "W13-{number"),
+        ("letter_number_format", "W13-{number:099999999d}"),
+        ("letter_number_format", "W13-{number:0120d}"),
         ("head_nip", "1972"),
         ("deferral_days", "0"),
     ],

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from waspada.core.access import get_object_or_deny, requires
+from waspada.core.forms import id_from_query
 from waspada.core.models import User
 from waspada.core.policy import Action, can
 from waspada.decisions import letters
@@ -113,10 +114,8 @@ def letter_signatories(request: HttpRequest) -> HttpResponse:
 
 def _signatory_initial(request: HttpRequest) -> dict[str, object]:
     """The form filled with an officer's current details (the table's "change" links)."""
-    officer_id = request.GET.get("officer", "")
-    found = (
-        Signatory.objects.filter(user_id=int(officer_id)).first() if officer_id.isdigit() else None
-    )
+    officer_id = id_from_query(request.GET.get("officer"))
+    found = Signatory.objects.filter(user_id=officer_id).first() if officer_id else None
     if found is None:
         return {}
     return {

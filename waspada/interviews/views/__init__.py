@@ -118,8 +118,9 @@ def _session_context(
         "observation_labels": [labels[code] for code in session.observations if code in labels],
         # The Berita Acara Wawancara of a finished session (made once, on request).
         "record": None if session.is_open else session.letters.first(),
-        "may_make_record": not session.is_open
-        and can(request.user, Action.CONDUCT_INTERVIEW, session),
+        # Any interviewing officer may make the record of a finished session.
+        "may_make_record": not session.is_open and can(request.user, Action.CONDUCT_INTERVIEW),
+        "may_take_over": session.is_open and can(request.user, Action.TAKE_OVER_INTERVIEW, session),
     }
 
 
@@ -190,3 +191,17 @@ def interview_save(request: HttpRequest, session_id: int) -> HttpResponse:
     context = _session_context(request, session, form)
     template = "interviews/session.html#session-form" if request.htmx else "interviews/session.html"  # type: ignore[attr-defined]
     return render(request, template, context)
+
+
+@require_POST
+@requires(Action.TAKE_OVER_INTERVIEW)
+def interview_take_over(request: HttpRequest, session_id: int) -> HttpResponse:
+    """A supervisor takes an open interview over from its interviewer (audited)."""
+    session = _session(request, Action.TAKE_OVER_INTERVIEW, session_id)
+    try:
+        services.take_over_interview(session, acting_user=_user(request), request=request)
+    except InterviewError as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, _("You are now the interviewer of this session."))
+    return redirect("interview_session", session_id=session.pk)

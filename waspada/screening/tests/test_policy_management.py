@@ -75,6 +75,8 @@ def test_supervisor_edits_a_draft_and_sees_the_diff(kasi: Client) -> None:
         ("threshold_high", "5", "Ambang tinggi harus di atas ambang sedang"),
         ("D06_params", "countries: [", "YAML tidak sah"),
         ("D06_params", "- just a list", "Parameter harus berupa pemetaan"),
+        ("D06_params", "since: 2025-02-30", "tanggal dalam tanda kutip"),
+        ("D06_params", "since: 2025-01-31", "tanggal dalam tanda kutip"),
     ],
 )
 def test_bad_edits_are_refused_naming_the_field(
