@@ -36,23 +36,26 @@ FILL_SQL = """
 WITH villages AS (
     SELECT array_agg(code ORDER BY code) AS codes FROM regions_region
     WHERE level = 'village' AND substr(code, 1, 5) IN ('33.01','33.02','33.03','33.04','33.05')
+), people AS (
+    SELECT i,
+           (ARRAY['Siti','Sri','Dwi','Tri','Eko','Joko','Budi','Agus','Slamet','Wahyu',
+                  'Endang','Rini','Yuni','Ratna','Muhammad','Ahmad','Nur','Fatimah','Aisyah',
+                  'Sugeng'])[1 + i % 20] AS first,
+           (ARRAY['Rahayu','Wahyuni','Santoso','Setiawan','Purnomo','Hidayat','Lestari',
+                  'Susanti','Prasetyo','Kurniawan','Saputra','Handayani','Nugroho','Utami',
+                  'Wibowo'])[1 + (i / 20) % 15] AS last
+    FROM generate_series(1, %(rows)s) AS i
 )
 INSERT INTO applications_applicant
     (nik, full_name, sex, birth_place, birth_date, phone, address, village_id, education,
-     occupation, marital_status, created_at, updated_at)
-SELECT '33' || lpad(i::text, 14, '0'),
-       (ARRAY['Siti','Sri','Dwi','Tri','Eko','Joko','Budi','Agus','Slamet','Wahyu',
-              'Endang','Rini','Yuni','Ratna','Muhammad','Ahmad','Nur','Fatimah','Aisyah',
-              'Sugeng'])[1 + i % 20]
-       || ' ' ||
-       (ARRAY['Rahayu','Wahyuni','Santoso','Setiawan','Purnomo','Hidayat','Lestari',
-              'Susanti','Prasetyo','Kurniawan','Saputra','Handayani','Nugroho','Utami',
-              'Wibowo'])[1 + (i / 20) % 15]
-       || ' ' || i::text,
+     occupation, marital_status, created_at, updated_at, name_key, birth_place_key)
+SELECT '33' || lpad(i::text, 14, '0'), first || ' ' || last || ' ' || i::text,
        CASE WHEN i % 2 = 0 THEN 'P' ELSE 'L' END, 'Cilacap',
        date '1970-01-01' + (i % 15000), '+62812' || lpad(i::text, 8, '0'), 'RT 01/RW 02',
-       v.codes[1 + i % array_length(v.codes, 1)], 'SMA', 'Petani', 'Kawin', now(), now()
-FROM generate_series(1, %(rows)s) AS i, villages AS v;
+       v.codes[1 + i % array_length(v.codes, 1)], 'SMA', 'Petani', 'Kawin', now(), now(),
+       -- The identity keys (names.name_key, names.normalize_place): letters, lower case.
+       lower(first || last), 'cilacap'
+FROM people, villages AS v;
 
 INSERT INTO applications_passportapplication
     (application_no, applicant_id, office_id, submitted_on, application_type, purpose,

@@ -185,6 +185,10 @@ def test_no_generated_input_makes_a_server_error(
     posted: dict[str, dict[str, Field]] = defaultdict(dict)
     queried: dict[str, dict[str, Field]] = {}
     for name in sorted(ACCESS):
+        if ACCESS[name] == set():
+            # For no office persona: a Disnaker's own pages, whose odd input is generated
+            # in waspada/partners/tests/test_recommendation_pages.py as a Disnaker user.
+            continue
         persona = _persona(name)
         target = personas["partner"] if name in PARTNER_TARGET else personas[persona]
         urls[name] = _url(name, target)

@@ -36,6 +36,23 @@ def id_from_query(value: str | None) -> int | None:
     return int(value)
 
 
+class IdsChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    """Several rows chosen by id (checkboxes): a value that cannot be a row id is an invalid
+    choice like any other. Django passes ids to the database as they come, and SQLite cannot
+    even bind a number beyond 64 bits (a 500 instead of a form error)."""
+
+    def clean(self, value: Any) -> Any:
+        for pk in value if isinstance(value, list | tuple) else ():
+            text = str(pk)
+            if text.isascii() and text.isdigit() and id_from_query(text) is None:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": text},
+                )
+        return super().clean(value)
+
+
 class WithoutFormatCharactersForm(forms.Form):
     """A form whose typed text loses invisible formatting characters (a right-to-left
     override, zero-width spaces) before it is checked: names read as they look."""

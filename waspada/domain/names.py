@@ -505,6 +505,10 @@ def _normalize_text(text: str) -> NormalizedName:
             words.append(key)  # "R.A.", "R.M." before the name: one title, not two
             continue
         words.extend(_words(piece))
+    # A degree run into the name by a dot ("A.SHi") ends the name as well: read alone on a
+    # second normalisation it would be one, so it is one now (normalising is idempotent).
+    while len(words) > 1 and words[-1] in DEGREES and words[-1] not in _AMBIGUOUS_DEGREES:
+        degree_titles.insert(0, DEGREES[words.pop()])
     # The old spelling is mapped before titles are recognised: "Ch." is KH., "Tjokorda" is
     # Cokorda, and a mapped word must not turn into a title on a second normalisation.
     words = [map_old_spelling(w) for w in words]

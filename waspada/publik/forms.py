@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from waspada.applications.countries import country_choices
+from waspada.core.forms import IdsChoiceField
 from waspada.domain.job_offers import ArrangedBy, Contract, FeePaidTo, Job, Visa
 from waspada.partners.models import Agency, AgencyKind
 from waspada.publik import tracking
@@ -283,6 +284,7 @@ class OutreachForm(forms.ModelForm):
     class Meta:
         model = OutreachActivity
         fields = ["held_on", "place", "audience", "people_reached", "partners", "materials"]
+        field_classes = {"partners": IdsChoiceField}
         widgets = {
             "held_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "partners": forms.CheckboxSelectMultiple,

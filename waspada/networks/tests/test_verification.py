@@ -416,8 +416,10 @@ def test_odd_query_values_show_the_pages(
     task_and_client: tuple[VerificationTask, Client], query: dict[str, str]
 ) -> None:
     task, client = task_and_client
+    # A NUL character is refused before any page is built (400, "request refused").
+    expected = 400 if "\x00" in "".join(query.values()) else 200
     for url in (reverse("verification_list"), reverse("verification_detail", args=[task.pk])):
-        assert client.get(url, query).status_code == 200
+        assert client.get(url, query).status_code == expected
 
 
 def test_an_unknown_task_is_not_found(login: Callable[..., Client], supervisor: User) -> None:

@@ -56,5 +56,5 @@ def test_other_agencies_and_office_staff_are_unaffected(
     police, other = partners["police"], next(u for k, u in partners.items() if k != "police")
     assert police.agency is not None
     _deactivate(police.agency, admin_user)
-    assert login(other).get(reverse("home")).status_code == 200
+    assert login(other).get(reverse("home"), follow=True).status_code == 200
     assert login(admin_user).get(reverse("agency_list")).status_code == 200

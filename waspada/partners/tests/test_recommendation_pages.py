@@ -310,9 +310,11 @@ def test_odd_query_values_show_the_pages(
     disnaker_client: tuple[Client, Recommendation, RecommendationRequest], query: dict[str, str]
 ) -> None:
     client, record, request = disnaker_client
+    # A NUL character is refused before any page is built (400, "request refused").
+    expected = 400 if "\x00" in "".join(query.values()) else 200
     for url in (
         reverse("disnaker_home"),
         reverse("recommendation_detail", args=[record.pk]),
         reverse("recommendation_request_detail", args=[request.pk]),
     ):
-        assert client.get(url, query).status_code == 200, url
+        assert client.get(url, query).status_code == expected, url
