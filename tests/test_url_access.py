@@ -44,6 +44,8 @@ ACCESS: dict[str, set[str] | str] = {
     "nik_check": {"intake_officer", "supervisor"},
     "documents_checklist": {"intake_officer", "supervisor"},
     "application_detail": CASEWORK,
+    "application_registered": {"intake_officer", "supervisor"},
+    "application_receipt": {"intake_officer", "supervisor"},
     "application_by_id": CASEWORK,
     "applicant_detail": CASEWORK,
     "application_import": {"supervisor"},
@@ -115,7 +117,13 @@ def _url(name: str, target: User) -> str:
         return reverse(name, args=[draft.number])
     if name in {"application_import_job", "application_import_problems"}:
         return reverse(name, args=[ImportJob.objects.create(filename="x.csv").pk])
-    if name in {"application_detail", "applicant_detail", "application_by_id"}:
+    if name in {
+        "application_detail",
+        "applicant_detail",
+        "application_by_id",
+        "application_registered",
+        "application_receipt",
+    }:
         application = make_application()
         if name == "applicant_detail":
             return reverse(name, args=[application.applicant.nik])

@@ -118,6 +118,9 @@ def register_at_counter(
         warning.locator("[name=confirm_nik_contradiction]").check()
         page.get_by_test_id("intake-form").locator("button[type=submit]").click()
     segment = re.escape(encode_number(intake.application_no))
+    # The counter's neutral confirmation first; then the officer opens the application.
+    expect(page).to_have_url(re.compile(rf"/applications/{segment}/registered/$"))
+    page.get_by_test_id("open-application").click()
     expect(page).to_have_url(re.compile(rf"/applications/{segment}/$"))
 
 

@@ -68,10 +68,25 @@ def test_intake_officer_registers_an_application(
     expect(page.get_by_test_id("documents-missing")).not_to_contain_text("akta kelahiran")
     page.get_by_role("button", name="Daftarkan").click()
 
-    expect(page).to_have_url(re.compile(r"/applications/CLP-2026-004242/$"))
+    # In view of the applicant: a neutral confirmation, nothing of the screening.
+    expect(page).to_have_url(re.compile(r"/applications/CLP-2026-004242/registered/$"))
     expect(page.get_by_role("status")).to_contain_text(
         "Permohonan CLP-2026-004242 telah didaftarkan"
     )
+    confirmation = page.get_by_test_id("registered")
+    expect(confirmation).to_contain_text("CLP-2026-004242")
+    expect(confirmation).to_contain_text("Siti Aminah")
+    expect(confirmation).not_to_contain_text(re.compile(r"Risiko|risiko|skor|D\d\d|Calo"))
+    expect(confirmation.get_by_test_id("print-receipt")).to_be_visible()
+
+    # The next applicant: an empty form, ready for the NIK.
+    confirmation.get_by_test_id("register-next").click()
+    expect(page).to_have_url(re.compile(r"/applications/new/$"))
+    nik = page.get_by_role("textbox", name="NIK")
+    expect(nik).to_be_focused()
+    expect(nik).to_have_value("")
+
+    page.goto(f"{base}/applications/CLP-2026-004242/")
     expect(page.get_by_test_id("application-status")).to_have_text("Disaring, menunggu wawancara")
     expect(page.get_by_test_id("timeline")).to_contain_text("loket")
 

@@ -60,13 +60,17 @@ def test_head_of_office_reads_the_dashboard_and_downloads_the_report(
     expect(page.get_by_test_id("application-count")).to_contain_text(count)
     page.go_back()
 
-    # Another period: a month without data says so.
+    # Another period: choosing the kind brings its fields; a month without data says so.
     form = page.get_by_test_id("period-form")
+    expect(form.locator("select[name=month]")).to_have_count(0)
     form.locator("select[name=period]").select_option("month")
+    form.locator("button[type=submit]").click()
+    expect(page.get_by_test_id("period-choose")).to_be_visible()
     form.locator("input[name=year]").fill("2031")
     form.locator("select[name=month]").select_option("2")
     form.locator("button[type=submit]").click()
     expect(page.get_by_test_id("report-empty")).to_be_visible()
+    page.go_back()
     page.go_back()
 
     # The report for publication, as a PDF.

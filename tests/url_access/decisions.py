@@ -19,6 +19,7 @@ ACCESS: dict[str, set[str] | str] = {
     "decision_propose": {"interviewer", "supervisor"},
     "decision_documents_completed": "post-only",
     "decision_sign_off": "post-only",
+    "decision_sign_off_confirm": {"supervisor", "head_of_office"},
     "decision_return": "post-only",
 }
 
@@ -40,7 +41,7 @@ def _deferral(application: PassportApplication) -> Decision:
 def url(name: str, target: User) -> str:
     if name in {"decision_propose", "decision_documents_completed"}:
         return reverse(name, args=[make_application().application_no])
-    if name in {"decision_sign_off", "decision_return"}:
+    if name in {"decision_sign_off", "decision_return", "decision_sign_off_confirm"}:
         application = make_application()
         application.refresh_from_db()  # screening moved it on
         return reverse(name, args=[_deferral(application).pk])

@@ -29,4 +29,14 @@ urlpatterns = [
     ),
     path("export/", transfer_views.application_export, name="application_export"),
     path("<appno:application_no>/", views.application_detail, name="application_detail"),
+    path(
+        "<appno:application_no>/registered/",
+        views.application_registered,
+        name="application_registered",
+    ),
+    path(
+        "<appno:application_no>/receipt.pdf",
+        views.application_receipt,
+        name="application_receipt",
+    ),
 ]

@@ -30,6 +30,7 @@ from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
+from waspada.core.pdf import letterhead
 from waspada.decisions import pdf
 from waspada.decisions.models import (
     Decision,
@@ -52,12 +53,6 @@ Context = dict[str, Any]
 
 KIND_FOR_OUTCOME = {Outcome.DEFER: LetterKind.DEFERRAL, Outcome.REFUSE: LetterKind.REFUSAL}
 
-# The ministry lines above the office's name in the letterhead (since 2024 immigration
-# has its own ministry). Stored in each letter's context like everything else.
-MINISTRY_LINES = (
-    "KEMENTERIAN IMIGRASI DAN PEMASYARAKATAN REPUBLIK INDONESIA",
-    "DIREKTORAT JENDERAL IMIGRASI",
-)
 # A deferral only asks for the documents the regulation requires anyway.
 DEFERRAL_LEGAL_BASIS = (
     "UU 6/2011 tentang Keimigrasian; Permenkumham 8/2014 jo. Permenkumham 18/2022 "
@@ -289,12 +284,7 @@ def _common_context(
         "date": rules.indonesian_date(day),
         # PDF metadata: a fixed time, so that rendering again gives the same file.
         "issued_at": timezone.localtime(issued_at).replace(microsecond=0).isoformat(),
-        "letterhead": {
-            "ministry": list(MINISTRY_LINES),
-            "office": office.name,
-            "address": office.address,
-            "phone": office.phone,
-        },
+        "letterhead": letterhead(office.name, office.address, office.phone),
     }
 
 

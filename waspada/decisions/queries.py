@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from waspada.applications.models import PassportApplication, Status
 from waspada.decisions.models import Decision, DecisionState, Outcome
+from waspada.screening.models import IndicatorHit, RiskAssessment
 from waspada.watchlists.models import DuplicateKind, IdentityDuplicate
 
 
@@ -81,6 +82,29 @@ def sign_off_queue() -> QuerySet[Decision]:
         .select_related("application__applicant", "proposed_by")
         .order_by("proposed_at", "pk")
     )
+
+
+def evidence_by_application(
+    application_ids: list[int], language: str
+) -> dict[int, list[tuple[str, str]]]:
+    """The evidence of each application's latest assessment, (code, evidence) per hit in
+    the reader's language: what the supervisor weighs beside the proposal's reason."""
+    latest = (
+        RiskAssessment.objects.filter(application_id=OuterRef("assessment__application_id"))
+        .order_by("-created_at", "-id")
+        .values("id")[:1]
+    )
+    hits = (
+        IndicatorHit.objects.filter(assessment__application_id__in=application_ids)
+        .filter(assessment_id=Subquery(latest))
+        .values_list("assessment__application_id", "code", "evidence_en", "evidence_id")
+        .order_by("-weight", "code")
+    )
+    found: dict[int, list[tuple[str, str]]] = {}
+    english = language.startswith("en")
+    for application_id, code, evidence_en, evidence_id in hits:
+        found.setdefault(application_id, []).append((code, evidence_en if english else evidence_id))
+    return found
 
 
 @dataclass(frozen=True)

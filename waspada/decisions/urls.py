@@ -29,6 +29,11 @@ urlpatterns = [
         name="decision_documents_completed",
     ),
     path("<int:decision_id>/sign-off/", views.decision_sign_off, name="decision_sign_off"),
+    path(
+        "<int:decision_id>/sign-off/confirm/",
+        views.decision_sign_off_confirm,
+        name="decision_sign_off_confirm",
+    ),
     path("<int:decision_id>/return/", views.decision_return, name="decision_return"),
     path("letters/", include(letter_patterns)),
 ]

@@ -19,10 +19,12 @@ from waspada.interviews.models import (
     InterviewKind,
     InterviewSession,
     Observation,
+    SessionState,
     StatedFunds,
     StatedRelation,
     StatedTicket,
 )
+from waspada.interviews.queries import ListFilters
 from waspada.interviews.services import AnswerInput, QuestionInput, RaisedIndicator
 from waspada.screening.policies import policy_of, version_in_force
 from waspada.screening.questions import language_key
@@ -287,3 +289,30 @@ class PublishBankForm(forms.Form):
         max_length=300,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class ListFilterForm(forms.Form):
+    """The interview list's filters (a GET form: a bad value falls back to the default)."""
+
+    state = forms.ChoiceField(
+        label=_("State"),
+        required=False,
+        choices=[("open", _("In progress")), ("finished", _("Finished")), ("all", _("All"))],
+    )
+    mine = forms.ChoiceField(
+        label=_("Interviewer"),
+        required=False,
+        choices=[("", _("Everyone")), ("1", _("Mine only"))],
+    )
+    waited = forms.IntegerField(
+        label=_("Waiting longer than (days)"), required=False, min_value=0, max_value=3650
+    )
+
+    def filters(self, user_id: int) -> ListFilters:
+        data = self.cleaned_data if self.is_valid() else {}
+        state = data.get("state") or SessionState.OPEN
+        return ListFilters(
+            state="" if state == "all" else state,
+            interviewer_id=user_id if data.get("mine") else None,
+            waited_days=data.get("waited"),
+        )

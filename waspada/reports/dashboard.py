@@ -73,7 +73,9 @@ def all_figures(dashboard: Dashboard) -> Iterator[tuple[str, Figure]]:
 
 
 def default_period(today: dt.date | None = None) -> Period:
-    """The year of the latest application (the current year when there is none)."""
+    """The last complete year: the year before this one, or the year of the latest
+    application when that is earlier (a running year's figures are not yet the year's)."""
+    last_complete = (today or timezone.localdate()).year - 1
     latest = PassportApplication.objects.aggregate(latest=Max("submitted_on"))["latest"]
-    year = (latest or today or timezone.localdate()).year
+    year = min(latest.year, last_complete) if latest else last_complete
     return periods.year(min(max(year, periods.FIRST_YEAR), periods.LAST_YEAR))

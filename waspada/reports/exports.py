@@ -20,8 +20,8 @@ from openpyxl.styles import Alignment, Font
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
 from waspada.core.models import User
+from waspada.core.pdf import font_dir
 from waspada.core.tables import xlsx_value
-from waspada.decisions.pdf import font_dir
 from waspada.domain.suppression import SECONDARY_MARK
 from waspada.reports.document import ReportDocument, ReportTable
 from waspada.reports.svgcharts import Series, horizontal_bars, vertical_bars

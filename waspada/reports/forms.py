@@ -45,8 +45,21 @@ def period_message(error: PeriodError) -> tuple[str, str]:
     )
 
 
+# The fields each kind of period needs (besides the kind itself): only these are shown.
+KIND_FIELDS: dict[str, tuple[str, ...]] = {
+    PeriodKind.YEAR.value: ("year",),
+    PeriodKind.QUARTER.value: ("year", "quarter"),
+    PeriodKind.MONTH.value: ("year", "month"),
+    PeriodKind.CUSTOM.value: ("start", "end"),
+}
+
+
 class PeriodForm(forms.Form):
-    """Which period the dashboard shows; compared with the one before."""
+    """Which period the dashboard shows; compared with the one before.
+
+    Only the fields of the chosen kind are part of the form (no JavaScript needed):
+    choosing another kind and pressing "Show" brings that kind's fields, to fill in
+    (`switching`: nothing refused yet)."""
 
     period = forms.ChoiceField(label=_("Period"), choices=PERIOD_KINDS, initial=PeriodKind.YEAR)
     year = forms.IntegerField(label=_("Year"), required=False)
@@ -75,10 +88,19 @@ class PeriodForm(forms.Form):
         self.fields["month"].initial = default.month
         self.fields["start"].initial = default.start
         self.fields["end"].initial = default.end
+        chosen = str((self.data if self.is_bound else self.initial).get("period") or "")
+        self.kind = chosen if chosen in KIND_FIELDS else PeriodKind.YEAR.value
+        own = KIND_FIELDS[self.kind]
+        for name in PERIOD_FIELDS:
+            if name != "period" and name not in own:
+                del self.fields[name]
+        # Just switched to this kind: its own fields were not on the page yet.
+        specific = [name for name in own if name != "year"]
+        self.switching = bool(specific) and not any(name in self.data for name in specific)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if self.errors:
+        if self.errors or self.switching:
             return data
         try:
             data["chosen"] = self._period(data)
@@ -111,7 +133,9 @@ class PeriodForm(forms.Form):
         """The period asked for; the default when nothing was asked; None when wrong."""
         if not self.is_bound:
             return self.default
-        return self.cleaned_data["chosen"] if self.is_valid() else None
+        if not self.is_valid() or self.switching:
+            return None
+        return self.cleaned_data["chosen"]
 
 
 class DownloadForm(PeriodForm):

@@ -39,13 +39,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             trend_columns=[(key, HEADLINE_LABELS[key]) for key in TREND_COLUMNS],
             workload_columns=WORKLOAD_COLUMNS,
             period_fields=PERIOD_FIELDS,
+            # Its own element ids (download-...): the period form above has the same fields.
             download=DownloadForm(
                 initial={
-                    **{name: form[name].value() for name in PERIOD_FIELDS},
+                    **{name: form[name].value() for name in PERIOD_FIELDS if name in form.fields},
                     "format": "pdf",
                     "threshold": DEFAULT_THRESHOLD,
                 },
                 default=default,
+                auto_id="download-%s",
             ),
         )
     return render(request, "reports/dashboard.html", context)

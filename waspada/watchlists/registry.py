@@ -51,6 +51,11 @@ def registry_status(*, entries: int | None = None) -> RegistryStatus:
     )
 
 
+def any_entry_in_force() -> bool:
+    """Whether any watchlist holds an entry in force today (else nothing was checked)."""
+    return WatchlistEntry.objects.filter(in_force(timezone.localdate())).exists()
+
+
 def list_status(watchlist: Watchlist, *, entries: int | None = None) -> RegistryStatus:
     """One list: entries in force, its last change, its last import and change by hand."""
     if entries is None:

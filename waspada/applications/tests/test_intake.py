@@ -51,7 +51,7 @@ def test_officer_registers_an_application(counter: Client, intake_officer: User)
     response = counter.post(reverse("application_register"), _form())
     assert response.status_code == 302
     application = PassportApplication.objects.get(application_no="CLP-2026-000321")
-    assert response["Location"] == reverse("application_detail", args=["CLP-2026-000321"])
+    assert response["Location"] == reverse("application_registered", args=["CLP-2026-000321"])
     assert application.status == Status.SCREENING  # assessed at once
     assert (application.regency_code, application.district_code) == ("33.01", "33.01.01")
     applicant = application.applicant

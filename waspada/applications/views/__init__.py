@@ -14,6 +14,7 @@ from waspada.applications.forms import DOCUMENT_LABELS, ApplicationFilterForm, I
 from waspada.applications.hooks import DETAIL_PANELS
 from waspada.applications.models import Applicant, PassportApplication
 from waspada.applications.queries import filtered_applications
+from waspada.applications.receipt import receipt_pdf
 from waspada.core.access import get_object_or_deny, requires
 from waspada.core.models import AuditEvent
 from waspada.core.policy import Action
@@ -72,7 +73,10 @@ def application_register(request: HttpRequest) -> HttpResponse:
                 _("Documents still missing for this purpose: %(documents)s.")
                 % {"documents": ", ".join(missing)},
             )
-        return redirect("application_detail", application_no=application.application_no)
+        return redirect("application_registered", application_no=application.application_no)
+    if not form.is_bound:
+        # The next applicant: the officer types the NIK at once.
+        form.fields["nik"].widget.attrs["autofocus"] = True
     purpose = str(form["purpose"].value() or "")
     return render(
         request,
@@ -82,6 +86,45 @@ def application_register(request: HttpRequest) -> HttpResponse:
             "expected": expected_documents(purpose),
             "missing": _missing_labels(purpose, list(form["documents"].value() or [])),
             "purpose_chosen": bool(purpose),
+        },
+    )
+
+
+def _registered(request: HttpRequest, application_no: str) -> PassportApplication:
+    return get_object_or_deny(
+        request,
+        Action.REGISTER_APPLICATION,
+        PassportApplication.objects.select_related("office"),
+        application_no=application_no,
+    )
+
+
+@requires(Action.REGISTER_APPLICATION)
+def application_registered(request: HttpRequest, application_no: str) -> HttpResponse:
+    """The counter's screen after registering: neutral, in view of the applicant (the
+    assessment is on the application page, for the officers who may read it)."""
+    application = _registered(request, application_no)
+    return render(
+        request,
+        "applications/registered.html",
+        {
+            "application": application,
+            "missing": _missing_labels(application.purpose, application.documents),
+        },
+    )
+
+
+@requires(Action.REGISTER_APPLICATION)
+def application_receipt(request: HttpRequest, application_no: str) -> HttpResponse:
+    """The receipt (tanda terima) as a PDF to print for the applicant."""
+    application = _registered(request, application_no)
+    return HttpResponse(
+        receipt_pdf(application),
+        content_type="application/pdf",
+        headers={
+            "Content-Disposition": (
+                f'inline; filename="tanda-terima-{application.application_no}.pdf"'
+            )
         },
     )
 

@@ -31,18 +31,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("central_java_regio
 Login = Callable[[User], Client]
 
 
-@pytest.fixture
-def english(login: Login) -> Login:
-    """Clients that read the pages in English (the msgids the tests compare)."""
-
-    def make(user: User) -> Client:
-        client = login(user)
-        client.cookies["django_language"] = "en"
-        return client
-
-    return make
-
-
 def detail(application: PassportApplication) -> str:
     return reverse("application_detail", args=[application.application_no])
 

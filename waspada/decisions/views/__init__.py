@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -99,15 +100,21 @@ def _proposed_message(decision: Decision) -> str:
 Review = Callable[..., Decision]
 
 
-def _review(request: HttpRequest, decision_id: int, review: Review, done: str) -> HttpResponse:
-    decision = get_object_or_deny(
+def _proposal(request: HttpRequest, decision_id: int) -> Decision:
+    return get_object_or_deny(
         request,
         Action.SIGN_OFF_DECISION,
         Decision.objects.select_related("application__applicant", "proposed_by"),
         pk=decision_id,
     )
+
+
+def _review(request: HttpRequest, decision_id: int, review: Review, done: str) -> HttpResponse:
+    decision = _proposal(request, decision_id)
     application = decision.application
     form = ReviewForm(request.POST)
+    # From the sign-off queue: back to it, where the next proposal waits on top.
+    back_to_queue = request.POST.get("next") == "queue"
     if form.is_valid():
         try:
             review(
@@ -119,23 +126,54 @@ def _review(request: HttpRequest, decision_id: int, review: Review, done: str) -
             )
         except StaleApplication as stale:
             messages.error(request, stale.message())
+            if back_to_queue:
+                return redirect("decision_queue")
             return redirect("application_detail", application_no=application.application_no)
         except (DecisionRefused, LetterError) as refused:
             # A letter that could not be made rolled the sign-off back with it.
             add_to_form(form, refused)
         else:
-            messages.success(request, done)
+            messages.success(request, f"{application.application_no}: {done}")
+            if back_to_queue:
+                return redirect("decision_queue")
             return redirect("application_detail", application_no=application.application_no)
+    return _review_page(request, decision, form, back_to_queue=back_to_queue)
+
+
+def _review_page(
+    request: HttpRequest,
+    decision: Decision,
+    form: ReviewForm,
+    *,
+    back_to_queue: bool,
+    confirming: bool = False,
+) -> HttpResponse:
     return render(
         request,
         "decisions/review.html",
         {
             "decision": decision,
-            "application": application,
+            "application": decision.application,
             "form": form,
             "today": timezone.localdate(),
+            "back_to_queue": back_to_queue,
+            "confirming": confirming,
+            "evidence": queries.evidence_by_application(
+                [decision.application_id], get_language() or "id"
+            ).get(decision.application_id, []),
         },
     )
+
+
+@requires(Action.SIGN_OFF_DECISION)
+def decision_sign_off_confirm(request: HttpRequest, decision_id: int) -> HttpResponse:
+    """The second step of approving from the queue (no JavaScript needed): the proposal
+    once more, with the version the supervisor saw in the queue, and "Confirm"."""
+    decision = _proposal(request, decision_id)
+    seen = request.GET.get("version", "")
+    version = int(seen) if seen.isdigit() else decision.application.version
+    form = ReviewForm(initial={"version": version})
+    return _review_page(request, decision, form, back_to_queue=True, confirming=True)
 
 
 @require_POST
@@ -187,6 +225,10 @@ def documents_completed(request: HttpRequest, application_no: str) -> HttpRespon
 def decision_queue(request: HttpRequest) -> HttpResponse:
     """Proposals to sign off (oldest first) and the open deferrals with their deadlines."""
     proposals = Paginator(queries.sign_off_queue(), PAGE_SIZE).get_page(request.GET.get("page"))
+    evidence = queries.evidence_by_application(
+        [d.application_id for d in proposals.object_list], get_language() or "id"
+    )
+    rows = [(d, evidence.get(d.application_id, [])) for d in proposals.object_list]
     deferrals = Paginator(queries.open_deferrals(), PAGE_SIZE).get_page(
         request.GET.get("deferrals")
     )
@@ -195,6 +237,7 @@ def decision_queue(request: HttpRequest) -> HttpResponse:
         "decisions/queue.html",
         {
             "page": proposals,
+            "rows": rows,
             "deferrals": deferrals,
             "today": timezone.localdate(),
             "query": "",

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils import timezone
 
 from waspada.applications.models import PassportApplication
 from waspada.core.policy import Action, can
@@ -43,3 +44,13 @@ def interview_panel(context: Any, application: PassportApplication) -> dict[str,
 def stored_findings_display(session: InterviewSession) -> list[dict[str, object]]:
     """The findings stored when the session was finished, in the active language."""
     return findings_display(stored_findings(session))
+
+
+@register.filter
+def waited_days(session: InterviewSession) -> int | None:
+    """Whole days since the screening sent the case to the interview desk: until now
+    while the session is open, until it finished afterwards (None when unknown)."""
+    screened = getattr(session, "screened_at", None)
+    if screened is None:
+        return None
+    return ((session.finished_at or timezone.now()) - screened).days

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
@@ -20,7 +21,7 @@ from waspada.core.errors import add_to_form
 from waspada.core.models import User
 from waspada.core.policy import Action, can
 from waspada.interviews import queries, services
-from waspada.interviews.forms import SessionForm, StartForm
+from waspada.interviews.forms import ListFilterForm, SessionForm, StartForm
 from waspada.interviews.models import InterviewAnswer, InterviewSession, Observation, SessionState
 from waspada.interviews.services import InterviewError
 
@@ -45,13 +46,15 @@ def _session(request: HttpRequest, action: Action, session_id: int) -> Interview
 
 @requires(Action.VIEW_INTERVIEWS)
 def interview_list(request: HttpRequest) -> HttpResponse:
+    form = ListFilterForm(request.GET or None)
+    sessions = queries.interview_list(form.filters(_user(request).pk))
+    page = Paginator(sessions, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "interviews/interview_list.html",
-        {
-            "open_sessions": queries.open_sessions()[:200],
-            "finished_sessions": queries.finished_sessions()[:50],
-        },
+        {"form": form, "page": page, "query": query.urlencode()},
     )
 
 

@@ -142,7 +142,7 @@ def test_the_dashboard_opens_on_the_year_of_the_latest_application(
 @pytest.mark.parametrize(
     ("params", "field"),
     [
-        ({"period": "month", "year": "2023"}, "month"),
+        ({"period": "month", "year": "2023", "month": ""}, "month"),
         ({"period": "quarter", "year": "2023", "quarter": "5"}, "quarter"),
         ({"period": "year", "year": "1999"}, "year"),
         ({"period": "year", "year": "dua ribu"}, "year"),

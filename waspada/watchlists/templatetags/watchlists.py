@@ -9,6 +9,7 @@ from waspada.applications.models import PassportApplication
 from waspada.core.policy import Action, can
 from waspada.watchlists.explain import render_reasons
 from waspada.watchlists.models import IdentityDuplicate, WatchlistMatch
+from waspada.watchlists.registry import any_entry_in_force
 
 register = template.Library()
 
@@ -36,6 +37,8 @@ def watchlist_panel(context: dict[str, Any], application: PassportApplication) -
         ],
         "duplicates": duplicates,
         "can_review": can(user, Action.REVIEW_MATCHES),
+        # "No match" means little while no list holds an entry: the page says so plainly.
+        "loaded": bool(matches) or any_entry_in_force(),
     }
 
 

@@ -241,3 +241,22 @@ def test_interviewers_cannot_edit_a_list(login: Any, interviewer: User, supervis
     assert response.status_code == 403
     watchlist.refresh_from_db()
     assert watchlist.name == "Calo"
+
+
+def test_the_application_page_says_plainly_when_no_watchlist_is_loaded(
+    interviewer: User, login: Login
+) -> None:
+    application = make_application(applicant={"full_name": "Lina Marlina"})
+    client = login(interviewer)
+    url = reverse("application_detail", args=[application.application_no])
+    html = client.get(url).content.decode()
+    assert "Belum ada daftar pengawasan yang dimuat" in html
+    assert "Tidak ada kecocokan daftar pengawasan." not in html
+
+    watchlist = services.create_watchlist(acting_user=None, name="DPO", list_type="wanted")
+    services.add_entry(
+        watchlist, EntryValues("W-1", "Bambang Sutrisno"), acting_user=None, rescreen="now"
+    )
+    html = client.get(url).content.decode()
+    assert "Tidak ada kecocokan daftar pengawasan." in html
+    assert "Belum ada daftar pengawasan yang dimuat" not in html
