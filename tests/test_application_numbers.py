@@ -113,7 +113,8 @@ def test_registering_an_odd_number_leads_to_its_page(
         reverse("application_register"), _form(application_no="SIMKIM/2026/0001")
     )
     assert response.status_code == 302
-    assert response["Location"] == "/applications/SIMKIM~2F2026~2F0001/"
+    # The counter's neutral confirmation, under the number's own address.
+    assert response["Location"] == "/applications/SIMKIM~2F2026~2F0001/registered/"
     page = counter.get(response["Location"])
     assert page.status_code == 200
     assert "SIMKIM/2026/0001" in page.content.decode()
