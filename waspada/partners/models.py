@@ -17,8 +17,10 @@ class AgencyKind(models.TextChoices):
     DISNAKER = "disnaker", _("Manpower office (Disnaker)")
     DUKCAPIL = "dukcapil", _("Population registry (Dukcapil)")
     LOCAL_GOVERNMENT = "local_government", _("Local government")
-    BP3MI = "bp3mi", _("Migrant-worker protection agency (BP3MI)")
+    BP3MI = "bp3mi", _("Migrant-worker protection agency (BP3MI/KP2MI)")
     NGO = "ngo", _("Community organisation / NGO")
+    UPTD_PPA = "uptd_ppa", _("Women and children protection unit (UPTD PPA)")
+    DINAS_SOSIAL = "dinas_sosial", _("Social affairs office (Dinas Sosial)")
 
 
 class Agency(models.Model):
