@@ -8,7 +8,7 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Partner agencies")
 
     def ready(self) -> None:
-        from waspada.applications.hooks import APPLICATIONS_SAVED
+        from waspada.applications.hooks import APPLICATIONS_SAVED, DETAIL_PANELS
         from waspada.core.hooks import Panel
         from waspada.core.navigation import NAV_COUNTS
         from waspada.core.policy import register_partner_kinds
@@ -28,6 +28,9 @@ class PartnersConfig(AppConfig):
         register_partner_kinds(KIND_ACTIONS, dict(AgencyKind.choices))
         RING_CARRIERS.register("referrals", ReferralCarrier(), order=100)
         RING_PANELS.register("referrals", Panel("partners/_ring_referrals.html"), order=100)
+        DETAIL_PANELS.register(
+            "person_referrals", Panel("partners/_application_person_referrals.html"), order=500
+        )
         register(RecommendationProvider(), order=400)  # D03
         REGISTRIES.register("disnaker_recommendations", RecommendationRegistry(), order=300)
         for order, (code, render) in enumerate(NOTE_RENDERINGS.items(), start=300):
