@@ -101,7 +101,7 @@ class ResponseForm(forms.Form):
         seen.choices = type(referral)._meta.get_field("status").choices or []
 
 
-_DATE = forms.DateInput(attrs={"type": "date"})
+_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class PersonReferralForm(forms.Form):
