@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from waspada.applications.countries import country_choices
 from waspada.core.tables import EXTENSIONS, check_header
 from waspada.networks.models import RingCluster
+from waspada.partners.agreements import agencies_with_agreement
 from waspada.partners.models import (
     Agency,
     AgencyKind,
@@ -54,7 +55,8 @@ class ReferralForm(forms.Form):
         self.ring = ring
         agency = self.fields["agency"]
         assert isinstance(agency, forms.ModelChoiceField)
-        agency.queryset = Agency.objects.filter(kind=AgencyKind.POLICE, is_active=True)
+        # Only the units the office may share rings with today (an agreement in force).
+        agency.queryset = agencies_with_agreement(SharingKind.RING).filter(kind=AgencyKind.POLICE)
 
     @property
     def has_agencies(self) -> bool:

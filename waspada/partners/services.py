@@ -15,7 +15,8 @@ from waspada.core.audit_actions import AuditAction, checked
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.networks.models import RingCluster
-from waspada.partners.models import NEXT_STATUSES, Agency, PersonReferral, Referral
+from waspada.partners import agreements
+from waspada.partners.models import NEXT_STATUSES, Agency, PersonReferral, Referral, SharingKind
 
 
 @transaction.atomic
@@ -101,7 +102,10 @@ def refer_ring(
     acting_user: User,
     request: HttpRequest | None = None,
 ) -> Referral:
-    """Refer a ring to a partner agency: its members and shared values as they are now."""
+    """Refer a ring to a partner agency: its members and shared values as they are now.
+
+    Raises NoAgreement unless a data-sharing agreement in force covers rings."""
+    agreements.check_agreement(agency, SharingKind.RING)
     referral = Referral.objects.create(
         ring=ring,
         ring_number=ring.pk,

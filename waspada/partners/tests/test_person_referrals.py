@@ -411,3 +411,14 @@ def test_odd_post_bodies_are_form_errors_never_server_errors(
 def test_odd_query_values_show_the_lists(odd_setup: dict[str, Any], query: dict[str, str]) -> None:
     assert odd_setup["office"].get(reverse("referral_register"), query).status_code == 200
     assert odd_setup["ngo"].get(reverse("person_referral_list"), query).status_code == 200
+
+
+def test_the_agency_list_shows_each_agency_s_agreements_and_those_ending_soon(
+    login: Callable[..., Client], admin_user: User, ngo: Agency
+) -> None:
+    other = Agency.objects.create(name="Dinas Sosial Cilacap", kind=AgencyKind.DINAS_SOSIAL)
+    make_agreement(other, days_left=10)
+    page = english(login(admin_user)).get(reverse("agency_list")).content.decode()
+    expiring = page[page.index('data-testid="expiring-agreements"') :][:600]
+    assert other.name in expiring and ngo.name not in expiring
+    assert f"PKS/{ngo.pk}/365" in page
