@@ -42,10 +42,15 @@ def account(role: str) -> DemoAccount:
     return next(a for a in DEMO_ACCOUNTS if a.role == role)
 
 
-def logged_in(browser: Browser, base_url: str, role: str) -> Page:
-    """A page in its own browser context (own cookies), logged in as the role's demo user."""
+def logged_in(browser: Browser, base_url: str, role: str, username: str | None = None) -> Page:
+    """A page in its own browser context (own cookies), logged in as the role's demo user
+    (the one named `username`, when the role has several)."""
     page = browser.new_context(base_url=base_url, accept_downloads=True).new_page()
-    who = account(role)
+    who = (
+        account(role)
+        if username is None
+        else next(a for a in DEMO_ACCOUNTS if a.username == username)
+    )
     page.goto("/login/")
     page.locator("[name=username]").fill(who.username)
     page.locator("[name=password]").fill(who.password)

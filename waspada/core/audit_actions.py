@@ -110,6 +110,14 @@ class AuditAction(StrEnum):
     REFERRAL_ACCEPTED = "partners.referral_accepted"
     REFERRAL_REJECTED = "partners.referral_rejected"
     REFERRAL_DONE = "partners.referral_done"
+    PERSON_REFERRAL_SENT = "partners.person_referral_sent"
+    PERSON_REFERRAL_VIEWED = "partners.person_referral_viewed"
+    PERSON_REFERRAL_ACCEPTED = "partners.person_referral_accepted"
+    PERSON_REFERRAL_REJECTED = "partners.person_referral_rejected"
+    PERSON_REFERRAL_IN_PROGRESS = "partners.person_referral_in_progress"
+    PERSON_REFERRAL_CLOSED = "partners.person_referral_closed"
+    PERSON_REFERRAL_REVOKED = "partners.person_referral_revoked"
+    AGREEMENT_RECORDED = "partners.agreement_recorded"
     RECOMMENDATION_REGISTERED = "partners.recommendation_registered"
     RECOMMENDATION_REVOKED = "partners.recommendation_revoked"
     RECOMMENDATIONS_IMPORTED = "partners.recommendations_imported"
@@ -221,6 +229,14 @@ LABELS: dict[AuditAction, str | Promise] = {
     AuditAction.REFERRAL_ACCEPTED: _("Referral accepted"),
     AuditAction.REFERRAL_REJECTED: _("Referral rejected"),
     AuditAction.REFERRAL_DONE: _("Referral done"),
+    AuditAction.PERSON_REFERRAL_SENT: _("Person referred to a partner agency"),
+    AuditAction.PERSON_REFERRAL_VIEWED: _("Person referral viewed by the partner"),
+    AuditAction.PERSON_REFERRAL_ACCEPTED: _("Person referral accepted"),
+    AuditAction.PERSON_REFERRAL_REJECTED: _("Person referral rejected"),
+    AuditAction.PERSON_REFERRAL_IN_PROGRESS: _("Person referral in progress"),
+    AuditAction.PERSON_REFERRAL_CLOSED: _("Person referral closed"),
+    AuditAction.PERSON_REFERRAL_REVOKED: _("Person referral revoked"),
+    AuditAction.AGREEMENT_RECORDED: _("Data-sharing agreement recorded"),
     AuditAction.RECOMMENDATION_REGISTERED: _("Disnaker recommendation registered"),
     AuditAction.RECOMMENDATION_REVOKED: _("Disnaker recommendation revoked"),
     AuditAction.RECOMMENDATIONS_IMPORTED: _("Disnaker recommendations imported"),

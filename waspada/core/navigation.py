@@ -155,6 +155,18 @@ NAVIGATION: list[NavEntry] = [
         _("Recruitment rings the immigration office referred to your unit."),
         Action.VIEW_REFERRALS,
     ),
+    NavEntry(
+        "person_referral_list",
+        _("Persons referred"),
+        _("Persons the immigration office referred to your agency with their consent."),
+        Action.VIEW_PERSON_REFERRALS,
+    ),
+    NavEntry(
+        "referral_register",
+        _("Referral register"),
+        _("Every ring and person referred to partner agencies, their answers, overdue follow-ups."),
+        Action.VIEW_REFERRAL_REGISTER,
+    ),
 ]
 
 

@@ -13,7 +13,7 @@ supervisors to notify).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -59,6 +59,9 @@ class Action(StrEnum):
     VIEW_LETTERS = "letters.view"
     VIEW_REPORTS = "reports.view"
     VIEW_REFERRALS = "referrals.view"
+    VIEW_PERSON_REFERRALS = "person_referrals.view"
+    REFER_PERSONS = "persons.refer"
+    VIEW_REFERRAL_REGISTER = "referrals.register"
     VIEW_RECOMMENDATIONS = "recommendations.view"
     MANAGE_RECOMMENDATIONS = "recommendations.manage"
     ANSWER_RECOMMENDATION_REQUESTS = "recommendations.answer"
@@ -109,6 +112,8 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.VIEW_NETWORKS,
         Action.REVIEW_NETWORKS,
         Action.REFER_NETWORKS,
+        Action.REFER_PERSONS,
+        Action.VIEW_REFERRAL_REGISTER,
         Action.MANAGE_ORGANISERS,
         Action.VIEW_VERIFICATIONS,
         Action.RESOLVE_VERIFICATIONS,
@@ -137,6 +142,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.VIEW_VERIFICATIONS,
         Action.VIEW_RECOMMENDATIONS,
         Action.REFER_NETWORKS,
+        Action.VIEW_REFERRAL_REGISTER,
         Action.SIGN_OFF_DECISION,
         Action.SIGN_LETTERS,
         Action.VIEW_REPORTS,
@@ -155,14 +161,14 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.VIEW_RECOMMENDATIONS,
         Action.VIEW_REPORTS,
     },
-    # Partners see only what was referred to their own agency (scoped in the queries).
-    # A Disnaker's users also keep its register of recommendations and answer the
-    # verification requests sent to it (`PARTNER_KINDS`).
+    # Partners see only what was referred to their own agency (scoped in the queries),
+    # and only what their kind of agency needs (`PARTNER_KIND_ACTIONS`).
     Role.PARTNER: frozenset(
         {
             Action.VIEW_HOME,
             Action.CHANGE_OWN_PASSWORD,
             Action.VIEW_REFERRALS,
+            Action.VIEW_PERSON_REFERRALS,
             Action.VIEW_RECOMMENDATIONS,
             Action.MANAGE_RECOMMENDATIONS,
             Action.ANSWER_RECOMMENDATION_REQUESTS,
@@ -170,12 +176,37 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     ),
 }
 
-# Partner actions for the users of one kind of agency only (the agency kind's value).
-PARTNER_KINDS: dict[Action, str] = {
-    Action.VIEW_RECOMMENDATIONS: "disnaker",
-    Action.MANAGE_RECOMMENDATIONS: "disnaker",
-    Action.ANSWER_RECOMMENDATION_REQUESTS: "disnaker",
-}
+# What every partner user may do, whatever their agency.
+PARTNER_BASE: frozenset[Action] = frozenset({Action.VIEW_HOME, Action.CHANGE_OWN_PASSWORD})
+# Agency kind -> the partner actions its users may do besides: filled from the one table
+# of the partners app (`waspada/partners/scopes.py`) when it starts. Deny by default: a
+# kind not in it, or a partner without an active agency, gets nothing but the base.
+PARTNER_KIND_ACTIONS: dict[str, frozenset[Action]] = {}
+# Agency kind -> its name (for the roles page).
+PARTNER_KIND_LABELS: dict[str, Any] = {}
+
+
+def register_partner_kinds(
+    table: Mapping[str, frozenset[Action]], labels: Mapping[str, Any]
+) -> None:
+    """Set what the users of each kind of agency may do (replacing what was set)."""
+    partner = actions_for_role(Role.PARTNER)
+    for kind, actions in table.items():
+        if not actions <= partner:
+            raise ValueError(f"{kind}: {sorted(actions - partner)} are not partner actions.")
+    PARTNER_KIND_ACTIONS.clear()
+    PARTNER_KIND_ACTIONS.update(table)
+    PARTNER_KIND_LABELS.clear()
+    PARTNER_KIND_LABELS.update(labels)
+
+
+def _partner_may(user: Any, action: Action) -> bool:
+    # A deactivated agency's users may do nothing at all, at once.
+    agency = getattr(user, "agency", None)
+    if agency is None or not agency.is_active:
+        return False
+    return action in PARTNER_BASE or action in PARTNER_KIND_ACTIONS.get(agency.kind, frozenset())
+
 
 ObjectRule = Callable[[Any, Any], bool]
 
@@ -238,10 +269,8 @@ def can(user: Any, action: Action | str, obj: Any = None) -> bool:
         return False
     if action not in actions_for_role(user.role):
         return False
-    if user.role == Role.PARTNER and action in PARTNER_KINDS:
-        agency = getattr(user, "agency", None)
-        if agency is None or agency.kind != PARTNER_KINDS[action]:
-            return False
+    if user.role == Role.PARTNER and not _partner_may(user, action):
+        return False
     rule = OBJECT_RULES.get(action)
     return rule is None or rule(user, obj)
 
@@ -252,6 +281,7 @@ _M = TypeVar("_M", bound=Model)
 # Office roles that may do the action see every row; anyone else sees none.
 PARTNER_SCOPES: dict[Action, str] = {
     Action.VIEW_REFERRALS: "agency_id",
+    Action.VIEW_PERSON_REFERRALS: "agency_id",
     Action.VIEW_RECOMMENDATIONS: "agency_id",
     Action.MANAGE_RECOMMENDATIONS: "agency_id",
     Action.ANSWER_RECOMMENDATION_REQUESTS: "agency_id",

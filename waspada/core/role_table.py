@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from django.utils import translation
 
-from waspada.core.policy import OBJECT_RULES, Action, actions_for_role
+from waspada.core.policy import (
+    OBJECT_RULES,
+    PARTNER_BASE,
+    PARTNER_KIND_ACTIONS,
+    PARTNER_KIND_LABELS,
+    Action,
+    actions_for_role,
+)
 from waspada.core.roles import Role
 
 # What each action lets a user do, in the words of someone deciding who gets which role.
@@ -71,7 +78,20 @@ ACTION_TEXT: dict[str, str] = {
     "decisions.sign_off": "Sign off or return proposals in the sign-off queue.",
     "letters.view": "Read and download the letters made from decisions and interviews.",
     "reports.view": "See the reports dashboard and download the annual or monthly report.",
-    "referrals.view": "See and answer the referrals made to their own agency.",
+    "referrals.view": "See and answer the rings referred to their own police unit.",
+    "person_referrals.view": (
+        "See the persons referred to their own agency with consent (only the minimum: name, "
+        "sex, age, contact, village, needs and the office's summary; never risk scores, "
+        "watchlists or rings), and answer them: accept, reject, in progress, closed."
+    ),
+    "persons.refer": (
+        "Refer a suspected victim to victim services or a community organisation, with the "
+        "person's consent or an override with its legal basis, under a data-sharing agreement "
+        "in force; revoke a referral."
+    ),
+    "referrals.register": (
+        "See the office-wide register of ring and person referrals, with the overdue ones."
+    ),
     "letters.sign": "Be chosen as the officer whose signature letters carry.",
     "recommendations.view": (
         "See the registers of Disnaker passport recommendations, the periods declared "
@@ -154,6 +174,28 @@ def _allows(action: Action) -> str:
     return f"{text.rstrip('.')}, {condition}."
 
 
+def _kind_table() -> list[str]:
+    """What the users of each kind of partner agency may do (waspada/partners/scopes.py)."""
+    lines = [
+        "## What each kind of partner agency may do",
+        "",
+        "A partner user's actions depend on their agency's kind (`waspada/partners/scopes.py`); "
+        "every partner may also "
+        + " and ".join(ACTION_TEXT[a.value].rstrip(".").lower() for a in sorted(PARTNER_BASE))
+        + ". A deactivated agency's users may do nothing.",
+        "",
+        "| kind of agency | code | what its users may do |",
+        "|---|---|---|",
+    ]
+    for kind, actions in PARTNER_KIND_ACTIONS.items():
+        label = PARTNER_KIND_LABELS.get(kind, kind)
+        with translation.override("en"):
+            name = str(label)
+        allowed = "<br>".join(_allows(a) for a in sorted(actions)) or "nothing but their home page"
+        lines.append(f"| {name} | `{kind}` | {allowed} |")
+    return [*lines, ""]
+
+
 def render_role_table() -> str:
     """The roles page as Markdown (English, with the Indonesian role names)."""
     roles = list(Role)
@@ -182,5 +224,6 @@ def render_role_table() -> str:
         lines += [f"### {_label(role, 'en')} (`{role.value}`)", ""]
         lines += [f"- {_allows(a)}" for a in allowed]
         lines.append("")
+    lines += _kind_table()
     lines.append(_NOTES)
     return "\n".join(lines).rstrip("\n") + "\n"

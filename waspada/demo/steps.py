@@ -29,6 +29,7 @@ from typing import Protocol
 
 from django.core.management import call_command
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
@@ -41,6 +42,8 @@ from waspada.demo.disnaker import register_demo_recommendations
 from waspada.networks import organisers as organiser_registry
 from waspada.networks.models import LicensedOrganiser, OrganiserKind
 from waspada.networks.queries import latest_run
+from waspada.partners import agreements
+from waspada.partners.models import Agency, SharingKind
 from waspada.regions import services as region_services
 from waspada.regions.models import Level, Region
 from waspada.synthetic.accounts import DEMO_ACCOUNTS, account_for
@@ -85,6 +88,7 @@ def plan(demo: DemoRun) -> list[Step]:
     steps = [
         Step("regions", ensure_regions),
         Step("users", add_users),
+        Step("agreements", add_agreements),
         Step("organisers", add_organisers),
         Step("applications", applications(demo.years, demo.per_year)),
         Step("history", add_history),
@@ -141,6 +145,25 @@ def ensure_regions(demo: DemoRun) -> None:
 
 def add_users(demo: DemoRun) -> None:
     ensure_demo_users()
+
+
+def add_agreements(demo: DemoRun) -> None:
+    """A data-sharing agreement in force (this year and the next, rings and persons) for
+    every agency that has none, recorded by the demo admin."""
+    admin = User.objects.get(username=account_for("admin").username)
+    year = timezone.localdate().year
+    for agency in Agency.objects.exclude(
+        pk__in=agreements.in_force(SharingKind.PERSON).values("agency_id")
+    ):
+        agreements.record_agreement(
+            agency,
+            legal_basis="PKS pencegahan dan penanganan TPPO (UU 21/2007)",
+            covers=list(SharingKind.values),
+            valid_from=dt.date(year, 1, 1),
+            valid_until=dt.date(year + 1, 12, 31),
+            document_reference=f"PKS/{agency.pk:03d}/IMI-CLP/{year}",
+            acting_user=admin,
+        )
 
 
 def add_organisers(demo: DemoRun) -> None:

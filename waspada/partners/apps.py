@@ -8,10 +8,12 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Partner agencies")
 
     def ready(self) -> None:
-        from waspada.applications.hooks import APPLICATIONS_SAVED
+        from waspada.applications.hooks import APPLICATIONS_SAVED, DETAIL_PANELS
         from waspada.core.hooks import Panel
         from waspada.core.navigation import NAV_COUNTS
+        from waspada.core.policy import register_partner_kinds
         from waspada.networks.hooks import RING_CARRIERS, RING_PANELS
+        from waspada.partners.models import AgencyKind
         from waspada.partners.recommendations import (
             NOTE_RENDERINGS,
             RecommendationProvider,
@@ -20,10 +22,15 @@ class PartnersConfig(AppConfig):
             queue_count,
         )
         from waspada.partners.rings import ReferralCarrier
+        from waspada.partners.scopes import KIND_ACTIONS
         from waspada.screening.providers import NOTE_TEXTS, REGISTRIES, register
 
+        register_partner_kinds(KIND_ACTIONS, dict(AgencyKind.choices))
         RING_CARRIERS.register("referrals", ReferralCarrier(), order=100)
         RING_PANELS.register("referrals", Panel("partners/_ring_referrals.html"), order=100)
+        DETAIL_PANELS.register(
+            "person_referrals", Panel("partners/_application_person_referrals.html"), order=500
+        )
         register(RecommendationProvider(), order=400)  # D03
         REGISTRIES.register("disnaker_recommendations", RecommendationRegistry(), order=300)
         for order, (code, render) in enumerate(NOTE_RENDERINGS.items(), start=300):

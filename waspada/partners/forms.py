@@ -4,13 +4,26 @@ from pathlib import Path
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from waspada.applications.countries import country_choices
 from waspada.core.tables import EXTENSIONS, check_header
 from waspada.networks.models import RingCluster
-from waspada.partners.models import Agency, AgencyKind, Referral, ReferralStatus, RequestState
+from waspada.partners.agreements import agencies_with_agreement
+from waspada.partners.models import (
+    Agency,
+    AgencyKind,
+    ConsentMethod,
+    Need,
+    PersonReferral,
+    PersonReferralStatus,
+    Referral,
+    ReferralStatus,
+    RequestState,
+    SharingKind,
+)
 from waspada.partners.recommendations import SPEC, RecommendationValues
 
 MAX_RECOMMENDATION_UPLOAD = 20 * 1024 * 1024
@@ -42,7 +55,8 @@ class ReferralForm(forms.Form):
         self.ring = ring
         agency = self.fields["agency"]
         assert isinstance(agency, forms.ModelChoiceField)
-        agency.queryset = Agency.objects.filter(kind=AgencyKind.POLICE, is_active=True)
+        # Only the units the office may share rings with today (an agreement in force).
+        agency.queryset = agencies_with_agreement(SharingKind.RING).filter(kind=AgencyKind.POLICE)
 
     @property
     def has_agencies(self) -> bool:
@@ -78,12 +92,117 @@ class ResponseForm(forms.Form):
     # The status the partner saw: somebody else may have answered meanwhile.
     seen = forms.ChoiceField(choices=ReferralStatus.choices, widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, referral: Referral, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, referral: Referral | PersonReferral, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {"seen": referral.status})
         super().__init__(*args, **kwargs)
         status = self.fields["status"]
         assert isinstance(status, forms.ChoiceField)
         status.choices = referral.next_statuses()
+        seen = self.fields["seen"]
+        assert isinstance(seen, forms.ChoiceField)
+        seen.choices = type(referral)._meta.get_field("status").choices or []
+
+
+_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class PersonReferralForm(forms.Form):
+    """Refer a suspected victim: the agency, the minimum it needs, the consent."""
+
+    agency = forms.ModelChoiceField(
+        label=gettext_lazy("Refer to"), queryset=Agency.objects.none(), empty_label=None
+    )
+    contact = forms.CharField(
+        label=gettext_lazy("Phone or contact"),
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy("How the agency reaches the person (as the person wishes)."),
+    )
+    needs = forms.MultipleChoiceField(
+        label=gettext_lazy("Needs"),
+        choices=Need.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": gettext_lazy("Choose at least one need.")},
+    )
+    summary = forms.CharField(
+        label=gettext_lazy("What the office observed"),
+        help_text=gettext_lazy(
+            "In your own words, what the agency needs to know: no risk score, watchlist or ring."
+        ),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": gettext_lazy("Summarise in your own words what the office saw.")
+        },
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Note for the agency"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    consent_method = forms.ChoiceField(
+        label=gettext_lazy("Consent"), choices=ConsentMethod.choices, widget=forms.RadioSelect
+    )
+    consent_given_by = forms.CharField(
+        label=gettext_lazy("Consent given by"), max_length=200, required=False
+    )
+    consent_on = forms.DateField(
+        label=gettext_lazy("Consent given on"), required=False, widget=_DATE
+    )
+    override_basis = forms.CharField(
+        label=gettext_lazy("Without consent: legal basis of the override"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    follow_up_due = forms.DateField(label=gettext_lazy("Follow up by"), widget=_DATE)
+
+    def __init__(self, *args: Any, agencies: QuerySet[Agency], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        agency = self.fields["agency"]
+        assert isinstance(agency, forms.ModelChoiceField)
+        agency.queryset = agencies
+
+
+class PersonRevokeForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Why the referral is revoked"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": gettext_lazy("Write why the referral is revoked.")},
+    )
+    seen = forms.ChoiceField(choices=PersonReferralStatus.choices, widget=forms.HiddenInput)
+
+
+class AgreementForm(forms.Form):
+    legal_basis = forms.CharField(label=gettext_lazy("Legal basis"), max_length=500)
+    covers = forms.MultipleChoiceField(
+        label=gettext_lazy("Data it covers"),
+        choices=SharingKind.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": gettext_lazy("Choose which data the agreement covers.")},
+    )
+    valid_from = forms.DateField(label=gettext_lazy("Valid from"), widget=_DATE)
+    valid_until = forms.DateField(label=gettext_lazy("Valid until"), widget=_DATE)
+    document_reference = forms.CharField(label=gettext_lazy("Document reference"), max_length=200)
+
+
+class RegisterFilterForm(forms.Form):
+    """Filters of the office's referral register."""
+
+    agency = forms.ModelChoiceField(
+        label=gettext_lazy("Agency"), queryset=Agency.objects.all(), required=False
+    )
+    state = forms.ChoiceField(label=gettext_lazy("Status"), required=False)
+    overdue = forms.BooleanField(label=gettext_lazy("Overdue only"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        state = self.fields["state"]
+        assert isinstance(state, forms.ChoiceField)
+        merged = dict(ReferralStatus.choices) | dict(PersonReferralStatus.choices)
+        state.choices = [("", gettext_lazy("Any")), *merged.items()]
 
 
 # --- Disnaker recommendations ----------------------------------------------------------------

@@ -17,8 +17,10 @@ class AgencyKind(models.TextChoices):
     DISNAKER = "disnaker", _("Manpower office (Disnaker)")
     DUKCAPIL = "dukcapil", _("Population registry (Dukcapil)")
     LOCAL_GOVERNMENT = "local_government", _("Local government")
-    BP3MI = "bp3mi", _("Migrant-worker protection agency (BP3MI)")
+    BP3MI = "bp3mi", _("Migrant-worker protection agency (BP3MI/KP2MI)")
     NGO = "ngo", _("Community organisation / NGO")
+    UPTD_PPA = "uptd_ppa", _("Women and children protection unit (UPTD PPA)")
+    DINAS_SOSIAL = "dinas_sosial", _("Social affairs office (Dinas Sosial)")
 
 
 class Agency(models.Model):
@@ -60,7 +62,42 @@ NEXT_STATUSES: dict[str, tuple[str, ...]] = {
 }
 
 
-class Referral(models.Model):
+class Answered(models.Model):
+    """A referral the office sends and the receiving agency answers step by step: who sent
+    it and when, and the latest answer (its lifecycle: `LIFECYCLE`, status -> the steps
+    that may follow)."""
+
+    LIFECYCLE: dict[str, tuple[str, ...]] = {}
+
+    referred_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("referred by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    referred_at = models.DateTimeField(_("referred"), default=timezone.now)
+    response = models.TextField(_("partner's response"), max_length=2000, blank=True)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answered by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    responded_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    status: Any
+
+    class Meta:
+        abstract = True
+
+    def next_statuses(self) -> list[tuple[str, str]]:
+        """(value, label) of the answers the partner may give now."""
+        labels = dict(getattr(self._meta.get_field("status"), "choices", None) or [])
+        return [(value, str(labels[value])) for value in self.LIFECYCLE[self.status]]
+
+
+class Referral(Answered):
     """A recruitment ring handed to a partner agency (the police) for investigation.
 
     The members and the shared values are kept as they were when referred: the partner
@@ -68,6 +105,8 @@ class Referral(models.Model):
     recomputed (the office refers again for newcomers). `ring` follows the ring into
     later detection runs so the office sees the referral on the current ring page.
     """
+
+    LIFECYCLE = NEXT_STATUSES
 
     ring = models.ForeignKey(
         "networks.RingCluster",
@@ -88,26 +127,9 @@ class Referral(models.Model):
         related_name="referrals",
     )
     shared = models.JSONField(_("shared values"), default=list, blank=True)
-    referred_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("referred by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    referred_at = models.DateTimeField(_("referred"), default=timezone.now)
     status = models.CharField(
         _("status"), max_length=8, choices=ReferralStatus.choices, default=ReferralStatus.SENT
     )
-    response = models.TextField(_("partner's response"), max_length=2000, blank=True)
-    responded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("answered by"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    responded_at = models.DateTimeField(_("answered"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("referral")
@@ -121,11 +143,6 @@ class Referral(models.Model):
     @property
     def open(self) -> bool:
         return self.status in {ReferralStatus.SENT, ReferralStatus.ACCEPTED}
-
-    def next_statuses(self) -> list[tuple[str, str]]:
-        """(value, label) of the answers the partner may give now."""
-        labels = dict(ReferralStatus.choices)
-        return [(value, str(labels[value])) for value in NEXT_STATUSES[self.status]]
 
 
 class RecommendationStatus(models.TextChoices):
@@ -296,3 +313,162 @@ class RecommendationImportJob(Job):
 
     def __str__(self) -> str:
         return f"{self.filename} ({self.state})"
+
+
+class SharingKind(models.TextChoices):
+    """What a data-sharing agreement covers: the kinds of referral."""
+
+    RING = "ring", _("Rings (to the police)")
+    PERSON = "person", _("Persons (suspected victims)")
+
+
+# The field of an agreement saying it covers each kind of data.
+COVER_FIELDS = {SharingKind.RING: "covers_rings", SharingKind.PERSON: "covers_persons"}
+
+
+class DataSharingAgreement(models.Model):
+    """A memorandum or cooperation agreement (MoU/PKS) with an agency: without one in
+    force on the day, nothing is shared with it."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="agreements"
+    )
+    legal_basis = models.CharField(_("legal basis"), max_length=500)
+    covers_rings = models.BooleanField(_("covers rings"), default=False)
+    covers_persons = models.BooleanField(_("covers persons"), default=False)
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(_("valid until"))
+    document_reference = models.CharField(_("document reference"), max_length=200)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("data-sharing agreement")
+        verbose_name_plural = _("data-sharing agreements")
+        ordering = ["agency__name", "-valid_until", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.document_reference} ({self.agency})"
+
+    @property
+    def covers(self) -> list[str]:
+        return [kind for kind, field in COVER_FIELDS.items() if getattr(self, field)]
+
+    def covers_labels(self) -> list[str]:
+        labels = dict(SharingKind.choices)
+        return [str(labels[kind]) for kind in self.covers]
+
+
+class PersonReferralStatus(models.TextChoices):
+    SENT = "sent", _("Sent")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
+    IN_PROGRESS = "in_progress", _("In progress")
+    CLOSED = "closed", _("Closed")
+    REVOKED = "revoked", _("Revoked")
+
+
+# What the receiving agency may answer, from each status (case management: accept or
+# reject with a reason, work on it, close it with an outcome).
+PERSON_NEXT_STATUSES: dict[str, tuple[str, ...]] = {
+    PersonReferralStatus.SENT: (PersonReferralStatus.ACCEPTED, PersonReferralStatus.REJECTED),
+    PersonReferralStatus.ACCEPTED: (PersonReferralStatus.IN_PROGRESS, PersonReferralStatus.CLOSED),
+    PersonReferralStatus.IN_PROGRESS: (PersonReferralStatus.CLOSED,),
+    PersonReferralStatus.REJECTED: (),
+    PersonReferralStatus.CLOSED: (),
+    PersonReferralStatus.REVOKED: (),
+}
+# The office may revoke a referral that is still open.
+PERSON_OPEN = (
+    PersonReferralStatus.SENT,
+    PersonReferralStatus.ACCEPTED,
+    PersonReferralStatus.IN_PROGRESS,
+)
+
+
+class Need(models.TextChoices):
+    SHELTER = "shelter", _("Shelter")
+    HEALTH = "health", _("Health care")
+    PSYCHOSOCIAL = "psychosocial", _("Psychosocial support")
+    LEGAL = "legal", _("Legal aid")
+    RETURN_HOME = "return_home", _("Return home")
+    LIVELIHOOD = "livelihood", _("Livelihood and economic support")
+    DOCUMENTS = "documents", _("Identity documents")
+    EDUCATION = "education", _("Safe-migration information")
+
+
+class ConsentMethod(models.TextChoices):
+    WRITTEN = "written", _("Written")
+    ORAL = "oral", _("Oral")
+    GUARDIAN = "guardian", _("By a parent or guardian")
+    NONE = "none", _("No consent: supervisor's override")
+
+
+class PersonReferral(Answered):
+    """A suspected victim found in an interview, referred to victim services or a
+    community organisation with their consent (or a supervisor's override with its legal
+    basis). It carries the minimum, copied when referred: the receiving agency never
+    sees the application, its risk score, watchlists or rings."""
+
+    LIFECYCLE = PERSON_NEXT_STATUSES
+
+    application = models.ForeignKey(
+        "applications.PassportApplication",
+        verbose_name=_("application"),
+        on_delete=models.PROTECT,
+        related_name="person_referrals",
+    )
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="person_referrals"
+    )
+    full_name = models.CharField(_("name"), max_length=200)
+    sex = models.CharField(_("sex"), max_length=1)
+    age = models.PositiveSmallIntegerField(_("age"))
+    contact = models.CharField(_("phone or contact"), max_length=200, blank=True)
+    village = models.CharField(_("village"), max_length=100, blank=True)
+    regency = models.CharField(_("regency"), max_length=100, blank=True)
+    needs = models.JSONField(_("needs"), default=list)
+    note = models.TextField(_("note for the agency"), max_length=2000, blank=True)
+    summary = models.TextField(_("what the office observed"), max_length=2000)
+    consent_method = models.CharField(_("consent"), max_length=8, choices=ConsentMethod.choices)
+    consent_given_by = models.CharField(_("consent given by"), max_length=200, blank=True)
+    consent_on = models.DateField(_("consent given on"), null=True, blank=True)
+    override_basis = models.TextField(_("legal basis of the override"), max_length=1000, blank=True)
+    follow_up_due = models.DateField(_("follow up by"))
+    status = models.CharField(
+        _("status"),
+        max_length=11,
+        choices=PersonReferralStatus.choices,
+        default=PersonReferralStatus.SENT,
+    )
+
+    class Meta:
+        verbose_name = _("person referral")
+        verbose_name_plural = _("person referrals")
+        ordering = ["-referred_at", "-id"]
+        indexes = [
+            models.Index(fields=["agency", "-referred_at"], name="personref_agency_idx"),
+            models.Index(fields=["status", "follow_up_due"], name="personref_due_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"person referral {self.pk} to {self.agency}"
+
+    @property
+    def open(self) -> bool:
+        return self.status in PERSON_OPEN
+
+    @property
+    def overdue(self) -> bool:
+        return self.open and self.follow_up_due < timezone.localdate()
+
+    def needs_labels(self) -> list[str]:
+        labels = dict(Need.choices)
+        return [str(labels.get(need, need)) for need in self.needs]

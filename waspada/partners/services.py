@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TypeVar
+
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
@@ -12,7 +15,8 @@ from waspada.core.audit_actions import AuditAction, checked
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.networks.models import RingCluster
-from waspada.partners.models import NEXT_STATUSES, Agency, Referral, ReferralStatus
+from waspada.partners import agreements
+from waspada.partners.models import NEXT_STATUSES, Agency, PersonReferral, Referral, SharingKind
 
 
 @transaction.atomic
@@ -58,7 +62,7 @@ def save_agency(
 class StaleReferral(UserFacingError):
     """Somebody answered the referral since the page was loaded."""
 
-    def __init__(self, referral: Referral) -> None:
+    def __init__(self, referral: Referral | PersonReferral) -> None:
         super().__init__(f"referral {referral.pk} is now {referral.status}")
         self.referral = referral
 
@@ -75,6 +79,19 @@ class StaleReferral(UserFacingError):
 class NotAllowedAnswer(UserFacingError):
     """The answer does not follow from the referral's status (e.g. done before accepted)."""
 
+    def __init__(self, referral: Referral | PersonReferral, status: str) -> None:
+        super().__init__(f"referral {referral.pk}: {referral.status} -> {status} not allowed")
+        self.referral = referral
+
+    def form_errors(self) -> list[tuple[str, str]]:
+        return [
+            (
+                "status",
+                _("This step does not follow from the referral's status (now: %(status)s).")
+                % {"status": self.referral.get_status_display()},
+            )
+        ]
+
 
 @transaction.atomic
 def refer_ring(
@@ -85,7 +102,10 @@ def refer_ring(
     acting_user: User,
     request: HttpRequest | None = None,
 ) -> Referral:
-    """Refer a ring to a partner agency: its members and shared values as they are now."""
+    """Refer a ring to a partner agency: its members and shared values as they are now.
+
+    Raises NoAgreement unless a data-sharing agreement in force covers rings."""
+    agreements.check_agreement(agency, SharingKind.RING)
     referral = Referral.objects.create(
         ring=ring,
         ring_number=ring.pk,
@@ -122,6 +142,49 @@ def record_referral_view(
     )
 
 
+AnyReferral = TypeVar("AnyReferral", Referral, PersonReferral)
+
+
+def answer_referral(
+    referral: AnyReferral,
+    *,
+    status: str,
+    note: str,
+    seen_status: str,
+    next_statuses: Mapping[str, tuple[str, ...]],
+    audit_prefix: str,
+    described: str,
+    acting_user: User,
+    request: HttpRequest | None = None,
+) -> AnyReferral:
+    """Move a referral (ring or person) to `status` as its lifecycle allows, with a note.
+
+    Raises StaleReferral when the status is no longer `seen_status`, NotAllowedAnswer
+    when `status` does not follow from it; the event is `<audit_prefix>_<status>`.
+    Call inside a transaction.
+    """
+    current = type(referral).objects.select_for_update().get(pk=referral.pk)
+    if current.status != seen_status:
+        raise StaleReferral(current)
+    if status not in next_statuses[current.status]:
+        raise NotAllowedAnswer(current, status)
+    previous = current.status
+    current.status = status
+    current.response = note
+    current.responded_by = acting_user
+    current.responded_at = timezone.now()
+    current.save(update_fields=["status", "response", "responded_by", "responded_at"])
+    audit.record(
+        checked(f"{audit_prefix}_{status}"),
+        f"{described} {status} by {acting_user.get_username()} ({current.agency.name})",
+        actor=acting_user,
+        obj=current,
+        details={"from": previous, "to": status, "note": note},
+        request=request,
+    )
+    return current
+
+
 @transaction.atomic
 def respond_to_referral(
     referral: Referral,
@@ -132,28 +195,15 @@ def respond_to_referral(
     acting_user: User,
     request: HttpRequest | None = None,
 ) -> Referral:
-    """The partner's answer: accepted or rejected (from sent), done (from accepted).
-
-    Raises StaleReferral when the status is no longer `seen_status`, NotAllowedAnswer
-    when `status` does not follow from it.
-    """
-    current = Referral.objects.select_for_update().get(pk=referral.pk)
-    if current.status != seen_status:
-        raise StaleReferral(current)
-    if status not in NEXT_STATUSES[current.status]:
-        raise NotAllowedAnswer(status)
-    previous = current.status
-    current.status = ReferralStatus(status)
-    current.response = note
-    current.responded_by = acting_user
-    current.responded_at = timezone.now()
-    current.save(update_fields=["status", "response", "responded_by", "responded_at"])
-    audit.record(
-        checked(f"partners.referral_{status}"),
-        f"Referral {current.pk} (ring #{current.ring_number}) {status} by {current.agency.name}",
-        actor=acting_user,
-        obj=current,
-        details={"from": previous, "to": status, "note": note},
+    """The partner's answer: accepted or rejected (from sent), done (from accepted)."""
+    return answer_referral(
+        referral,
+        status=status,
+        note=note,
+        seen_status=seen_status,
+        next_statuses=NEXT_STATUSES,
+        audit_prefix="partners.referral",
+        described=f"Referral {referral.pk} (ring #{referral.ring_number})",
+        acting_user=acting_user,
         request=request,
     )
-    return current

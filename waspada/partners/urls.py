@@ -1,6 +1,7 @@
 from django.urls import path
 
 from waspada.partners import views
+from waspada.partners.views import person_referrals as person_views
 from waspada.partners.views import recommendations as rec_views
 from waspada.partners.views import referrals as referral_views
 
@@ -14,6 +15,34 @@ urlpatterns = [
         "referrals/<int:referral_id>/respond/",
         referral_views.referral_respond,
         name="referral_respond",
+    ),
+    path(
+        "agencies/<int:agency_id>/agreements/new/",
+        person_views.agreement_create,
+        name="agreement_create",
+    ),
+    path("refer-person/<str:application_no>/", person_views.person_refer, name="person_refer"),
+    path("register/", person_views.referral_register, name="referral_register"),
+    path(
+        "register/persons/<int:referral_id>/",
+        person_views.register_person_referral,
+        name="register_person_referral",
+    ),
+    path(
+        "register/persons/<int:referral_id>/revoke/",
+        person_views.person_referral_revoke,
+        name="person_referral_revoke",
+    ),
+    path("persons/", person_views.person_referral_list, name="person_referral_list"),
+    path(
+        "persons/<int:referral_id>/",
+        person_views.person_referral_detail,
+        name="person_referral_detail",
+    ),
+    path(
+        "persons/<int:referral_id>/answer/",
+        person_views.person_referral_answer,
+        name="person_referral_answer",
     ),
     path("disnaker/", rec_views.disnaker_home, name="disnaker_home"),
     path(

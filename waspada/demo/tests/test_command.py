@@ -82,9 +82,16 @@ def test_demo_command_is_idempotent_and_creates_the_demo_users(
     assert "600 created" in output
     assert "loket-demo-2026" in output
     assert User.objects.filter(username="kasi").exists()
+    # Every demo agency may be shared with: an agreement in force, recorded once.
+    from waspada.partners.agreements import in_force
+    from waspada.partners.models import Agency, DataSharingAgreement
+
+    agencies = Agency.objects.count()
+    assert agencies >= 3 and in_force("person").count() == agencies == in_force("ring").count()
 
     again = _demo("--years", "2024-2025", "--per-year", "300", "--seed", "3")
     assert _counts() == first
+    assert DataSharingAgreement.objects.count() == agencies
     assert "0 created, 0 updated, 600 unchanged" in again
     numbers = set(PassportApplication.objects.values_list("application_no", flat=True))
     assert "CLP-2024-000001" in numbers and "CLP-2025-000300" in numbers
@@ -161,6 +168,7 @@ def test_the_steps_run_in_their_documented_order() -> None:
     assert [step.name for step in plan(demo)] == [
         "regions",
         "users",
+        "agreements",
         "organisers",
         "applications",
         "history",

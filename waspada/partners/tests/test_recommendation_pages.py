@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from waspada.core.models import AuditEvent, User
@@ -28,6 +28,7 @@ from waspada.partners.models import (
     RequestState,
 )
 from waspada.partners.recommendations import COLUMNS
+from waspada.partners.tests.odd_input import ODD, SETTINGS
 
 pytestmark = pytest.mark.usefixtures("central_java_regions")
 
@@ -248,11 +249,6 @@ def test_an_uploaded_file_is_imported_in_the_background_and_shown_on_the_page(
     assert "rekom.csv" in recent and "Failed" in recent, recent
 
 
-_TEXT = st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
-_ODD = st.one_of(
-    _TEXT,
-    st.sampled_from(["", " ", "0", "-1", "2026-02-30", "99999999999999999999", "issued", "\x00"]),
-)
 _FIELDS = st.sampled_from(
     [
         "number",
@@ -270,11 +266,6 @@ _FIELDS = st.sampled_from(
         "page",
     ]
 )
-_SETTINGS = settings(
-    max_examples=30,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
 
 
 @pytest.fixture
@@ -288,8 +279,8 @@ def disnaker_client(
     return login(disnaker), record_of(disnaker.agency), request
 
 
-@_SETTINGS
-@given(body=st.dictionaries(_FIELDS, _ODD, max_size=8))
+@SETTINGS
+@given(body=st.dictionaries(_FIELDS, ODD, max_size=8))
 def test_odd_post_bodies_are_form_errors_never_server_errors(
     disnaker_client: tuple[Client, Recommendation, RecommendationRequest], body: dict[str, str]
 ) -> None:
@@ -304,8 +295,8 @@ def test_odd_post_bodies_are_form_errors_never_server_errors(
         assert client.post(url, body).status_code in {200, 302, 400}, url
 
 
-@_SETTINGS
-@given(query=st.dictionaries(_FIELDS, _ODD, max_size=4))
+@SETTINGS
+@given(query=st.dictionaries(_FIELDS, ODD, max_size=4))
 def test_odd_query_values_show_the_pages(
     disnaker_client: tuple[Client, Recommendation, RecommendationRequest], query: dict[str, str]
 ) -> None:

@@ -15,7 +15,10 @@ from waspada.core.navigation import visible_entries
 from waspada.networks import services
 from waspada.networks.models import RingCluster
 from waspada.networks.tests.helpers import BROKER_E164, broker_ring
+from waspada.partners import services as services_partners
+from waspada.partners.agreements import NoAgreement
 from waspada.partners.models import Agency, AgencyKind, Referral, ReferralStatus
+from waspada.partners.tests.factories import make_agreement
 
 pytestmark = pytest.mark.usefixtures("central_java_regions")
 
@@ -30,6 +33,7 @@ def ring() -> RingCluster:
 @pytest.fixture
 def police(police_partner: User) -> Agency:
     assert police_partner.agency is not None
+    make_agreement(police_partner.agency)
     return police_partner.agency
 
 
@@ -87,6 +91,7 @@ def test_police_see_only_their_own_unit_s_referrals(
     police: Agency,
 ) -> None:
     other = Agency.objects.create(name="Polres Banyumas", kind=AgencyKind.POLICE)
+    make_agreement(other)
     refer(login(supervisor), ring, other)
     theirs = Referral.objects.get()
     client = login(police_partner)
@@ -185,3 +190,19 @@ def test_office_staff_cannot_open_the_partner_pages(
     referral = Referral.objects.get()
     assert client.get(reverse("referral_list")).status_code == 403
     assert client.get(reverse("referral_detail", args=[referral.pk])).status_code == 403
+
+
+def test_without_an_agreement_in_force_a_ring_is_not_shared(
+    login: Callable[..., Client], supervisor: User, ring: RingCluster, police_partner: User
+) -> None:
+    agency = police_partner.agency
+    assert agency is not None
+    client = english(login(supervisor))
+    page = client.get(reverse("ring_detail", args=[ring.pk])).content.decode()
+    panel = page[page.index('id="referrals"') :][:2500]
+    assert 'data-testid="refer-ring"' in panel and "disabled" in panel
+    assert "data-sharing agreement" in panel
+    assert refer(client, ring, agency).status_code == 400
+    with pytest.raises(NoAgreement):
+        services_partners.refer_ring(ring, agency=agency, note="x", acting_user=supervisor)
+    assert not Referral.objects.exists()

@@ -18,13 +18,16 @@ from waspada.networks.tests.helpers import (
 )
 from waspada.partners import services as partner_services
 from waspada.partners.models import Agency, AgencyKind
+from waspada.partners.tests.factories import make_agreement
 
 pytestmark = pytest.mark.usefixtures("central_java_regions")
 
 
 @pytest.fixture
 def police() -> Agency:
-    return Agency.objects.create(name="Polresta Cilacap", kind=AgencyKind.POLICE)
+    agency = Agency.objects.create(name="Polresta Cilacap", kind=AgencyKind.POLICE)
+    make_agreement(agency)
+    return agency
 
 
 def test_a_reviewed_and_referred_ring_stays_so_in_a_new_run(

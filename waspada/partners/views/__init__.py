@@ -3,19 +3,29 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from waspada.core.access import get_object_or_deny, requires
 from waspada.core.policy import Action
-from waspada.partners import services
+from waspada.partners import agreements, services
 from waspada.partners.forms import AgencyForm
 from waspada.partners.models import Agency
 
 
 @requires(Action.MANAGE_AGENCIES)
 def agency_list(request: HttpRequest) -> HttpResponse:
-    agencies = Agency.objects.all()
-    return render(request, "partners/agency_list.html", {"agencies": agencies})
+    agencies = Agency.objects.prefetch_related("agreements")
+    return render(
+        request,
+        "partners/agency_list.html",
+        {
+            "agencies": agencies,
+            "expiring": agreements.expiring(),
+            "warning_days": agreements.EXPIRY_WARNING_DAYS,
+            "today": timezone.localdate(),
+        },
+    )
 
 
 def _agency_form(request: HttpRequest, agency: Agency | None) -> HttpResponse:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from waspada.core.access import get_object_or_deny, requires
+from waspada.core.errors import UserFacingError, add_to_form
 from waspada.core.policy import Action, scope
 from waspada.networks.labels import shared_values
 from waspada.networks.models import NetworkKey, RingCluster
@@ -153,12 +154,16 @@ def ring_refer(request: HttpRequest, ring_id: int) -> HttpResponse:
     form = ReferralForm(request.POST, ring=ring)
     if not form.is_valid():
         return ring_page(request, ring, status=400, extra={"referral_form": form})
-    referral = services.refer_ring(
-        ring,
-        agency=form.cleaned_data["agency"],
-        note=form.cleaned_data["note"],
-        acting_user=request.user,  # type: ignore[arg-type]
-        request=request,
-    )
+    try:
+        referral = services.refer_ring(
+            ring,
+            agency=form.cleaned_data["agency"],
+            note=form.cleaned_data["note"],
+            acting_user=request.user,  # type: ignore[arg-type]
+            request=request,
+        )
+    except UserFacingError as error:  # the agreement ended since the page was loaded
+        add_to_form(form, error)
+        return ring_page(request, ring, status=400, extra={"referral_form": form})
     messages.success(request, _("Ring referred to %(agency)s.") % {"agency": referral.agency.name})
     return redirect("ring_detail", ring_id=ring.pk)

@@ -27,6 +27,7 @@ from waspada.networks.organisers import save_organiser
 from waspada.networks.services import detect_networks
 from waspada.partners.models import Referral
 from waspada.partners.services import refer_ring
+from waspada.partners.tests.factories import make_agreement
 from waspada.regions.services import WILAYAH_CSV, ensure_office
 from waspada.synthetic.organisers import LICENSED_P3MI, LICENSED_PPIU
 
@@ -154,6 +155,7 @@ def build_story(*, per_year: int, intake: User, supervisor: User, police: User) 
     ring = RingCluster.objects.filter(risky=True).order_by("-score", "pk").first()
     assert ring is not None, "the synthetic year always holds a risky ring"
     assert police.agency is not None
+    make_agreement(police.agency)
     referral = refer_ring(
         ring, agency=police.agency, note="Mohon ditindaklanjuti.", acting_user=supervisor
     )
