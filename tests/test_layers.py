@@ -127,6 +127,7 @@ def test_the_apps_register_their_hooks_in_the_intended_order() -> None:
         "watchlists",
         "decisions",
         "interviews",
+        "person_referrals",
     ]
     assert LIST_FILTERS.names() == ["drilldown"]
     assert FACT_PROVIDERS.names() == [

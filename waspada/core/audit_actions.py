@@ -114,7 +114,7 @@ class AuditAction(StrEnum):
     PERSON_REFERRAL_VIEWED = "partners.person_referral_viewed"
     PERSON_REFERRAL_ACCEPTED = "partners.person_referral_accepted"
     PERSON_REFERRAL_REJECTED = "partners.person_referral_rejected"
-    PERSON_REFERRAL_IN_PROGRESS = "partners.person_referral_in_progress"
+    PERSON_REFERRAL_STARTED = "partners.person_referral_started"
     PERSON_REFERRAL_CLOSED = "partners.person_referral_closed"
     PERSON_REFERRAL_REVOKED = "partners.person_referral_revoked"
     AGREEMENT_RECORDED = "partners.agreement_recorded"
@@ -233,7 +233,7 @@ LABELS: dict[AuditAction, str | Promise] = {
     AuditAction.PERSON_REFERRAL_VIEWED: _("Person referral viewed by the partner"),
     AuditAction.PERSON_REFERRAL_ACCEPTED: _("Person referral accepted"),
     AuditAction.PERSON_REFERRAL_REJECTED: _("Person referral rejected"),
-    AuditAction.PERSON_REFERRAL_IN_PROGRESS: _("Person referral in progress"),
+    AuditAction.PERSON_REFERRAL_STARTED: _("Work on a person referral started"),
     AuditAction.PERSON_REFERRAL_CLOSED: _("Person referral closed"),
     AuditAction.PERSON_REFERRAL_REVOKED: _("Person referral revoked"),
     AuditAction.AGREEMENT_RECORDED: _("Data-sharing agreement recorded"),

@@ -18,6 +18,9 @@ from waspada.networks.models import RingCluster
 from waspada.partners import agreements
 from waspada.partners.models import NEXT_STATUSES, Agency, PersonReferral, Referral, SharingKind
 
+# A status that is not a past participle, as the audit vocabulary names it.
+_EVENT_WORDS = {"in_progress": "started"}
+
 
 @transaction.atomic
 def save_agency(
@@ -160,7 +163,8 @@ def answer_referral(
     """Move a referral (ring or person) to `status` as its lifecycle allows, with a note.
 
     Raises StaleReferral when the status is no longer `seen_status`, NotAllowedAnswer
-    when `status` does not follow from it; the event is `<audit_prefix>_<status>`.
+    when `status` does not follow from it; the event is `<audit_prefix>_<status>` in the
+    past tense ("in_progress": work "started").
     Call inside a transaction.
     """
     current = type(referral).objects.select_for_update().get(pk=referral.pk)
@@ -175,7 +179,7 @@ def answer_referral(
     current.responded_at = timezone.now()
     current.save(update_fields=["status", "response", "responded_by", "responded_at"])
     audit.record(
-        checked(f"{audit_prefix}_{status}"),
+        checked(f"{audit_prefix}_{_EVENT_WORDS.get(status, status)}"),
         f"{described} {status} by {acting_user.get_username()} ({current.agency.name})",
         actor=acting_user,
         obj=current,
