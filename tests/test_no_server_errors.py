@@ -145,10 +145,14 @@ def _check(response_status: int, where: str) -> None:
     assert response_status != 500, where
 
 
+# Derandomized: the same generated values for the same page every run, so that a failure
+# in CI can be reproduced here (and a landing does not hang on a coin toss); new pages and
+# fields still get their own values.
 EXAMPLES = settings(
     max_examples=6,
     deadline=None,
     database=None,
+    derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 

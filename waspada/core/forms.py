@@ -43,12 +43,15 @@ class IdsChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
 
     def clean(self, value: Any) -> Any:
         for pk in value if isinstance(value, list | tuple) else ():
-            text = str(pk)
-            if text.isascii() and text.isdigit() and id_from_query(text) is None:
+            try:
+                number = int(str(pk).strip())  # as Django reads it: "-9…", "٩٩…" too
+            except ValueError:
+                continue  # not a number at all: Django's own "invalid value"
+            if not -(2**63) <= number < 2**63:
                 raise forms.ValidationError(
                     self.error_messages["invalid_choice"],
                     code="invalid_choice",
-                    params={"value": text},
+                    params={"value": str(pk)},
                 )
         return super().clean(value)
 

@@ -8,6 +8,7 @@ here the key is the language itself. A change to an article forgets them all.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -28,7 +29,9 @@ def public_page(view: View) -> View:
         seconds = settings.WASPADA_PUBLIC_CACHE_SECONDS
         if request.method != "GET" or not seconds:
             return view(request, *args, **kwargs)
-        key = f"publik:page:{pages_generation()}:{get_language()}:{request.get_full_path()}"
+        # The address is hashed: a long or odd query must not make a key a cache refuses.
+        address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        key = f"publik:page:{pages_generation()}:{get_language()}:{address}"
         stored = cache.get(key)
         if stored is not None:
             content, content_type, status = stored

@@ -14,7 +14,11 @@ class _Pick(forms.Form):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("value", ["99999999999999999999", "9223372036854775808", "x", "-1"])
+@pytest.mark.parametrize(
+    "value",
+    ["99999999999999999999", "9223372036854775808", "-99999999999999999999",
+     " 99999999999999999999 ", "٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩٩", "x", "-1"],
+)  # fmt: skip
 def test_an_id_no_row_can_have_is_an_invalid_choice(value: str) -> None:
     form = _Pick({"users": [value]})
     assert not form.is_valid()

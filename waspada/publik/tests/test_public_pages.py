@@ -16,3 +16,12 @@ def test_anonymous_visitors_get_the_public_pages(path: str) -> None:
     assert response.status_code == 200
     assert "Content-Security-Policy" in response.headers
     assert b"<script" not in response.content
+
+
+def test_a_long_query_is_answered_and_cached_like_any_other() -> None:
+    # The cache key holds a hash of the address: a query of any length is a valid key.
+    query = {"recruiter_licence": "9" * 400, "arranged_by": "agency", "page": "0::" * 80}
+    first = Client().get("/publik/cek-lowongan/", query)
+    again = Client().get("/publik/cek-lowongan/", query)
+    assert first.status_code == again.status_code == 200
+    assert first.content == again.content
