@@ -130,10 +130,16 @@ def register_at_counter(
 
 
 def _pick_village(form: Locator, village: str) -> None:
-    # Each choice re-renders the picker; the next select is enabled once it has.
+    # The NIK check may have opened the picker at the NIK's kecamatan; each choice
+    # re-renders the picker, so every level waits for the one above to be swapped in.
     parts = village.split(".")
+    settle(form.page)
     for level, depth in (("province", 1), ("regency", 2), ("district", 3)):
-        form.locator(f"[name=village_{level}]").select_option(".".join(parts[:depth]))
+        select = form.locator(f"[name=village_{level}]")
+        wanted = ".".join(parts[:depth])
+        if select.input_value() != wanted:
+            select.select_option(wanted)
+            settle(form.page)
     form.locator("[name=village]").select_option(village)
 
 

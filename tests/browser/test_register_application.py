@@ -53,10 +53,9 @@ def test_intake_officer_registers_an_application(
     page.get_by_label("Tempat lahir").fill("Cilacap")
     page.get_by_label("Telepon:", exact=True).fill("0812 3456 7890")
     page.get_by_label("Alamat (jalan, RT/RW)").fill("Dusun Karanganyar RT 02/RW 04")
+    # The address picker is already open at the NIK's kecamatan: only the village is left.
     picker = page.get_by_test_id("region-picker")
-    picker.get_by_label("Provinsi").select_option("33")
-    picker.get_by_label("Kabupaten / kota").select_option("33.01")
-    picker.get_by_label("Kecamatan").select_option("33.01.01")
+    expect(picker.get_by_label("Kecamatan")).to_have_value("33.01.01")
     picker.get_by_label("Desa / kelurahan").select_option("33.01.01.2001")
 
     page.get_by_label("Nomor permohonan").fill("CLP-2026-004242")
@@ -116,3 +115,66 @@ def test_a_nik_contradiction_is_confirmed_and_kept_as_evidence(
     page.get_by_role("link", name="SIMKIM/2026/0042").click()
     expect(page).to_have_url(re.compile(r"/applications/SIMKIM~2F2026~2F0042/$"))
     page.context.close()
+
+
+def _focused_id(page: Page) -> str:
+    return str(page.evaluate("document.activeElement && document.activeElement.id"))
+
+
+def test_keyboard_only_registration_with_the_address_from_the_nik(
+    page: Page, live_server: object, counter_ready: DemoAccount
+) -> None:
+    """The counter without a mouse: the skip link, the NIK focused, the address picker
+    opened at the NIK's kecamatan, villages chosen by typing their name, focus kept."""
+    base = str(live_server)
+    page.goto(f"{base}/login/")
+    page.get_by_label("Nama pengguna").fill(counter_ready.username)
+    page.get_by_label("Kata sandi").fill(counter_ready.password)
+    page.keyboard.press("Enter")
+    expect(page.get_by_test_id("whoami")).to_be_visible()
+    page.goto(f"{base}/applications/new/")
+    # The NIK field has the focus; on any page the first Tab offers to skip the menu.
+    expect(page.get_by_role("textbox", name="NIK")).to_be_focused()
+    page.goto(f"{base}/applications/")
+    page.keyboard.press("Tab")
+    expect(page.get_by_test_id("skip-link")).to_be_focused()
+    page.keyboard.press("Enter")
+    assert _focused_id(page) == "main"
+    page.goto(f"{base}/applications/new/")
+
+    page.keyboard.type("3301015403980007")
+    expect(page.get_by_test_id("nik-check")).to_contain_text("NIK sah")
+    picker = page.get_by_test_id("region-picker")
+    # The NIK was issued in Kedungreja (33.01.01): the picker opens there.
+    expect(picker.get_by_label("Kecamatan")).to_have_value("33.01.01")
+    village = picker.get_by_label("Desa / kelurahan")
+    expect(village).to_be_enabled()
+    # Options read as names, so typing a name jumps to it.
+    expect(village.locator("option[value='33.01.01.2003']")).to_have_text("Ciklapa")
+
+    for _ in range(3):  # the NIK, the full name, then the sex
+        page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.type("Siti Aminah")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Perempuan")
+    expect(page.get_by_label("Jenis kelamin")).to_have_value("P")
+
+    # Changing the regency keeps the focus where it was, so Tab goes on from there.
+    page.get_by_label("Alamat (jalan, RT/RW)").focus()
+    page.keyboard.type("Dusun Ciklapa RT 01/RW 03")
+    page.keyboard.press("Tab")
+    assert _focused_id(page) == "id_village_province"
+    page.keyboard.press("Tab")
+    assert _focused_id(page) == "id_village_regency"
+    page.keyboard.press("Tab")
+    assert _focused_id(page) == "id_village_district"
+    page.keyboard.press("Tab")
+    assert _focused_id(page) == "id_village"
+    page.keyboard.type("Ciklapa")
+    expect(village).to_have_value("33.01.01.2003")
+    page.wait_for_load_state("networkidle")
+    assert _focused_id(page) == "id_village"
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Nomor permohonan")).to_be_focused()

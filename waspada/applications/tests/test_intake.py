@@ -219,6 +219,40 @@ def test_nik_check_says_when_the_applicant_is_already_known(counter: Client) -> 
     assert "Budi Santoso" in body and "1 permohonan sebelumnya" in body
 
 
+def test_a_known_nik_offers_the_last_registration_to_fill_in(counter: Client) -> None:
+    nik = make_nik("33.01.01", __import__("datetime").date(1990, 1, 2), "L", serial=9)
+    make_application(
+        applicant={"nik": nik, "full_name": "Budi Santoso", "sex": "L", "birth_place": "Kebumen"}
+    )
+    check = counter.get(reverse("nik_check"), {"nik": nik}).content.decode()
+    assert f"?known={nik}" in check
+    form = counter.get(reverse("application_register"), {"known": nik}).context["form"]
+    assert form["full_name"].value() == "Budi Santoso"
+    assert form["birth_place"].value() == "Kebumen"
+    assert form["village"].value() == Applicant.objects.get(nik=nik).village_id
+    # The application itself is new: nothing of it is carried over.
+    assert not form["application_no"].value() and not form["purpose"].value()
+
+
+@pytest.mark.parametrize("known", ["", "123", "3301019999999999", "x" * 500])
+def test_an_unknown_or_odd_known_nik_opens_an_empty_form(counter: Client, known: str) -> None:
+    response = counter.get(reverse("application_register"), {"known": known})
+    assert response.status_code == 200
+    assert not response.context["form"]["full_name"].value()
+
+
+def test_the_nik_opens_the_address_picker_at_its_kecamatan(counter: Client) -> None:
+    body = counter.get(reverse("nik_check"), {"nik": "3301015403980007"}).content.decode()
+    assert 'hx-swap-oob="innerHTML"' in body
+    assert '<option value="33.01.01" selected>' in body
+    assert '<option value="33.01.01.2001">Tambakreja</option>' in body
+    # A choice the officer has already made there is never overwritten.
+    chosen = counter.get(
+        reverse("nik_check"), {"nik": "3301015403980007", "village_province": "31"}
+    ).content.decode()
+    assert "hx-swap-oob" not in chosen
+
+
 def test_documents_checklist_follows_the_purpose(counter: Client) -> None:
     response = counter.get(
         reverse("documents_checklist"), {"purpose": "umrah", "documents": ["ktp", "kk"]}

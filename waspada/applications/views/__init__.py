@@ -23,6 +23,7 @@ from waspada.domain.nik import cross_check
 from waspada.regions.nik import check_nik, discrepancy_message, reason_message
 from waspada.regions.queries import region_path
 from waspada.regions.services import ensure_office
+from waspada.regions.widgets import PICKER_LEVELS, picker_context
 
 PAGE_SIZE = 50
 
@@ -49,9 +50,41 @@ def _missing_labels(purpose: str, presented: list[str]) -> list[str]:
     return labels
 
 
+# What a returning applicant's last registration offers to the counter form.
+_KNOWN_FIELDS = (
+    "nik",
+    "full_name",
+    "sex",
+    "birth_place",
+    "birth_date",
+    "phone",
+    "address",
+    "education",
+    "occupation",
+    "marital_status",
+)
+
+
+def _known_applicant_initial(nik: str) -> dict[str, object]:
+    """The form filled from the applicant's record, for a NIK already known here."""
+    if not (len(nik) == 16 and nik.isascii() and nik.isdigit()):
+        return {}
+    applicant = Applicant.objects.filter(nik=nik).first()
+    if applicant is None:
+        return {}
+    initial: dict[str, object] = {name: getattr(applicant, name) for name in _KNOWN_FIELDS}
+    initial["village"] = applicant.village_id
+    return initial
+
+
 @requires(Action.REGISTER_APPLICATION)
 def application_register(request: HttpRequest) -> HttpResponse:
-    form = IntakeForm(request.POST or None)
+    # "Use the last data" on the NIK check opens the form filled for a returning applicant;
+    # the officer checks it against the KTP and changes what has changed.
+    initial = (
+        _known_applicant_initial(request.GET.get("known", "")) if request.method == "GET" else {}
+    )
+    form = IntakeForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         applicant_record, application_record = form.records()
         application = services.register_application(
@@ -75,8 +108,10 @@ def application_register(request: HttpRequest) -> HttpResponse:
             )
         return redirect("application_registered", application_no=application.application_no)
     if not form.is_bound:
-        # The next applicant: the officer types the NIK at once.
-        form.fields["nik"].widget.attrs["autofocus"] = True
+        # The next applicant: the officer types the NIK at once (a filled form starts at
+        # the first field the record cannot give).
+        first = "application_no" if initial else "nik"
+        form.fields[first].widget.attrs["autofocus"] = True
     purpose = str(form["purpose"].value() or "")
     return render(
         request,
@@ -160,7 +195,20 @@ def nik_check(request: HttpRequest) -> HttpResponse:
                 .prefetch_related("applications")
                 .first()
             )
+            context["picker"] = _picker_from_nik(request, result.parsed.district_code)
     return render(request, "applications/_nik_check.html", context)
+
+
+def _picker_from_nik(request: HttpRequest, district: str) -> dict[str, object] | None:
+    """The address picker opened at the kecamatan the NIK was issued in, while the officer
+    has chosen nothing there yet (the KTP address is usually the NIK's region; a choice
+    already made is never overwritten)."""
+    chosen = [request.GET.get(f"village_{level}", "") for level in PICKER_LEVELS]
+    if any(chosen) or request.GET.get("village") or len(region_path(district)) != 3:
+        return None
+    parts = district.split(".")
+    selected = {level: ".".join(parts[: i + 1]) for i, level in enumerate(PICKER_LEVELS)}
+    return picker_context("village", selected)
 
 
 @requires(Action.REGISTER_APPLICATION)

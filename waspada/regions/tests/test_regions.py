@@ -62,7 +62,8 @@ def test_picker_lists_the_children_of_the_chosen_levels(
     body = response.content.decode()
     assert response.status_code == 200
     assert 'value="33.01.01"' in body  # kecamatan of Cilacap offered
-    assert 'name="village" data-level="village" disabled' in body  # no kecamatan chosen yet
+    # No kecamatan chosen yet: the village list waits.
+    assert 'name="village" id="id_village" data-level="village" disabled' in body
 
 
 def test_picker_drops_a_lower_level_outside_the_new_upper_level(

@@ -8,4 +8,18 @@
       event.preventDefault();
     }
   });
+  // The NIK check opens the address picker at the NIK's kecamatan (an out-of-band swap),
+  // but only while nothing is chosen there: a choice made while the check was under way
+  // is the officer's and is kept.
+  document.addEventListener("htmx:oobBeforeSwap", function (event) {
+    var target = event.detail.target;
+    if (target && target.id === "picker-village") {
+      var chosen = Array.prototype.some.call(target.querySelectorAll("select"), function (s) {
+        return s.value !== "";
+      });
+      if (chosen) {
+        event.detail.shouldSwap = false;
+      }
+    }
+  });
 })();
