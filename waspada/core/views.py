@@ -19,6 +19,7 @@ from waspada.core.forms import AuditFilterForm, UserCreateForm, UserEditForm
 from waspada.core.models import User
 from waspada.core.navigation import home_tiles
 from waspada.core.policy import Action, can
+from waspada.core.workqueues import queues_for
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
@@ -32,7 +33,11 @@ def home(request: HttpRequest) -> HttpResponse:
     if getattr(user, "agency_id", None) is not None and can(user, Action.VIEW_RECOMMENDATIONS):
         # A Disnaker's users land on their open requests and their register.
         return redirect("disnaker_home")
-    return render(request, "core/home.html", {"tiles": home_tiles(request.user)})
+    return render(
+        request,
+        "core/home.html",
+        {"tiles": home_tiles(request.user), "queues": queues_for(request.user)},
+    )
 
 
 class LoginView(auth_views.LoginView):

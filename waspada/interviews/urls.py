@@ -6,6 +6,8 @@ from waspada.interviews.views import bank as bank_views
 
 urlpatterns: list[URLPattern] = [
     path("", views.interview_list, name="interview_list"),
+    path("waiting/", views.interview_waiting, name="interview_waiting"),
+    path("assign/<appno:application_no>/", views.interview_assign, name="interview_assign"),
     path("start/<appno:application_no>/", views.interview_start, name="interview_start"),
     path("<int:session_id>/", views.interview_session, name="interview_session"),
     path("<int:session_id>/save/", views.interview_save, name="interview_save"),

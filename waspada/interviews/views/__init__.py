@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -21,7 +22,13 @@ from waspada.core.errors import add_to_form
 from waspada.core.models import User
 from waspada.core.policy import Action, can
 from waspada.interviews import queries, services
-from waspada.interviews.forms import ListFilterForm, SessionForm, StartForm
+from waspada.interviews.forms import (
+    AssignForm,
+    ListFilterForm,
+    SessionForm,
+    StartForm,
+    WaitingFilterForm,
+)
 from waspada.interviews.models import InterviewAnswer, InterviewSession, Observation, SessionState
 from waspada.interviews.services import InterviewError
 
@@ -56,6 +63,73 @@ def interview_list(request: HttpRequest) -> HttpResponse:
         "interviews/interview_list.html",
         {"form": form, "page": page, "query": query.urlencode()},
     )
+
+
+@requires(Action.VIEW_INTERVIEWS)
+def interview_waiting(request: HttpRequest) -> HttpResponse:
+    """Screened applications waiting for their interview, longest waiting first, with
+    their assigned officer; supervisors assign or reassign them from the row."""
+    form = WaitingFilterForm(request.GET or None)
+    page = Paginator(queries.waiting_list(form.filters(_user(request).pk)), 50).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    may_assign = can(request.user, Action.ASSIGN_INTERVIEWS)
+    return render(
+        request,
+        "interviews/waiting_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "assign_form": AssignForm(auto_id=False) if may_assign else None,
+            "here": request.get_full_path(),
+        },
+    )
+
+
+def _safe_next(request: HttpRequest, fallback: str) -> str:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+@require_POST
+@requires(Action.ASSIGN_INTERVIEWS)
+def interview_assign(request: HttpRequest, application_no: str) -> HttpResponse:
+    """A supervisor assigns (or reassigns) the application's interview (audited)."""
+    application = get_object_or_deny(
+        request,
+        Action.ASSIGN_INTERVIEWS,
+        PassportApplication.objects.all(),
+        application_no=application_no,
+    )
+    form = AssignForm(request.POST)
+    back = _safe_next(request, reverse("interview_waiting"))
+    if not form.is_valid():
+        messages.error(request, _("Choose the officer to assign the interview to."))
+        return redirect(back)
+    try:
+        assignment = services.assign_interview(
+            application, form.chosen(), acting_user=_user(request), request=request
+        )
+    except InterviewError as refused:
+        messages.error(request, refused.message)
+    else:
+        interviewer = assignment.interviewer
+        messages.success(
+            request,
+            _("Interview of %(application)s assigned to %(name)s.")
+            % {
+                "application": application.application_no,
+                "name": interviewer.get_full_name() or interviewer.get_username(),
+            },
+        )
+    return redirect(back)
 
 
 @requires(Action.CONDUCT_INTERVIEW)
@@ -124,6 +198,9 @@ def _session_context(
         # Any interviewing officer may make the record of a finished session.
         "may_make_record": not session.is_open and can(request.user, Action.CONDUCT_INTERVIEW),
         "may_take_over": session.is_open and can(request.user, Action.TAKE_OVER_INTERVIEW, session),
+        "assign_form": AssignForm(auto_id=False)
+        if session.is_open and can(request.user, Action.ASSIGN_INTERVIEWS)
+        else None,
     }
 
 
