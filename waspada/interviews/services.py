@@ -20,6 +20,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,7 +29,8 @@ from waspada.applications.models import PassportApplication, Status
 from waspada.applications.services import StaleApplication, change_status
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
-from waspada.core.models import User
+from waspada.core.models import NotificationKind, User
+from waspada.core.notifications import notify
 from waspada.core.policy import Action, can, users_with
 from waspada.domain.consistency import FUNDS, RELATIONS, StatedFacts
 from waspada.domain.documents import PURPOSES
@@ -482,6 +484,15 @@ def assign_interview(
         },
         request=request,
     )
+    if interviewer.pk != acting_user.pk:
+        notify(
+            [interviewer],
+            NotificationKind.INTERVIEW_ASSIGNED,
+            subject=f"{locked.application_no} {locked.full_name}",
+            url=reverse("interview_session", args=[session.pk])
+            if session is not None
+            else reverse("application_detail", args=[locked.application_no]),
+        )
     return assignment
 
 
