@@ -74,6 +74,7 @@ def test_a_returned_proposal_and_a_partner_answer_notify_who_sent_them(
         expected_version=proposal.application.version,
     )
     ngo_user = make_user("ngo_user", Role.PARTNER, AgencyKind.NGO)
+    assert ngo_user.agency is not None
     referral = make_person_referral(ngo_user.agency, acting_user=supervisor)
     person_referrals.respond(
         referral, status="accepted", note="ok", seen_status="sent", acting_user=ngo_user

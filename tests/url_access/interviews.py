@@ -22,6 +22,7 @@ ACCESS: dict[str, set[str] | str] = {
     "interview_start": CONDUCT,
     "interview_session": READERS,
     "interview_save": "post-only",
+    "interview_autosave": "post-only",
     "interview_take_over": "post-only",
     "question_bank_list": READERS,
     "question_bank_detail": READERS,

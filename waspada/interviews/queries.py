@@ -152,7 +152,7 @@ def waiting_list(filters: WaitingFilters) -> QuerySet[PassportApplication]:
         apps = apps.filter(risk_action="deep_interview")
     if filters.assignee == UNASSIGNED:
         apps = apps.filter(interview_assignment__isnull=True)
-    elif filters.assignee is not None:
+    elif isinstance(filters.assignee, int):
         apps = apps.filter(interview_assignment__interviewer_id=filters.assignee)
     return apps
 

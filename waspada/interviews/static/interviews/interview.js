@@ -77,20 +77,24 @@
     if (event.detail.target && event.detail.target.id === "session-form") { dirty.clear(); sending.clear(); }
   });
   document.addEventListener("submit", function (event) {
-    if (bar() && event.target.contains(bar())) { dirty.clear(); }
+    if (bar() && event.target.contains(bar())) { dirty.clear(); sending.clear(); }
   }, true);
 
   window.addEventListener("beforeunload", function (event) {
     var b = bar();
     if (!b || (dirty.size === 0 && sending.size === 0)) { return; }
     var form = b.closest("form");
-    if (dirty.size && form) {
+    var typed = dirty.size > 0;
+    if (form) {
       fetch(b.getAttribute("data-autosave-url"), {
         method: "POST", body: new FormData(form), keepalive: true, credentials: "same-origin",
         headers: { "HX-Request": "true" }
       });
     }
-    event.preventDefault();
-    event.returnValue = "";
+    // Sent once more in any case; the browser asks only about what was never sent.
+    if (typed) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
   });
 })();
