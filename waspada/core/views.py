@@ -7,7 +7,7 @@ from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import SetPasswordForm
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
@@ -166,8 +166,11 @@ def notification_open(request: HttpRequest, notification_id: int) -> HttpRespons
     """Follow a notification: it is read, and its page opens (one's own only: 404)."""
     found = get_object_or_404(notifications.notifications_of(request.user), pk=notification_id)
     notifications.mark_read(request.user, found.pk)
-    if found.url and url_has_allowed_host_and_scheme(found.url, allowed_hosts={request.get_host()}):
-        return redirect(found.url)
+    # A path of this site only (a bare word would be read as a view's name).
+    if found.url.startswith("/") and url_has_allowed_host_and_scheme(
+        found.url, allowed_hosts={request.get_host()}
+    ):
+        return HttpResponseRedirect(found.url)
     return redirect("notification_list")
 
 

@@ -60,8 +60,7 @@ LIST_FIELDS = (
     "application__status",
     "application__full_name",
     "interviewer__username",
-    "interviewer__first_name",
-    "interviewer__last_name",
+    "interviewer__full_name",
 )
 
 
@@ -130,8 +129,7 @@ WAITING_FIELDS = (
     "risk_action",
     "submitted_on",
     "interview_assignment__interviewer__username",
-    "interview_assignment__interviewer__first_name",
-    "interview_assignment__interviewer__last_name",
+    "interview_assignment__interviewer__full_name",
     "interview_assignment__assigned_at",
 )
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from waspada.applications.models import PassportApplication
@@ -156,3 +158,32 @@ def test_the_interview_list_filters_by_the_officer_assigned(
     assert InterviewSession.objects.get(application=theirs).interviewer == colleague
     (row,) = _rows(login(interviewer), "interview_list", "interview-row", mine="1")
     assert ours.application_no in row
+
+
+def test_a_next_address_that_is_not_a_path_of_this_site_goes_back_to_the_waiting_list(
+    tourist: PassportApplication, interviewer: User, supervisor: User, login: Login
+) -> None:
+    url = reverse("interview_assign", args=[tourist.application_no])
+    for odd in ("0001-01-01", "https://elsewhere.example/", "//elsewhere.example/"):
+        response = login(supervisor).post(url, {"interviewer": str(interviewer.pk), "next": odd})
+        assert response.status_code == 302
+        assert response["Location"] == reverse("interview_waiting")
+
+
+def test_the_lists_cost_the_same_queries_for_one_row_or_many(
+    central_java_regions: None, interviewer: User, supervisor: User, login: Login
+) -> None:
+    client = login(supervisor)
+    counts: list[list[int]] = []
+    for rows in (1, 3):
+        for _ in range(rows):
+            services.assign_interview(
+                screened(**HONEST_TOURIST), interviewer, acting_user=supervisor
+            )
+            start(screened(**HONEST_TOURIST), interviewer)
+        counts.append([])
+        for name in ("interview_waiting", "interview_list"):
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(reverse(name)).status_code == 200
+            counts[-1].append(len(queries.captured_queries))
+    assert counts[0] == counts[1]

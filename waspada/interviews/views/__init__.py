@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -95,8 +95,9 @@ def interview_waiting(request: HttpRequest) -> HttpResponse:
 
 
 def _safe_next(request: HttpRequest, fallback: str) -> str:
+    # A path of this site only (a bare word would be read as a view's name).
     target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
@@ -117,7 +118,7 @@ def interview_assign(request: HttpRequest, application_no: str) -> HttpResponse:
     back = _safe_next(request, reverse("interview_waiting"))
     if not form.is_valid():
         messages.error(request, _("Choose the officer to assign the interview to."))
-        return redirect(back)
+        return HttpResponseRedirect(back)
     try:
         assignment = services.assign_interview(
             application, form.chosen(), acting_user=_user(request), request=request
@@ -134,7 +135,7 @@ def interview_assign(request: HttpRequest, application_no: str) -> HttpResponse:
                 "name": interviewer.get_full_name() or interviewer.get_username(),
             },
         )
-    return redirect(back)
+    return HttpResponseRedirect(back)
 
 
 @requires(Action.CONDUCT_INTERVIEW)
