@@ -26,6 +26,7 @@ from waspada.applications.tests.factories import make_application
 from waspada.core.hooks import hook_points
 from waspada.core.models import User
 from waspada.core.navigation import NAV_COUNTS
+from waspada.core.workqueues import HOME_QUEUES
 from waspada.networks.hooks import RING_CARRIERS, RING_PANELS
 from waspada.screening.providers import FACT_PROVIDERS, REGISTRIES
 
@@ -141,6 +142,14 @@ def test_the_apps_register_their_hooks_in_the_intended_order() -> None:
     ]
     assert REGISTRIES.names() == ["organisers", "watchlists", "disnaker_recommendations"]
     assert NAV_COUNTS.names() == ["verification_list", "disnaker_home", "public_report_queue"]
+    # The home page's work queues: the counter's first, then interviews, sign-offs, ...
+    assert HOME_QUEUES.names() == [
+        "applications",
+        "interviews",
+        "decisions",
+        "verifications",
+        "partner_answers",
+    ]
     assert RING_CARRIERS.names() == ["referrals"]
     assert RING_PANELS.names() == ["referrals"]
     for point in (
@@ -151,6 +160,7 @@ def test_the_apps_register_their_hooks_in_the_intended_order() -> None:
         RING_PANELS,
         REGISTRIES,
         NAV_COUNTS,
+        HOME_QUEUES,
     ):
         assert hook_points()[point.name] is point
 

@@ -15,7 +15,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from tests.url_access import CASEWORK, EVERYONE, PERSONAS, STAFF, app_tables
 from waspada.applications.models import ImportJob
 from waspada.applications.tests.factories import make_application
-from waspada.core.models import User
+from waspada.core.models import NotificationKind, User
+from waspada.core.notifications import notify
 from waspada.screening.models import BacktestRun, PolicyVersion, ScreeningRun
 from waspada.screening.policies import version_in_force
 
@@ -28,6 +29,9 @@ ACCESS: dict[str, set[str] | str] = {
     "set_language": "public",
     "logout": "post-only",
     "password_change": EVERYONE,
+    "notification_list": EVERYONE,
+    "notification_open": "post-only",
+    "notification_read_all": "post-only",
     "audit_list": {"supervisor", "head_of_office", "auditor"},
     "user_list": {"admin"},
     "user_create": {"admin"},
@@ -95,6 +99,9 @@ def _url(name: str, target: User) -> str:
     for table in app_tables():
         if name in table.ACCESS:
             return table.url(name, target)
+    if name == "notification_open":
+        (note,) = notify([target], NotificationKind.INTERVIEW_ASSIGNED, subject="X", url="/")
+        return reverse(name, args=[note.pk])
     if name in {"ring_detail", "ring_review"}:
         from waspada.networks.models import DetectionRun, RingCluster
 

@@ -263,7 +263,11 @@ def test_high_risk_applicant_deep_interview_refusal_and_letter(
     expect(indicators).to_contain_text("U01")
     expect(indicators).to_contain_text("D23")  # the contradictions: inconsistent statements
     expect(interviewer.get_by_test_id("answers")).to_contain_text("dipegang agen")
-    expect(interviewer.get_by_text("Agen akan menahan paspor sampai utang lunas.")).to_be_visible()
+    # In the record's summary (and beside the questions, as the U01 it raised).
+    expect(interviewer.get_by_test_id("raised-summary")).to_contain_text(
+        "Agen akan menahan paspor sampai utang lunas."
+    )
+    expect(interviewer.get_by_test_id("glance-reasons")).to_contain_text("U01")
     make_interview_record(interviewer)
 
     propose(interviewer, number, "refuse")

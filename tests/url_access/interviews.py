@@ -17,9 +17,12 @@ CONDUCT = {"interviewer", "supervisor"}
 
 ACCESS: dict[str, set[str] | str] = {
     "interview_list": READERS,
+    "interview_waiting": READERS,
+    "interview_assign": "post-only",
     "interview_start": CONDUCT,
     "interview_session": READERS,
     "interview_save": "post-only",
+    "interview_autosave": "post-only",
     "interview_take_over": "post-only",
     "question_bank_list": READERS,
     "question_bank_detail": READERS,
@@ -45,9 +48,9 @@ def _session_id(target: User) -> int:
 
 
 def url(name: str, target: User) -> str:
-    if name == "interview_start":
+    if name in {"interview_start", "interview_assign"}:
         return reverse(name, args=[make_application().application_no])
-    if name.startswith("interview_") and name != "interview_list":
+    if name.startswith("interview_") and name not in {"interview_list", "interview_waiting"}:
         return reverse(name, args=[_session_id(target)])
     if name == "question_bank_detail":
         return reverse(name, args=[bank.bank_in_force().number])

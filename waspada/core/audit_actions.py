@@ -88,6 +88,7 @@ class AuditAction(StrEnum):
     INTERVIEW_RECORDED = "interviews.recorded"
     INTERVIEW_FINISHED = "interviews.finished"
     INTERVIEW_HANDED_OVER = "interviews.handed_over"
+    INTERVIEW_ASSIGNED = "interviews.assigned"
     BANK_DRAFTED = "interviews.bank_drafted"
     BANK_PUBLISHED = "interviews.bank_published"
     BANK_QUESTION_ADDED = "interviews.bank_question_added"
@@ -209,6 +210,7 @@ LABELS: dict[AuditAction, str | Promise] = {
     AuditAction.INTERVIEW_RECORDED: _("Interview answers recorded"),
     AuditAction.INTERVIEW_FINISHED: _("Interview finished"),
     AuditAction.INTERVIEW_HANDED_OVER: _("Interview taken over by a supervisor"),
+    AuditAction.INTERVIEW_ASSIGNED: _("Interview assigned to an officer"),
     AuditAction.BANK_DRAFTED: _("Question bank drafted"),
     AuditAction.BANK_PUBLISHED: _("Question bank published"),
     AuditAction.BANK_QUESTION_ADDED: _("Question added to the bank draft"),

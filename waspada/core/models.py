@@ -177,3 +177,51 @@ class NumberedVersion(models.Model):
 
     def __str__(self) -> str:
         return f"v{self.number}"
+
+
+class NotificationKind(models.TextChoices):
+    """What changed for the recipient; the text is made from the kind in the reader's
+    language when shown (`%(subject)s`: the application number, the ring...)."""
+
+    INTERVIEW_ASSIGNED = "interview_assigned", _("An interview was assigned to you: %(subject)s")
+    PROPOSAL_RETURNED = "proposal_returned", _("Your proposal was returned: %(subject)s")
+    PROPOSAL_SIGNED_OFF = "proposal_signed_off", _("Your proposal was signed off: %(subject)s")
+    PARTNER_ANSWERED = "partner_answered", _("A partner agency answered a referral: %(subject)s")
+
+
+class Notification(models.Model):
+    """Something that changed for one user, shown under the bell until they read it."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    kind = models.CharField(_("kind"), max_length=32, choices=NotificationKind.choices)
+    subject = models.CharField(_("subject"), max_length=200, blank=True)
+    url = models.CharField(_("link"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            # The bell's count on every page: the recipient's unread ones.
+            models.Index(
+                fields=["recipient"],
+                condition=Q(read_at__isnull=True),
+                name="notification_unread_idx",
+            ),
+            models.Index(fields=["recipient", "-created_at"], name="notification_list_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recipient_id}: {self.kind} {self.subject}"
+
+    @property
+    def text(self) -> str:
+        label = dict(NotificationKind.choices).get(self.kind, self.kind)
+        return str(label) % {"subject": self.subject}

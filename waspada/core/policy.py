@@ -52,6 +52,7 @@ class Action(StrEnum):
     VIEW_INTERVIEWS = "interviews.view"
     CONDUCT_INTERVIEW = "interviews.conduct"
     TAKE_OVER_INTERVIEW = "interviews.take_over"
+    ASSIGN_INTERVIEWS = "interviews.assign"
     MANAGE_QUESTIONS = "questions.manage"
     VIEW_DECISIONS = "decisions.view"
     PROPOSE_DECISION = "decisions.propose"
@@ -121,6 +122,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.ANSWER_RECOMMENDATION_REQUESTS,
         Action.CONDUCT_INTERVIEW,
         Action.TAKE_OVER_INTERVIEW,
+        Action.ASSIGN_INTERVIEWS,
         Action.MANAGE_QUESTIONS,
         Action.PROPOSE_DECISION,
         Action.SIGN_OFF_DECISION,

@@ -70,6 +70,10 @@ ACTION_TEXT: dict[str, str] = {
     "interviews.take_over": (
         "Take over an open interview from its interviewer (audited), e.g. when they are away."
     ),
+    "interviews.assign": (
+        "Assign an application's interview to an officer, or reassign it (an open "
+        "interview moves to the new officer); audited."
+    ),
     "questions.manage": "Draft and publish versions of the interview question bank.",
     "decisions.view": "See the decisions on applications.",
     "decisions.propose": (

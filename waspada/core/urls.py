@@ -13,5 +13,12 @@ urlpatterns = [
     path("users/new/", views.user_create, name="user_create"),
     path("users/<int:user_id>/", views.user_edit, name="user_edit"),
     path("users/<int:user_id>/password/", views.user_set_password, name="user_set_password"),
+    path("notifications/", views.notification_list, name="notification_list"),
+    path(
+        "notifications/<int:notification_id>/",
+        views.notification_open,
+        name="notification_open",
+    ),
+    path("notifications/read/", views.notification_read_all, name="notification_read_all"),
     path("healthz", views.healthz, name="healthz"),
 ]

@@ -7,18 +7,21 @@ from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import SetPasswordForm
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from waspada.core import queries, services
+from waspada.core import notifications, queries, services
 from waspada.core.access import get_object_or_deny, requires
 from waspada.core.forms import AuditFilterForm, UserCreateForm, UserEditForm
 from waspada.core.models import User
 from waspada.core.navigation import home_tiles
 from waspada.core.policy import Action, can
+from waspada.core.workqueues import queues_for
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
@@ -32,7 +35,11 @@ def home(request: HttpRequest) -> HttpResponse:
     if getattr(user, "agency_id", None) is not None and can(user, Action.VIEW_RECOMMENDATIONS):
         # A Disnaker's users land on their open requests and their register.
         return redirect("disnaker_home")
-    return render(request, "core/home.html", {"tiles": home_tiles(request.user)})
+    return render(
+        request,
+        "core/home.html",
+        {"tiles": home_tiles(request.user), "queues": queues_for(request.user)},
+    )
 
 
 class LoginView(auth_views.LoginView):
@@ -142,3 +149,33 @@ def user_set_password(request: HttpRequest, user_id: int) -> HttpResponse:
         )
         return redirect("user_list")
     return render(request, "core/user_password.html", {"form": form, "account": user})
+
+
+@requires(Action.VIEW_HOME)
+def notification_list(request: HttpRequest) -> HttpResponse:
+    """What changed for me, newest first; the unread ones marked."""
+    page = Paginator(notifications.notifications_of(request.user), 30).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "core/notification_list.html", {"page": page, "query": ""})
+
+
+@require_POST
+@requires(Action.VIEW_HOME)
+def notification_open(request: HttpRequest, notification_id: int) -> HttpResponse:
+    """Follow a notification: it is read, and its page opens (one's own only: 404)."""
+    found = get_object_or_404(notifications.notifications_of(request.user), pk=notification_id)
+    notifications.mark_read(request.user, found.pk)
+    # A path of this site only (a bare word would be read as a view's name).
+    if found.url.startswith("/") and url_has_allowed_host_and_scheme(
+        found.url, allowed_hosts={request.get_host()}
+    ):
+        return HttpResponseRedirect(found.url)
+    return redirect("notification_list")
+
+
+@require_POST
+@requires(Action.VIEW_HOME)
+def notification_read_all(request: HttpRequest) -> HttpResponse:
+    notifications.mark_read(request.user)
+    return redirect("notification_list")

@@ -405,7 +405,18 @@ def _interview_context(
                 str(Observation(code).label) if code in Observation.values else code
                 for code in session.observations
             ],
+            "stated": _stated(session),
+            # Raised beside a question (with its number in part A), then for the session.
             "indicators": [
+                {
+                    "code": answer.raises,
+                    "title": titles.get(answer.raises, ""),
+                    "note": f"jawaban atas pertanyaan nomor {number}",
+                }
+                for number, answer in enumerate(session.answers.all(), start=1)
+                if answer.raises
+            ]
+            + [
                 {
                     "code": item.get("code", ""),
                     "title": titles.get(item.get("code", ""), ""),
@@ -425,6 +436,30 @@ def _interview_context(
             "position": signatory.position if signatory is not None else "",
         },
     }
+
+
+def _stated(session: InterviewSession) -> list[tuple[str, str]]:
+    """What the applicant stated on the facts the checks compare, in Indonesian, as
+    (label, value) for those recorded."""
+    from waspada.applications.countries import country_name
+    from waspada.interviews.models import StatedFunds, StatedRelation, StatedTicket
+
+    with translation.override("id"):
+        rows = [
+            ("Tujuan perjalanan", str(dict(Purpose.choices).get(session.stated_purpose, ""))),
+            ("Negara tujuan", country_name(session.stated_destination, "id")),
+            (
+                "Tanggal keberangkatan",
+                rules.indonesian_date(session.stated_departure) if session.stated_departure else "",
+            ),
+            ("Tiket pulang", str(dict(StatedTicket.choices).get(session.stated_return_ticket, ""))),
+            ("Biaya perjalanan", str(dict(StatedFunds.choices).get(session.stated_funds, ""))),
+            (
+                "Hubungan dengan penjamin",
+                str(dict(StatedRelation.choices).get(session.stated_sponsor_relation, "")),
+            ),
+        ]
+    return [(label, value) for label, value in rows if value]
 
 
 def _indicator_titles() -> dict[str, str]:

@@ -46,12 +46,14 @@ def open_deferral(application: PassportApplication) -> Decision | None:
     return _open_deferrals().filter(application=application).order_by("-in_force_at").first()
 
 
-def open_deferrals() -> QuerySet[Decision]:
-    """Deferred applications waiting for documents, nearest deadline first."""
-    return (
-        _open_deferrals()
-        .select_related("application__applicant")
-        .order_by("deadline", "application__application_no")
+def open_deferrals(past_deadline_on: dt.date | None = None) -> QuerySet[Decision]:
+    """Deferred applications waiting for documents, nearest deadline first; with a day,
+    only those whose deadline was before it (overdue)."""
+    deferrals = _open_deferrals()
+    if past_deadline_on is not None:
+        deferrals = deferrals.filter(deadline__lt=past_deadline_on)
+    return deferrals.select_related("application__applicant").order_by(
+        "deadline", "application__application_no"
     )
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext
@@ -27,7 +28,8 @@ from waspada.applications.services import StaleApplication, change_status
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
 from waspada.core.errors import UserFacingError
-from waspada.core.models import User
+from waspada.core.models import NotificationKind, User
+from waspada.core.notifications import notify
 from waspada.core.policy import Action, can
 from waspada.decisions import queries
 from waspada.decisions.models import Decision, DecisionState, Letter
@@ -295,6 +297,13 @@ def _conclude(
         request=request,
         comment=decision.review_comment,
         proposed_by=decision.proposed_by_id,
+    )
+    # The officer who proposed it hears how it went (an automatic proposal: nobody).
+    notify(
+        [decision.proposed_by],
+        NotificationKind.PROPOSAL_RETURNED if returning else NotificationKind.PROPOSAL_SIGNED_OFF,
+        subject=application.application_no,
+        url=reverse("application_detail", args=[application.application_no]),
     )
     return decision
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from waspada.applications.countries import country_choices
 from waspada.applications.models import Purpose
 from waspada.core.forms import BoundedDateField
+from waspada.core.models import User
 from waspada.domain.consistency import StatedFacts
 from waspada.domain.question_bank import is_active, sort_key
 from waspada.domain.risk import INDICATOR_CODES
@@ -24,8 +25,13 @@ from waspada.interviews.models import (
     StatedRelation,
     StatedTicket,
 )
-from waspada.interviews.queries import ListFilters
-from waspada.interviews.services import AnswerInput, QuestionInput, RaisedIndicator
+from waspada.interviews.queries import UNASSIGNED, ListFilters, WaitingFilters
+from waspada.interviews.services import (
+    AnswerInput,
+    QuestionInput,
+    RaisedIndicator,
+    assignable_interviewers,
+)
 from waspada.screening.policies import policy_of, version_in_force
 from waspada.screening.questions import language_key
 
@@ -304,15 +310,74 @@ class ListFilterForm(forms.Form):
         required=False,
         choices=[("", _("Everyone")), ("1", _("Mine only"))],
     )
+    interviewer = forms.ChoiceField(label=_("Assigned to"), required=False)
     waited = forms.IntegerField(
         label=_("Waiting longer than (days)"), required=False, min_value=0, max_value=3650
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _set_choices(self, "interviewer", [("", _("Anyone")), *interviewer_choices()])
+
     def filters(self, user_id: int) -> ListFilters:
         data = self.cleaned_data if self.is_valid() else {}
         state = data.get("state") or SessionState.OPEN
+        chosen = data.get("interviewer")
         return ListFilters(
             state="" if state == "all" else state,
-            interviewer_id=user_id if data.get("mine") else None,
+            interviewer_id=user_id if data.get("mine") else (int(chosen) if chosen else None),
             waited_days=data.get("waited"),
         )
+
+
+def interviewer_choices() -> list[tuple[str, str]]:
+    """(id, name) of every officer an interview may be assigned to."""
+    return [
+        (str(user.pk), user.get_full_name() or user.get_username())
+        for user in assignable_interviewers()
+    ]
+
+
+class WaitingFilterForm(forms.Form):
+    """The waiting list's filters (a GET form: a bad value falls back to the default)."""
+
+    assignee = forms.ChoiceField(label=_("Assigned to"), required=False)
+    deep = forms.BooleanField(label=_("Deep interviews only"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _set_choices(
+            self,
+            "assignee",
+            [
+                ("", _("Anyone or nobody")),
+                ("mine", _("Mine only")),
+                (UNASSIGNED, _("Not assigned yet")),
+                *interviewer_choices(),
+            ],
+        )
+
+    def filters(self, user_id: int) -> WaitingFilters:
+        data = self.cleaned_data if self.is_valid() else {}
+        chosen = data.get("assignee") or ""
+        assignee: int | str | None = None
+        if chosen == "mine":
+            assignee = user_id
+        elif chosen == UNASSIGNED:
+            assignee = UNASSIGNED
+        elif chosen:
+            assignee = int(chosen)
+        return WaitingFilters(assignee=assignee, deep_only=bool(data.get("deep")))
+
+
+class AssignForm(forms.Form):
+    """Assign (or reassign) an application's interview to an officer."""
+
+    interviewer = forms.ChoiceField(label=_("Interviewer"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _set_choices(self, "interviewer", [("", "—"), *interviewer_choices()])
+
+    def chosen(self) -> User:
+        return User.objects.get(pk=int(self.cleaned_data["interviewer"]))

@@ -208,3 +208,39 @@ class InterviewAnswer(models.Model):
 
     def __str__(self) -> str:
         return self.question_code
+
+
+class InterviewAssignment(models.Model):
+    """Who is to interview an application: set by a supervisor, changed by reassigning.
+
+    While the application waits for its interview it is on that officer's queue; once an
+    interview is open, reassigning hands the session to the new officer as well.
+    """
+
+    application = models.OneToOneField(
+        "applications.PassportApplication",
+        verbose_name=_("application"),
+        on_delete=models.PROTECT,
+        related_name="interview_assignment",
+    )
+    interviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned interviewer"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    assigned_at = models.DateTimeField(_("assigned"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("interview assignment")
+        verbose_name_plural = _("interview assignments")
+        indexes = [models.Index(fields=["interviewer"], name="interview_assignee_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.application_id} -> {self.interviewer_id}"

@@ -60,8 +60,7 @@ LIST_FIELDS = (
     "application__status",
     "application__full_name",
     "interviewer__username",
-    "interviewer__first_name",
-    "interviewer__last_name",
+    "interviewer__full_name",
 )
 
 
@@ -78,7 +77,7 @@ def interview_list(filters: ListFilters) -> QuerySet[InterviewSession]:
         )
         .order_by("-changed_at", "-id")
         .values("changed_at")[:1]
-    )
+    )  # (before the session started: not `_screened_at`, which takes the latest)
     sessions = (
         InterviewSession.objects.select_related("application", "interviewer")
         .only(*LIST_FIELDS)
@@ -95,6 +94,72 @@ def interview_list(filters: ListFilters) -> QuerySet[InterviewSession]:
             Q(state=SessionState.OPEN) | Q(finished_at__gt=F("screened_at") + longer)
         )
     return sessions
+
+
+def _screened_at(application_ref: str) -> Subquery:
+    """When the application last moved to "screened, awaiting interview"."""
+    return Subquery(
+        StatusChange.objects.filter(
+            application_id=OuterRef(application_ref), to_status=Status.SCREENING
+        )
+        .order_by("-changed_at", "-id")
+        .values("changed_at")[:1]
+    )
+
+
+# The waiting list's assignee filter: everyone, nobody yet, or one officer (by id).
+UNASSIGNED = "none"
+
+
+@dataclass(frozen=True)
+class WaitingFilters:
+    """Which screened applications waiting for their interview: assigned to whom
+    (None: any; UNASSIGNED: nobody yet; a user id: that officer), deep interviews only."""
+
+    assignee: int | str | None = None
+    deep_only: bool = False
+
+
+WAITING_FIELDS = (
+    "application_no",
+    "full_name",
+    "status",
+    "risk_level",
+    "risk_score",
+    "risk_action",
+    "submitted_on",
+    "interview_assignment__interviewer__username",
+    "interview_assignment__interviewer__full_name",
+    "interview_assignment__assigned_at",
+)
+
+
+def waiting_list(filters: WaitingFilters) -> QuerySet[PassportApplication]:
+    """Screened applications waiting for their interview, longest waiting first, with
+    their assigned officer (if any) and when the screening sent them (`screened_at`).
+    The interview desk's queue, the supervisor's unassigned deep interviews and each
+    officer's assigned interviews are this list filtered."""
+    apps = (
+        PassportApplication.objects.filter(status=Status.SCREENING)
+        .select_related("interview_assignment__interviewer")
+        .only(*WAITING_FIELDS)
+        .annotate(screened_at=_screened_at("pk"))
+        .order_by("submitted_on", "id")
+    )
+    if filters.deep_only:
+        apps = apps.filter(risk_action="deep_interview")
+    if filters.assignee == UNASSIGNED:
+        apps = apps.filter(interview_assignment__isnull=True)
+    elif isinstance(filters.assignee, int):
+        apps = apps.filter(interview_assignment__interviewer_id=filters.assignee)
+    return apps
+
+
+def waited_since(moment: dt.datetime | None, until: dt.datetime | None = None) -> dt.timedelta:
+    """How long something has waited since `moment` (nothing known: no time)."""
+    if moment is None:
+        return dt.timedelta(0)
+    return (until or timezone.now()) - moment
 
 
 def session_findings(session: InterviewSession) -> list[Finding]:

@@ -20,6 +20,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,8 +29,9 @@ from waspada.applications.models import PassportApplication, Status
 from waspada.applications.services import StaleApplication, change_status
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
-from waspada.core.models import User
-from waspada.core.policy import Action, can
+from waspada.core.models import NotificationKind, User
+from waspada.core.notifications import notify
+from waspada.core.policy import Action, can, users_with
 from waspada.domain.consistency import FUNDS, RELATIONS, StatedFacts
 from waspada.domain.documents import PURPOSES
 from waspada.domain.question_bank import is_active, plan_questions
@@ -48,6 +50,7 @@ from waspada.interviews.errors import InterviewError
 from waspada.interviews.findings import compute_findings
 from waspada.interviews.models import (
     InterviewAnswer,
+    InterviewAssignment,
     InterviewKind,
     InterviewSession,
     Observation,
@@ -65,6 +68,7 @@ __all__ = [
     "QuestionInput",
     "RaisedIndicator",  # what the officer raises is the very fact the screening reads
     "add_question",
+    "assign_interview",
     "bank_changes",
     "bank_in_force",
     "create_bank_draft",
@@ -412,6 +416,84 @@ def take_over_interview(
     )
     session.interviewer = acting_user
     return locked
+
+
+def assignable_interviewers() -> Any:
+    """The officers an interview may be assigned to: active users who hold interviews."""
+    return users_with(Action.CONDUCT_INTERVIEW).order_by("first_name", "last_name", "username")
+
+
+@transaction.atomic
+def assign_interview(
+    application: PassportApplication,
+    interviewer: User,
+    *,
+    acting_user: User,
+    request: HttpRequest | None = None,
+) -> InterviewAssignment:
+    """A supervisor assigns the application's interview to `interviewer`, or reassigns it.
+
+    While the application waits for its interview, it moves to the new officer's queue;
+    when an interview is already open, the session is handed to them too (from then on
+    only they record in it). Audited with who had it before.
+    """
+    if not can(acting_user, Action.ASSIGN_INTERVIEWS):
+        raise InterviewError(_("Only a supervisor may assign interviews."))
+    if not assignable_interviewers().filter(pk=interviewer.pk).exists():
+        raise InterviewError(
+            _("Choose an active officer who holds interviews."), field="interviewer"
+        )
+    locked = PassportApplication.objects.select_for_update().get(pk=application.pk)
+    if locked.status not in STARTABLE:
+        raise InterviewError(
+            _(
+                "Only an application waiting for its interview or at the interview can be "
+                "assigned (status now: %(status)s)."
+            )
+            % {"status": locked.get_status_display()}
+        )
+    assignment = InterviewAssignment.objects.filter(application=locked).first()
+    previous = assignment.interviewer if assignment is not None else None
+    if assignment is None:
+        assignment = InterviewAssignment(application=locked)
+    assignment.interviewer = interviewer
+    assignment.assigned_by = acting_user
+    assignment.assigned_at = timezone.now()
+    assignment.save()
+    session = (
+        InterviewSession.objects.select_for_update()
+        .filter(application=locked, state=SessionState.OPEN)
+        .first()
+    )
+    handed_over = session is not None and session.interviewer_id != interviewer.pk
+    if session is not None and handed_over:
+        previous = previous or session.interviewer
+        session.interviewer = interviewer
+        session.save(update_fields=["interviewer"])
+    was = previous.get_username() if previous is not None else ""
+    audit.record(
+        AuditAction.INTERVIEW_ASSIGNED,
+        f"Application {locked.application_no}: interview assigned to "
+        f"{interviewer.get_username()}" + (f" (before: {was})" if was else ""),
+        actor=acting_user,
+        obj=locked,
+        details={
+            "interviewer": interviewer.get_username(),
+            "previous_interviewer": was,
+            "session": session.pk if handed_over and session is not None else None,
+        },
+        request=request,
+    )
+    if interviewer.pk != acting_user.pk:
+        notify(
+            [interviewer],
+            NotificationKind.INTERVIEW_ASSIGNED,
+            subject=f"{locked.application_no} {locked.full_name}",
+            url=reverse("interview_session", args=[session.pk])
+            if session is not None
+            else reverse("application_detail", args=[locked.application_no]),
+        )
+    return assignment
 
 
 @transaction.atomic

@@ -6,9 +6,12 @@ from waspada.interviews.views import bank as bank_views
 
 urlpatterns: list[URLPattern] = [
     path("", views.interview_list, name="interview_list"),
+    path("waiting/", views.interview_waiting, name="interview_waiting"),
+    path("assign/<appno:application_no>/", views.interview_assign, name="interview_assign"),
     path("start/<appno:application_no>/", views.interview_start, name="interview_start"),
     path("<int:session_id>/", views.interview_session, name="interview_session"),
     path("<int:session_id>/save/", views.interview_save, name="interview_save"),
+    path("<int:session_id>/autosave/", views.interview_autosave, name="interview_autosave"),
     path("<int:session_id>/take-over/", views.interview_take_over, name="interview_take_over"),
     path("questions/", bank_views.question_bank_list, name="question_bank_list"),
     path("questions/draft/", bank_views.question_bank_draft, name="question_bank_draft"),

@@ -10,6 +10,7 @@ class NetworksConfig(AppConfig):
     def ready(self) -> None:
         from waspada.applications.hooks import APPLICATIONS_SAVED
         from waspada.core.navigation import NAV_COUNTS
+        from waspada.core.workqueues import HOME_QUEUES
         from waspada.networks.providers import RecruiterProvider, RingProvider
         from waspada.networks.services import link_saved_applications
         from waspada.networks.verification import (
@@ -18,6 +19,7 @@ class NetworksConfig(AppConfig):
             open_count,
             open_recruiter_verifications,
         )
+        from waspada.networks.workqueues import home_queues
         from waspada.screening.providers import NOTE_TEXTS, REGISTRIES, register
 
         register(RingProvider(), order=200)  # D18
@@ -32,3 +34,4 @@ class NetworksConfig(AppConfig):
         # if joining a risky ring changed its D18 facts.
         APPLICATIONS_SAVED.register("networks", link_saved_applications, order=200)
         NAV_COUNTS.register("verification_list", open_count, order=100)
+        HOME_QUEUES.register("verifications", home_queues, order=400)

@@ -12,6 +12,7 @@ class PartnersConfig(AppConfig):
         from waspada.core.hooks import Panel
         from waspada.core.navigation import NAV_COUNTS
         from waspada.core.policy import register_partner_kinds
+        from waspada.core.workqueues import HOME_QUEUES
         from waspada.networks.hooks import RING_CARRIERS, RING_PANELS
         from waspada.partners.models import AgencyKind
         from waspada.partners.recommendations import (
@@ -23,6 +24,7 @@ class PartnersConfig(AppConfig):
         )
         from waspada.partners.rings import ReferralCarrier
         from waspada.partners.scopes import KIND_ACTIONS
+        from waspada.partners.workqueues import home_queues
         from waspada.screening.providers import NOTE_TEXTS, REGISTRIES, register
 
         register_partner_kinds(KIND_ACTIONS, dict(AgencyKind.choices))
@@ -38,3 +40,4 @@ class PartnersConfig(AppConfig):
         # After screening (order 100): a number nobody knows opens (or joins) a request.
         APPLICATIONS_SAVED.register("recommendation_requests", open_requests, order=160)
         NAV_COUNTS.register("disnaker_home", queue_count, order=300)
+        HOME_QUEUES.register("partner_answers", home_queues, order=500)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -205,6 +206,8 @@ def respond(
         next_statuses=PERSON_NEXT_STATUSES,
         audit_prefix="partners.person_referral",
         described=f"Person referral {referral.pk}",
+        subject=referral.full_name,
+        url=reverse("register_person_referral", args=[referral.pk]),
         acting_user=acting_user,
         request=request,
     )

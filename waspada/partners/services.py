@@ -7,13 +7,15 @@ from typing import TypeVar
 
 from django.db import transaction
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction, checked
 from waspada.core.errors import UserFacingError
-from waspada.core.models import User
+from waspada.core.models import NotificationKind, User
+from waspada.core.notifications import notify
 from waspada.networks.models import RingCluster
 from waspada.partners import agreements
 from waspada.partners.models import NEXT_STATUSES, Agency, PersonReferral, Referral, SharingKind
@@ -158,6 +160,8 @@ def answer_referral(
     audit_prefix: str,
     described: str,
     acting_user: User,
+    subject: str = "",
+    url: str = "",
     request: HttpRequest | None = None,
 ) -> AnyReferral:
     """Move a referral (ring or person) to `status` as its lifecycle allows, with a note.
@@ -186,6 +190,13 @@ def answer_referral(
         details={"from": previous, "to": status, "note": note},
         request=request,
     )
+    # The officer who referred it hears of the answer (the bell).
+    notify(
+        [current.referred_by],
+        NotificationKind.PARTNER_ANSWERED,
+        subject=f"{current.agency.name}: {subject}" if subject else current.agency.name,
+        url=url,
+    )
     return current
 
 
@@ -208,6 +219,8 @@ def respond_to_referral(
         next_statuses=NEXT_STATUSES,
         audit_prefix="partners.referral",
         described=f"Referral {referral.pk} (ring #{referral.ring_number})",
+        subject=f"#{referral.ring_number}",
+        url=f"{reverse('referral_register')}?answered=on",
         acting_user=acting_user,
         request=request,
     )

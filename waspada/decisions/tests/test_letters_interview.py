@@ -132,3 +132,39 @@ def test_an_open_interview_gets_no_record(interviewer: User) -> None:
 
     assert not Letter.objects.exists()
     assert not LetterSequence.objects.exists()
+
+
+def test_the_record_holds_what_the_applicant_stated_and_the_indicators_beside_questions(
+    interviewer: User,
+) -> None:
+    configure_office()
+    application = screened_application()
+    session = interviews.start_interview(
+        application, kind="deep", acting_user=interviewer, expected_version=application.version
+    )
+    first = session.answers.order_by("position").first()
+    assert first is not None
+    interviews.record_answers(
+        session,
+        acting_user=interviewer,
+        answers={first.question_code: interviews.AnswerInput("Belum tahu.", False, "U02")},
+        stated=StatedFacts(purpose="work", destination_country="SA", funds="recruiter"),
+    )
+    interviews.finish_interview(session, acting_user=interviewer)
+    session.refresh_from_db()
+
+    text = " ".join(
+        pdf_text(
+            stored_bytes(letters.make_interview_record(session, acting_user=interviewer))
+        ).split()
+    )
+
+    for expected in (
+        "Keterangan pemohon",
+        "Tujuan perjalanan : Bekerja",
+        "Negara tujuan : Arab Saudi",
+        "- (U02)",  # raised beside the question, not marked worrying
+        "U02",
+        "jawaban atas pertanyaan nomor 1",
+    ):
+        assert expected in text, expected

@@ -229,9 +229,11 @@ def decision_queue(request: HttpRequest) -> HttpResponse:
         [d.application_id for d in proposals.object_list], get_language() or "id"
     )
     rows = [(d, evidence.get(d.application_id, [])) for d in proposals.object_list]
-    deferrals = Paginator(queries.open_deferrals(), PAGE_SIZE).get_page(
-        request.GET.get("deferrals")
-    )
+    today = timezone.localdate()
+    overdue_only = request.GET.get("overdue") == "1"
+    deferrals = Paginator(
+        queries.open_deferrals(today if overdue_only else None), PAGE_SIZE
+    ).get_page(request.GET.get("deferrals"))
     return render(
         request,
         "decisions/queue.html",
@@ -239,7 +241,8 @@ def decision_queue(request: HttpRequest) -> HttpResponse:
             "page": proposals,
             "rows": rows,
             "deferrals": deferrals,
-            "today": timezone.localdate(),
+            "overdue_only": overdue_only,
+            "today": today,
             "query": "",
         },
     )

@@ -2,26 +2,38 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from waspada.applications.models import PassportApplication
+from waspada.applications.forms import DOCUMENT_LABELS
+from waspada.applications.models import PassportApplication, Purpose
 from waspada.applications.services import StaleApplication
 from waspada.core.access import get_object_or_deny, requires
 from waspada.core.errors import add_to_form
 from waspada.core.models import User
 from waspada.core.policy import Action, can
+from waspada.domain.documents import missing_documents
 from waspada.interviews import queries, services
-from waspada.interviews.forms import ListFilterForm, SessionForm, StartForm
+from waspada.interviews.forms import (
+    AssignForm,
+    ListFilterForm,
+    SessionForm,
+    StartForm,
+    WaitingFilterForm,
+)
 from waspada.interviews.models import InterviewAnswer, InterviewSession, Observation, SessionState
 from waspada.interviews.services import InterviewError
 
@@ -56,6 +68,74 @@ def interview_list(request: HttpRequest) -> HttpResponse:
         "interviews/interview_list.html",
         {"form": form, "page": page, "query": query.urlencode()},
     )
+
+
+@requires(Action.VIEW_INTERVIEWS)
+def interview_waiting(request: HttpRequest) -> HttpResponse:
+    """Screened applications waiting for their interview, longest waiting first, with
+    their assigned officer; supervisors assign or reassign them from the row."""
+    form = WaitingFilterForm(request.GET or None)
+    page = Paginator(queries.waiting_list(form.filters(_user(request).pk)), 50).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    may_assign = can(request.user, Action.ASSIGN_INTERVIEWS)
+    return render(
+        request,
+        "interviews/waiting_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "assign_form": AssignForm(auto_id=False) if may_assign else None,
+            "here": request.get_full_path(),
+        },
+    )
+
+
+def _safe_next(request: HttpRequest, fallback: str) -> str:
+    # A path of this site only (a bare word would be read as a view's name).
+    target = request.POST.get("next", "")
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+@require_POST
+@requires(Action.ASSIGN_INTERVIEWS)
+def interview_assign(request: HttpRequest, application_no: str) -> HttpResponse:
+    """A supervisor assigns (or reassigns) the application's interview (audited)."""
+    application = get_object_or_deny(
+        request,
+        Action.ASSIGN_INTERVIEWS,
+        PassportApplication.objects.all(),
+        application_no=application_no,
+    )
+    form = AssignForm(request.POST)
+    back = _safe_next(request, reverse("interview_waiting"))
+    if not form.is_valid():
+        messages.error(request, _("Choose the officer to assign the interview to."))
+        return HttpResponseRedirect(back)
+    try:
+        assignment = services.assign_interview(
+            application, form.chosen(), acting_user=_user(request), request=request
+        )
+    except InterviewError as refused:
+        messages.error(request, refused.message)
+    else:
+        interviewer = assignment.interviewer
+        messages.success(
+            request,
+            _("Interview of %(application)s assigned to %(name)s.")
+            % {
+                "application": application.application_no,
+                "name": interviewer.get_full_name() or interviewer.get_username(),
+            },
+        )
+    return HttpResponseRedirect(back)
 
 
 @requires(Action.CONDUCT_INTERVIEW)
@@ -104,6 +184,39 @@ def interview_start(request: HttpRequest, application_no: str) -> HttpResponse:
     )
 
 
+def _age(born: dt.date, on: dt.date) -> int:
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def _case_glance(application: PassportApplication) -> dict[str, object]:
+    """Beside the questions: the applicant's age on the day of application, the documents
+    still missing for the purpose, and why the assessment flagged the case."""
+    missing = missing_documents(application.purpose, application.documents)
+    labels = [str(DOCUMENT_LABELS.get(code, code)) for code in missing.documents]
+    if missing.civil_status_proof:
+        labels.append(_("one of: birth certificate, diploma, marriage book or baptism letter"))
+    return {
+        "age": _age(application.birth_date, application.submitted_on),
+        "missing_documents": labels,
+    }
+
+
+def _raised_all(session: InterviewSession) -> list[tuple[str, str]]:
+    """Every indicator the officer raised: beside a question, then for the session."""
+    beside = [
+        (answer.raises, _("answer to %(code)s") % {"code": answer.question_code})
+        for answer in session.answers.all()
+        if answer.raises
+    ]
+    return beside + [(item["code"], item.get("note", "")) for item in session.raised_indicators]
+
+
+def _last_saved(session: InterviewSession) -> object:
+    """When an answer was last written (None before the first)."""
+    times = [a.updated_at for a in session.answers.all() if a.answer or a.worrying or a.raises]
+    return timezone.localtime(max(times)) if times else None
+
+
 def _session_context(
     request: HttpRequest, session: InterviewSession, form: SessionForm | None = None
 ) -> dict[str, object]:
@@ -124,6 +237,13 @@ def _session_context(
         # Any interviewing officer may make the record of a finished session.
         "may_make_record": not session.is_open and can(request.user, Action.CONDUCT_INTERVIEW),
         "may_take_over": session.is_open and can(request.user, Action.TAKE_OVER_INTERVIEW, session),
+        "last_saved": _last_saved(session),
+        "glance": _case_glance(session.application),
+        "raised_all": _raised_all(session),
+        "stated_purpose_label": dict(Purpose.choices).get(session.stated_purpose, ""),
+        "assign_form": AssignForm(auto_id=False)
+        if session.is_open and can(request.user, Action.ASSIGN_INTERVIEWS)
+        else None,
     }
 
 
@@ -165,16 +285,7 @@ def interview_save(request: HttpRequest, session_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             with transaction.atomic():
-                services.record_answers(
-                    session,
-                    acting_user=_user(request),
-                    answers=form.answers(),
-                    observations=form.cleaned_data["observations"],
-                    notes=form.cleaned_data["notes"],
-                    raised_indicators=form.raised(),
-                    stated=form.stated(),
-                    request=request,
-                )
+                _record(request, session, form)
                 if adding:
                     services.add_question(
                         session,
@@ -194,6 +305,46 @@ def interview_save(request: HttpRequest, session_id: int) -> HttpResponse:
     context = _session_context(request, session, form)
     template = "interviews/session.html#session-form" if request.htmx else "interviews/session.html"  # type: ignore[attr-defined]
     return render(request, template, context)
+
+
+def _record(request: HttpRequest, session: InterviewSession, form: SessionForm) -> None:
+    services.record_answers(
+        session,
+        acting_user=_user(request),
+        answers=form.answers(),
+        observations=form.cleaned_data["observations"],
+        notes=form.cleaned_data["notes"],
+        raised_indicators=form.raised(),
+        stated=form.stated(),
+        request=request,
+    )
+
+
+@require_POST
+@requires(Action.CONDUCT_INTERVIEW)
+def interview_autosave(request: HttpRequest, session_id: int) -> HttpResponse:
+    """Save the session form as it is typed (the page posts it, debounced, and once more
+    when the officer leaves): the save bar's state, "saved 10:42", or why not."""
+    session = _session(request, Action.CONDUCT_INTERVIEW, session_id)
+    state, message = "saved", ""
+    if not session.is_open:
+        state, message = "error", _("This interview is finished and can no longer change.")
+    else:
+        form = SessionForm(request.POST, session=session)
+        if not form.is_valid():
+            state = "error"
+            message = _("Not saved: correct the fields marked when you press Save.")
+        else:
+            try:
+                with transaction.atomic():
+                    _record(request, session, form)
+            except InterviewError as refused:
+                state, message = "error", refused.message
+    return render(
+        request,
+        "interviews/_save_state.html",
+        {"state": state, "message": message, "saved_at": timezone.localtime()},
+    )
 
 
 @require_POST

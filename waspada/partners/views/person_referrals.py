@@ -21,7 +21,7 @@ from waspada.applications.models import PassportApplication
 from waspada.core.access import get_object_or_deny, requires
 from waspada.core.errors import UserFacingError, add_to_form
 from waspada.core.policy import Action, scope
-from waspada.partners import agreements, person_referrals
+from waspada.partners import agreements, person_referrals, register
 from waspada.partners.forms import (
     AgreementForm,
     PersonReferralForm,
@@ -30,10 +30,8 @@ from waspada.partners.forms import (
     ResponseForm,
 )
 from waspada.partners.models import (
-    PERSON_OPEN,
     Agency,
     PersonReferral,
-    Referral,
 )
 
 FOLLOW_UP_DAYS = 14
@@ -96,50 +94,11 @@ def person_refer(request: HttpRequest, application_no: str) -> HttpResponse:
     )
 
 
-def _register_rows(filters: dict[str, Any]) -> list[dict[str, Any]]:
-    """Ring and person referrals as one list, newest first, as the filters ask."""
-    rings = Referral.objects.select_related("agency")
-    persons = PersonReferral.objects.select_related("agency")
-    if filters.get("agency"):
-        rings, persons = (
-            rings.filter(agency=filters["agency"]),
-            persons.filter(agency=filters["agency"]),
-        )
-    if filters.get("state"):
-        rings, persons = (
-            rings.filter(status=filters["state"]),
-            persons.filter(status=filters["state"]),
-        )
-    if filters.get("overdue"):
-        rings = rings.none()
-        persons = persons.filter(status__in=PERSON_OPEN, follow_up_due__lt=timezone.localdate())
-    rows = [
-        {
-            "kind": _("Ring #%(number)s") % {"number": r.ring_number},
-            "referral": r,
-            "overdue": False,
-            "due": None,
-            "url": None,
-        }
-        for r in rings
-    ] + [
-        {
-            "kind": p.full_name,
-            "referral": p,
-            "overdue": p.overdue,
-            "due": p.follow_up_due,
-            "url": ("register_person_referral", p.pk),
-        }
-        for p in persons
-    ]
-    return sorted(rows, key=lambda row: row["referral"].referred_at, reverse=True)
-
-
 @requires(Action.VIEW_REFERRAL_REGISTER)
 def referral_register(request: HttpRequest) -> HttpResponse:
     form = RegisterFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    page = Paginator(_register_rows(filters), 50).get_page(request.GET.get("page"))
+    page = Paginator(register.register_rows(filters), 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
