@@ -33,13 +33,22 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol, TypeVar
 
 from django.conf import settings
 from django.utils.crypto import salted_hmac
 
-if TYPE_CHECKING:
-    from waspada.watchlists.matching import WatchlistIndex
+from waspada.domain import matching, names
+
+
+class KeptIndex(Protocol):
+    """What is kept: an index that knows the key it was built for (`matching.WatchlistIndex`)."""
+
+    key: tuple[Any, ...]
+    origin: str
+
+
+Index = TypeVar("Index", bound=KeptIndex)
 
 logger = logging.getLogger(__name__)
 
@@ -55,12 +64,13 @@ def directory() -> Path:
 @cache
 def code_fingerprint() -> str:
     """Changes when the code that shapes the index changes (an upgrade of the matcher)."""
-    from waspada.domain import matching, names
-    from waspada.watchlists import matching as watchlist_matching
-
     digest = hashlib.sha256()
-    for module in (matching, names, watchlist_matching):
-        digest.update(Path(str(module.__file__)).read_bytes())
+    for source in (
+        Path(str(matching.__file__)),
+        Path(str(names.__file__)),
+        Path(__file__).with_name("matching.py"),  # the watchlists' index around them
+    ):
+        digest.update(source.read_bytes())
     return digest.hexdigest()
 
 
@@ -73,7 +83,7 @@ def _signature(payload: bytes) -> bytes:
     return salted_hmac(_SALT, payload, algorithm="sha256").hexdigest().encode()
 
 
-def load(key: tuple[Any, ...]) -> WatchlistIndex | None:
+def load(key: tuple[Any, ...]) -> Any:
     """The stored index for `key`, or None (no file, not ours, damaged, another key)."""
     path = path_for(key)
     try:
@@ -89,17 +99,17 @@ def load(key: tuple[Any, ...]) -> WatchlistIndex | None:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        index: WatchlistIndex = pickle.loads(payload)
+        index = pickle.loads(payload)  # only a file signed by this installation (above)
     finally:
         if enabled:
             gc.enable()
-    if index.key != key:
+    if getattr(index, "key", None) != key:
         return None
     index.origin = "stored"
     return index
 
 
-def save(index: WatchlistIndex) -> Path | None:
+def save(index: KeptIndex) -> Path | None:
     """Write `index` under its key (atomically) and remove the files of older keys."""
     folder = directory()
     path = path_for(index.key)
@@ -136,16 +146,14 @@ def _building() -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def load_or_build(
-    key: tuple[Any, ...], build: Callable[[tuple[Any, ...]], WatchlistIndex]
-) -> WatchlistIndex:
+def load_or_build(key: tuple[Any, ...], build: Callable[[tuple[Any, ...]], Index]) -> Index:
     """The index for `key`: from its file, else built (once for all processes) and kept."""
-    index = load(key)
-    if index is not None:
-        return index
+    kept: Index | None = load(key)
+    if kept is not None:
+        return kept
     with _building():
-        index = load(key)  # another process may have built it while this one waited
-        if index is None:
-            index = build(key)
-            save(index)
-    return index
+        kept = load(key)  # another process may have built it while this one waited
+        if kept is None:
+            kept = build(key)
+            save(kept)
+    return kept

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from waspada.applications.models import PassportApplication
@@ -109,7 +110,7 @@ def test_a_change_of_the_lists_is_seen_by_a_process_that_loaded_the_old_index(
 
 def test_an_entry_whose_validity_starts_later_counts_from_that_day(supervisor: User) -> None:
     application = _applicant()
-    today = dt.date.today()
+    today = timezone.localdate()
     entry = _add(_cekal(supervisor), supervisor, "Sitti Aminah Woelandari", valid_from=today)
     WatchlistEntry.objects.filter(pk=entry.pk).update(valid_from=today + dt.timedelta(days=1))
     before = current_index()
