@@ -57,11 +57,12 @@ _flush_past_the_audit_trigger()
 
 @pytest.fixture(autouse=True, scope="session")
 def _throwaway_media(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Uploads, letters and reports made by tests go to pytest's temporary folder (cleaned
-    up by pytest), never to the project's var/media."""
+    """Uploads, letters, reports and watchlist indexes made by tests go to pytest's
+    temporary folder (cleaned up by pytest), never to the project's var/."""
     from django.conf import settings
 
     settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+    settings.WASPADA_WATCHLIST_INDEX_DIR = tmp_path_factory.mktemp("watchlist-index")
 
 
 @pytest.fixture

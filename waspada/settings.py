@@ -189,6 +189,11 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A queued or running background job silent for this long was interrupted: its page
 # shows it failed instead of polling forever (long jobs report progress far more often).
 WASPADA_JOB_STALE_MINUTES = env_int("WASPADA_JOB_STALE_MINUTES", 30, minimum=1)
+# The watchlist name index, built once per change of the lists and kept here for every
+# process (web and worker) to load instead of building its own.
+WASPADA_WATCHLIST_INDEX_DIR = Path(
+    env_str("WASPADA_WATCHLIST_INDEX_DIR", str(VAR_DIR / "watchlist-index"))
+)
 # A Disnaker recommendation verification request open this long is overdue: the
 # supervisors see it in their queue.
 WASPADA_RECOMMENDATION_OVERDUE_DAYS = env_int("WASPADA_RECOMMENDATION_OVERDUE_DAYS", 3, minimum=1)

@@ -793,6 +793,12 @@ class NameIndex:
     def __len__(self) -> int:
         return self.size
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled (kept on disk for other processes) without the per-process cache."""
+        state = self.__dict__.copy()
+        state["_vocab_cache"] = {}
+        return state
+
     # -- candidate generation --
 
     def _similar_tokens(self, token: str) -> tuple[tuple[str, float], ...]:

@@ -1,13 +1,16 @@
 """Checking applications against the watchlists, a batch at a time.
 
 The active entries live in two in-memory `NameIndex`es per process (every list, and the
-`known_broker` lists alone), rebuilt when the entries or lists change: the cache key is one
-cheap aggregate query (count, newest change, highest id of entries and lists) plus today's
-date (entries have validity dates). The applicant is searched in every list; the sponsor,
-companion and recruiter in the known-broker lists. An entry with the applicant's NIK is a
-match whatever the name. A name match is `likely` only when an identifier agrees as well
-(birth date - also partial or with day and month swapped -, NIK or phone): a common name
-alone is a `possible` match for a person to review, never a screening fact by itself.
+`known_broker` lists alone), rebuilt when the entries or lists change: the cache key is two
+cheap aggregate queries (count, newest change, highest id of entries and lists, and how
+many validity dates have been reached). An index is built once per key for all processes
+and kept on disk (`index_store`): a new process loads it instead of building its own.
+
+The applicant is searched in every list; the sponsor, companion and recruiter in the
+known-broker lists. An entry with the applicant's NIK is a match whatever the name. A name
+match is `likely` only when an identifier agrees as well (birth date - also partial or with
+day and month swapped -, NIK or phone): a common name alone is a `possible` match for a
+person to review, never a screening fact by itself.
 
 `sync_matches` stores what was found as `WatchlistMatch` rows: new pairs are opened, a
 dismissed pair stays dismissed until its entry changes (`entry_version`), open pairs that
@@ -23,8 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connection
-from django.db.models import Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from waspada.applications.models import PassportApplication
@@ -33,6 +35,7 @@ from waspada.core.audit_actions import AuditAction
 from waspada.core.models import User
 from waspada.domain.matching import Identity, Match, NameIndex, Reason, corroborated
 from waspada.domain.phones import normalize_any_phone
+from waspada.watchlists import index_store
 from waspada.watchlists.models import (
     ListType,
     MatchLevel,
@@ -70,6 +73,8 @@ class WatchlistIndex:
     brokers: NameIndex
     entries: dict[int, EntryInfo]
     by_nik: dict[str, list[int]]
+    #: "built" in this process, or "stored": loaded from the file another process wrote.
+    origin: str = "built"
 
 
 @dataclass(frozen=True)
@@ -100,17 +105,25 @@ _cache: WatchlistIndex | None = None
 
 
 def index_key() -> tuple[Any, ...]:
-    """Changes whenever an entry or a list is added or changed (one query)."""
-    entries = WatchlistEntry._meta.db_table
-    lists = Watchlist._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT (SELECT COUNT(*) FROM {entries}), (SELECT MAX(updated_at) FROM {entries}), "
-            f"(SELECT MAX(id) FROM {entries}), (SELECT COUNT(*) FROM {lists}), "
-            f"(SELECT MAX(updated_at) FROM {lists})"
-        )
-        row = cursor.fetchone()
-    return (*[str(value) for value in row], timezone.localdate().isoformat())
+    """Changes whenever the entries in force may have changed (two aggregate queries).
+
+    An entry or a list added or changed moves a count, a newest change or the highest id;
+    the passing of time moves the number of entries whose validity has started or ended
+    (so the index is rebuilt when a validity date is reached, not every day).
+    """
+    today = timezone.localdate()
+    entries = WatchlistEntry.objects.aggregate(
+        count=Count("pk"),
+        changed=Max("updated_at"),
+        last=Max("pk"),
+        started=Count("pk", filter=Q(valid_from__lte=today)),
+        ended=Count("pk", filter=Q(valid_until__lt=today)),
+    )
+    lists = Watchlist.objects.aggregate(count=Count("pk"), changed=Max("updated_at"))
+    return (
+        *(str(entries[name]) for name in ("count", "changed", "last", "started", "ended")),
+        *(str(lists[name]) for name in ("count", "changed")),
+    )
 
 
 def in_force(today: dt.date) -> Q:
@@ -186,7 +199,7 @@ def current_index() -> WatchlistIndex:
         return cached
     with _lock:
         if _cache is None or _cache.key != key:
-            _cache = build_index(key)
+            _cache = index_store.load_or_build(key, build_index)
         return _cache
 
 

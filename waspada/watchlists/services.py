@@ -33,6 +33,7 @@ from waspada.watchlists.models import (
     WatchlistEntry,
     WatchlistMatch,
 )
+from waspada.watchlists.tasks import build_index_task
 
 Rescreen = Literal["now", "queue", "none"]
 _ENTRY_TYPE = WatchlistEntry._meta.label_lower
@@ -474,8 +475,13 @@ def rescreen_applications(
 
 
 def refresh_matches(*, acting_user: User | None, rescreen: Rescreen, reason: str) -> int:
-    """Re-check the open applications and re-screen those whose matches changed."""
+    """Re-check the open applications and re-screen those whose matches changed.
+
+    Without a re-check the lists' new index is still built now, in the background, so
+    that no request has to build it.
+    """
     if rescreen == "none":
+        transaction.on_commit(build_index_task.enqueue)
         return 0
     changed = rematch_entries(acting_user=acting_user)
     return rescreen_applications(changed, acting_user=acting_user, rescreen=rescreen, reason=reason)
