@@ -189,6 +189,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A queued or running background job silent for this long was interrupted: its page
 # shows it failed instead of polling forever (long jobs report progress far more often).
 WASPADA_JOB_STALE_MINUTES = env_int("WASPADA_JOB_STALE_MINUTES", 30, minimum=1)
+# /readyz: not ready when no worker (`waspada worker`) gave a sign of life for this long,
+# or when a task has waited in the queue for longer than this.
+WASPADA_READY_WORKER_SILENT_SECONDS = env_int("WASPADA_READY_WORKER_SILENT_SECONDS", 60, minimum=20)
+WASPADA_READY_MAX_TASK_WAIT_MINUTES = env_int("WASPADA_READY_MAX_TASK_WAIT_MINUTES", 15, minimum=1)
 # A Disnaker recommendation verification request open this long is overdue: the
 # supervisors see it in their queue.
 WASPADA_RECOMMENDATION_OVERDUE_DAYS = env_int("WASPADA_RECOMMENDATION_OVERDUE_DAYS", 3, minimum=1)

@@ -13,7 +13,7 @@ from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 
-from waspada.core import queries, services
+from waspada.core import queries, readiness, services
 from waspada.core.access import get_object_or_deny, requires
 from waspada.core.forms import AuditFilterForm, UserCreateForm, UserEditForm
 from waspada.core.models import User
@@ -24,6 +24,15 @@ from waspada.core.policy import Action, can
 def healthz(request: HttpRequest) -> JsonResponse:
     """For the reverse proxy and monitoring: no data, no login."""
     return JsonResponse({"status": "ok"})
+
+
+def readyz(request: HttpRequest) -> JsonResponse:
+    """For monitoring and the load balancer: 200 when the office can work, else 503 with
+    what is wrong (database, migrations, worker, queue). Counts and ages only."""
+    result = readiness.check()
+    response = JsonResponse(result.as_json(), status=200 if result.ready else 503)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @requires(Action.VIEW_HOME)
