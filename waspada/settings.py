@@ -10,8 +10,10 @@ from pathlib import Path
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from waspada.core.logs import logging_config
 from waspada.env import (
     env_bool,
+    env_choice,
     env_database,
     env_int,
     env_list,
@@ -59,6 +61,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of a request carries its id (X-Request-ID).
+    "waspada.core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -228,12 +232,9 @@ CACHES = {
 # Public pages are kept this long in the cache (0: not cached).
 WASPADA_PUBLIC_CACHE_SECONDS = env_int("WASPADA_PUBLIC_CACHE_SECONDS", 60, minimum=0)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("WASPADA_LOG_LEVEL", "INFO")},
-    # django-axes logs every login at INFO; the audit trail already records them.
-    # WeasyPrint logs each rendering step at INFO: noise beside a letter or report.
-    "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},
-}
+# Log lines (to standard error; journald keeps them): time, level, request id, logger and
+# message, as text or, with WASPADA_LOG_FORMAT=json, as one JSON object per line.
+LOGGING = logging_config(
+    env_choice("WASPADA_LOG_FORMAT", "text", ["text", "json"]),
+    env_choice("WASPADA_LOG_LEVEL", "INFO", ["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]),
+)
