@@ -197,6 +197,11 @@ WASPADA_JOB_STALE_MINUTES = env_int("WASPADA_JOB_STALE_MINUTES", 30, minimum=1)
 # or when a task has waited in the queue for longer than this.
 WASPADA_READY_WORKER_SILENT_SECONDS = env_int("WASPADA_READY_WORKER_SILENT_SECONDS", 60, minimum=20)
 WASPADA_READY_MAX_TASK_WAIT_MINUTES = env_int("WASPADA_READY_MAX_TASK_WAIT_MINUTES", 15, minimum=1)
+# `waspada prune` (daily, deploy/waspada-prune.timer): uploaded import files are deleted
+# this many days after their import ended (the import's page and counts stay); finished
+# background tasks are forgotten after WASPADA_TASK_RETENTION_DAYS.
+WASPADA_IMPORT_RETENTION_DAYS = env_int("WASPADA_IMPORT_RETENTION_DAYS", 90, minimum=1)
+WASPADA_TASK_RETENTION_DAYS = env_int("WASPADA_TASK_RETENTION_DAYS", 30, minimum=1)
 # A Disnaker recommendation verification request open this long is overdue: the
 # supervisors see it in their queue.
 WASPADA_RECOMMENDATION_OVERDUE_DAYS = env_int("WASPADA_RECOMMENDATION_OVERDUE_DAYS", 3, minimum=1)
