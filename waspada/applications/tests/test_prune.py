@@ -51,7 +51,7 @@ def test_prune_removes_old_import_files_and_keeps_the_rest(
 ) -> None:
     settings.MEDIA_ROOT = tmp_path
     old, recent, still_running = _import(91), _import(89), _import(200, JobState.RUNNING)
-    old_name = old.file.name
+    old_name = str(old.file.name)
 
     output = _prune()
 
