@@ -37,7 +37,7 @@ def _import(days_ago: int, state: str = JobState.DONE) -> ImportJob:
 
 def _files(job: ImportJob) -> list[bool]:
     storage = job.file.storage
-    return [storage.exists(job.file.name), storage.exists(problem_report_name(job))]
+    return [storage.exists(str(job.file.name)), storage.exists(problem_report_name(job))]
 
 
 def _prune() -> str:
