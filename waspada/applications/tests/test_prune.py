@@ -21,7 +21,7 @@ from waspada.applications.models import ImportJob
 from waspada.core.audit_actions import AuditAction
 from waspada.core.jobs import JobState
 from waspada.core.models import AuditEvent
-from waspada.decisions.tasks import schedule_daily_check
+from waspada.core.tests.worker import queue_task
 
 pytestmark = pytest.mark.django_db
 
@@ -82,11 +82,11 @@ def test_the_retention_period_is_a_setting(settings: Settings, tmp_path: Path) -
 def test_prune_forgets_finished_tasks_and_expired_sessions() -> None:
     now = timezone.now()
     for days_ago in (40, 5):
-        schedule_daily_check()
+        queue_task()
         DBTaskResult.objects.filter(status="READY").update(
             status="SUCCESSFUL", finished_at=now - dt.timedelta(days=days_ago)
         )
-    schedule_daily_check()  # waiting: never pruned
+    queue_task()  # waiting: never pruned
     expired, valid = SessionStore(), SessionStore()
     expired.set_expiry(1)
     expired.create()

@@ -19,7 +19,7 @@ from django_tasks_db.models import DBTaskResult
 
 from waspada.core import readiness
 from waspada.core.models import User, WorkerHeartbeat
-from waspada.decisions.tasks import schedule_daily_check
+from waspada.core.tests.worker import queue_task
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +66,7 @@ def test_not_ready_when_the_worker_went_silent() -> None:
 
 def test_not_ready_when_a_task_waited_too_long() -> None:
     readiness.beat("worker-1")
-    schedule_daily_check()  # due at once
+    queue_task()  # due at once
     assert _readyz()[0] == 200
     DBTaskResult.objects.update(enqueued_at=timezone.now() - dt.timedelta(minutes=20))
     status, body = _readyz()
@@ -78,7 +78,7 @@ def test_not_ready_when_a_task_waited_too_long() -> None:
 
 def test_a_task_scheduled_for_later_is_not_late() -> None:
     readiness.beat("worker-1")
-    schedule_daily_check(timezone.now() + dt.timedelta(hours=10))
+    queue_task(timezone.now() + dt.timedelta(hours=10))
     DBTaskResult.objects.update(enqueued_at=timezone.now() - dt.timedelta(hours=2))
     status, body = _readyz()
     assert status == 200, body
