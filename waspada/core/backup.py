@@ -307,8 +307,11 @@ def make_backup(out: Path, passphrase: str, *, show_progress: bool = False) -> M
         columns: dict[str, list[str]] = {}
         # One transaction, so the tables are read as of one moment (PostgreSQL: a snapshot;
         # SQLite: the write lock, so that nothing changes while the backup reads).
+        outermost = not connection.in_atomic_block
         with transaction.atomic(using=alias):
-            if connection.vendor == "postgresql":
+            # (Only as the transaction's first statement; inside a caller's transaction,
+            # e.g. a test's, that transaction's view is the snapshot.)
+            if connection.vendor == "postgresql" and outermost:
                 with connection.cursor() as cursor:
                     cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
             counts = {model: model._base_manager.using(alias).count() for model in _models()}
