@@ -377,6 +377,15 @@ def _add_bytes(archive: tarfile.TarFile, name: str, data: bytes) -> None:
 # --- Restore -------------------------------------------------------------------------------------
 
 
+def check_passphrase(source: Path, passphrase: str) -> None:
+    """Raise WrongPassphrase (or DamagedBackup) before anything else is done."""
+    try:
+        with open(source, "rb") as raw:
+            DecryptingReader(raw, passphrase)
+    except OSError as exc:
+        raise BackupError(f"Cannot read {source}: {exc.strerror}") from None
+
+
 def _unpack(source: Path, passphrase: str, staging: Path, show_progress: bool) -> Manifest:
     """Decrypt and unpack all of `source` into `staging`, checking every chunk."""
     try:

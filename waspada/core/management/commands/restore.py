@@ -28,11 +28,12 @@ class Command(BaseCommand):
         source: Path = options["file"]
         if not source.is_file():
             raise CommandError(f"No such backup file: {source}", returncode=1)
-        if "django_migrations" not in connection.introspection.table_names():
-            # A fresh server: create the tables first (the backup's version must match).
-            call_command("migrate", interactive=False, verbosity=0)
         try:
             passphrase = backup.passphrase_from_environment()
+            backup.check_passphrase(source, passphrase)
+            if "django_migrations" not in connection.introspection.table_names():
+                # A fresh server: create the tables first (the backup's version must match).
+                call_command("migrate", interactive=False, verbosity=0)
             manifest = backup.restore_backup(
                 source,
                 passphrase,
