@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.contrib import messages
@@ -20,6 +21,8 @@ from waspada.core.models import User
 from waspada.core.navigation import home_tiles
 from waspada.core.policy import Action, can
 
+logger = logging.getLogger(__name__)
+
 
 def healthz(request: HttpRequest) -> JsonResponse:
     """For the reverse proxy and monitoring: no data, no login."""
@@ -32,6 +35,11 @@ def readyz(request: HttpRequest) -> JsonResponse:
     result = readiness.check()
     response = JsonResponse(result.as_json(), status=200 if result.ready else 503)
     response["Cache-Control"] = "no-store"
+    if not result.ready:
+        # One warning naming the problems, instead of Django's error for any 5xx answer
+        # (monitoring asks every few seconds; a stopped worker is not a server error).
+        logger.warning("Not ready: %s", "; ".join(result.problems))
+        response._has_been_logged = True  # type: ignore[attr-defined]
     return response
 
 

@@ -91,3 +91,17 @@ def test_an_unknown_log_format_stops_start_up() -> None:
     done = _log_from_a_process("xml")
     assert done.returncode != 0
     assert "WASPADA_LOG_FORMAT='xml' is not one of: text, json." in done.stderr
+
+
+def test_a_not_ready_probe_logs_one_warning_naming_the_problem(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with caplog.at_level(logging.INFO):
+        assert Client().get("/readyz").status_code == 503
+    assert [(r.name, r.levelname, r.getMessage()) for r in caplog.records] == [
+        (
+            "waspada.core.views",
+            "WARNING",
+            "Not ready: no background worker has ever run (start `waspada worker`)",
+        )
+    ]
