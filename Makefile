@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint clean messages
+.PHONY: install run test lint clean messages lock
 
 install: $(STAMP)
 	@bin/need-pdf-libraries
@@ -35,3 +35,7 @@ clean:
 messages: install
 	cd waspada && DEBUG=1 ../$(BIN)/waspada makemessages -l id --ignore 'tests/*' --no-obsolete -v 0
 	cd waspada && DEBUG=1 ../$(BIN)/waspada compilemessages -v 0
+
+# After changing a dependency: pin the production dependencies with hashes (requirements.lock).
+lock: install
+	bin/lock-requirements

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import yaml
 from django.core.management import call_command
 
 from waspada.applications.exchange import COLUMNS
+from waspada.core import backup
 from waspada.core.policy import Action
 from waspada.core.role_table import ACTION_TEXT, render_role_table
 from waspada.domain.documents import DOCUMENT_CODES, PURPOSES
@@ -60,3 +62,25 @@ def test_exchange_format_page_names_every_column_purpose_and_document_code() -> 
     page = (DOCS / "exchange-format.md").read_text(encoding="utf-8")
     for code in (*COLUMNS, *PURPOSES, *DOCUMENT_CODES):
         assert f"`{code}`" in page, code
+
+
+def test_the_configuration_page_names_every_setting_the_code_reads() -> None:
+    settings_source = (DOCS.parent / "waspada" / "settings.py").read_text(encoding="utf-8")
+    read = set(re.findall(r"env_\w+\(\s*\"([A-Z_]+)\"", settings_source))
+    read.add(backup.PASSPHRASE_VARIABLE)
+    assert {"DATABASE_URL", "WASPADA_IMPORT_RETENTION_DAYS", "WASPADA_LOG_FORMAT"} <= read
+    page = (DOCS / "configuration.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| `([A-Z_]+)` \|", page, re.M))
+    assert read - documented == set(), "add these settings to docs/configuration.md"
+    assert documented - read == set(), "docs/configuration.md names settings nobody reads"
+
+
+def test_the_operator_pages_link_to_each_other_and_exist() -> None:
+    pages = ("install.md", "upgrade.md", "configuration.md", "backup-restore.md", "incidents.md")
+    for page in pages:
+        text = (DOCS / page).read_text(encoding="utf-8")
+        for target in re.findall(r"\]\(([^)#:]+)\)", text):
+            assert (DOCS / target).exists(), f"docs/{page} links to a missing {target}"
+    readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
+    for page in ("install", "upgrade", "configuration", "backup-restore", "incidents"):
+        assert f"(docs/{page}.md)" in readme

@@ -10,8 +10,10 @@ from pathlib import Path
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from waspada.core.logs import logging_config
 from waspada.env import (
     env_bool,
+    env_choice,
     env_database,
     env_int,
     env_list,
@@ -59,6 +61,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of a request carries its id (X-Request-ID).
+    "waspada.core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -194,6 +198,15 @@ WASPADA_JOB_STALE_MINUTES = env_int("WASPADA_JOB_STALE_MINUTES", 30, minimum=1)
 WASPADA_WATCHLIST_INDEX_DIR = Path(
     env_str("WASPADA_WATCHLIST_INDEX_DIR", str(VAR_DIR / "watchlist-index"))
 )
+# /readyz: not ready when no worker (`waspada worker`) gave a sign of life for this long,
+# or when a task has waited in the queue for longer than this.
+WASPADA_READY_WORKER_SILENT_SECONDS = env_int("WASPADA_READY_WORKER_SILENT_SECONDS", 60, minimum=20)
+WASPADA_READY_MAX_TASK_WAIT_MINUTES = env_int("WASPADA_READY_MAX_TASK_WAIT_MINUTES", 15, minimum=1)
+# `waspada prune` (daily, deploy/waspada-prune.timer): uploaded import files are deleted
+# this many days after their import ended (the import's page and counts stay); finished
+# background tasks are forgotten after WASPADA_TASK_RETENTION_DAYS.
+WASPADA_IMPORT_RETENTION_DAYS = env_int("WASPADA_IMPORT_RETENTION_DAYS", 90, minimum=1)
+WASPADA_TASK_RETENTION_DAYS = env_int("WASPADA_TASK_RETENTION_DAYS", 30, minimum=1)
 # A Disnaker recommendation verification request open this long is overdue: the
 # supervisors see it in their queue.
 WASPADA_RECOMMENDATION_OVERDUE_DAYS = env_int("WASPADA_RECOMMENDATION_OVERDUE_DAYS", 3, minimum=1)
@@ -229,12 +242,9 @@ CACHES = {
 # Public pages are kept this long in the cache (0: not cached).
 WASPADA_PUBLIC_CACHE_SECONDS = env_int("WASPADA_PUBLIC_CACHE_SECONDS", 60, minimum=0)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("WASPADA_LOG_LEVEL", "INFO")},
-    # django-axes logs every login at INFO; the audit trail already records them.
-    # WeasyPrint logs each rendering step at INFO: noise beside a letter or report.
-    "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},
-}
+# Log lines (to standard error; journald keeps them): time, level, request id, logger and
+# message, as text or, with WASPADA_LOG_FORMAT=json, as one JSON object per line.
+LOGGING = logging_config(
+    env_choice("WASPADA_LOG_FORMAT", "text", ["text", "json"]),
+    env_choice("WASPADA_LOG_LEVEL", "INFO", ["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]),
+)

@@ -27,6 +27,10 @@ class AuditAction(StrEnum):
     USER_UPDATED = "core.user_updated"
     PASSWORD_CHANGED = "core.password_changed"
     PASSWORD_RESET = "core.password_reset"
+    # core: operations (backups, restores, pruning)
+    BACKED_UP = "core.backed_up"
+    BACKUP_RESTORED = "core.backup_restored"
+    DATA_PRUNED = "core.data_pruned"
     # regions: the region tree and the offices
     REGIONS_LOADED = "regions.loaded"
     OFFICE_CREATED = "regions.office_created"
@@ -155,6 +159,9 @@ LABELS: dict[AuditAction, str | Promise] = {
     AuditAction.USER_UPDATED: _("User changed"),
     AuditAction.PASSWORD_CHANGED: _("Password changed"),
     AuditAction.PASSWORD_RESET: _("Password reset"),
+    AuditAction.BACKED_UP: _("Backup made"),
+    AuditAction.BACKUP_RESTORED: _("Backup restored"),
+    AuditAction.DATA_PRUNED: _("Old data pruned"),
     AuditAction.REGIONS_LOADED: _("Regions loaded"),
     AuditAction.OFFICE_CREATED: _("Office created"),
     AuditAction.OFFICE_UPDATED: _("Office changed"),

@@ -1,7 +1,7 @@
 """Background jobs: one abstract model and the service functions that move its state.
 
 An import of an uploaded file, a network detection and a bulk screening are each a row
-of a model built on `Job`, carried out by a django-tasks task in `waspada db_worker`
+of a model built on `Job`, carried out by a django-tasks task in `waspada worker`
 while the web page polls the row. The row says where the job is:
 
     queued --start--> running --finish--> done

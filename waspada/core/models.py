@@ -225,3 +225,21 @@ class Notification(models.Model):
     def text(self) -> str:
         label = dict(NotificationKind.choices).get(self.kind, self.kind)
         return str(label) % {"subject": self.subject}
+
+
+class WorkerHeartbeat(models.Model):
+    """A running background worker (`waspada worker`): it touches its row every few
+    seconds, whether or not it is busy, so `/readyz` can tell a live worker from none."""
+
+    worker_id = models.CharField(_("worker"), max_length=64, unique=True)
+    hostname = models.CharField(_("host"), max_length=255, blank=True)
+    pid = models.PositiveIntegerField(_("process"), default=0)
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    beat_at = models.DateTimeField(_("last sign of life"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-beat_at"]
+        verbose_name = _("worker heartbeat")
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} ({self.hostname}:{self.pid})"

@@ -21,4 +21,5 @@ urlpatterns = [
     ),
     path("notifications/read/", views.notification_read_all, name="notification_read_all"),
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
 ]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.contrib import messages
@@ -15,7 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from waspada.core import notifications, queries, services
+from waspada.core import notifications, queries, readiness, services
 from waspada.core.access import get_object_or_deny, requires
 from waspada.core.forms import AuditFilterForm, UserCreateForm, UserEditForm
 from waspada.core.models import User
@@ -23,10 +24,26 @@ from waspada.core.navigation import home_tiles
 from waspada.core.policy import Action, can
 from waspada.core.workqueues import queues_for
 
+logger = logging.getLogger(__name__)
+
 
 def healthz(request: HttpRequest) -> JsonResponse:
     """For the reverse proxy and monitoring: no data, no login."""
     return JsonResponse({"status": "ok"})
+
+
+def readyz(request: HttpRequest) -> JsonResponse:
+    """For monitoring and the load balancer: 200 when the office can work, else 503 with
+    what is wrong (database, migrations, worker, queue). Counts and ages only."""
+    result = readiness.check()
+    response = JsonResponse(result.as_json(), status=200 if result.ready else 503)
+    response["Cache-Control"] = "no-store"
+    if not result.ready:
+        # One warning naming the problems, instead of Django's error for any 5xx answer
+        # (monitoring asks every few seconds; a stopped worker is not a server error).
+        logger.warning("Not ready: %s", "; ".join(result.problems))
+        response._has_been_logged = True  # type: ignore[attr-defined]
+    return response
 
 
 @requires(Action.VIEW_HOME)

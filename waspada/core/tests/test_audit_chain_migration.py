@@ -8,7 +8,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from waspada.core import audit
-from waspada.core.models import AuditEvent
+from waspada.core.models import AuditEvent, WorkerHeartbeat
 
 BEFORE = [("core", "0002_auditevent_append_only")]
 AFTER = [("core", "0003_auditevent_hash_chain")]
@@ -39,3 +39,8 @@ def test_events_written_before_the_chain_are_chained_in_the_order_written() -> N
         cursor.execute("UPDATE core_auditevent SET summary = 'x' WHERE id = %s", [events[0].pk])
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DELETE FROM core_auditevent WHERE id = %s", [events[0].pk])
+
+    # The later migrations back, for the tests that run after this one in this process.
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    assert WorkerHeartbeat.objects.count() == 0

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import signal
 
 from django.core.management import call_command
+from django_tasks_db.models import DBTaskResult, get_date_max
 
 
 def run_worker() -> None:
@@ -18,3 +20,14 @@ def run_worker() -> None:
     finally:
         for sig, handler in saved.items():
             signal.signal(sig, handler)
+
+
+def queue_task(run_after: dt.datetime | None = None) -> DBTaskResult:
+    """A task waiting in the queue as django-tasks writes it (the nightly deadline check),
+    due at once or at `run_after`."""
+    return DBTaskResult.objects.create(
+        task_path="waspada.decisions.tasks.check_deadlines_daily",
+        args_kwargs={"args": [], "kwargs": {}},
+        backend_name="default",
+        run_after=run_after or get_date_max(),
+    )
