@@ -33,6 +33,7 @@ ACCESS: dict[str, set[str] | str] = {
     "user_create": {"admin"},
     "user_edit": {"admin"},
     "user_set_password": {"admin"},
+    "user_unblock": "post-only",
     "agency_list": {"admin"},
     "agency_create": {"admin"},
     "agency_edit": {"admin"},
@@ -137,7 +138,7 @@ def _url(name: str, target: User) -> str:
         "watchlist_match_queue",
     }:
         return _watchlist_url(name)
-    if name in {"user_edit", "user_set_password"}:
+    if name in {"user_edit", "user_set_password", "user_unblock"}:
         return reverse(name, args=[target.pk])
     if name == "agency_edit":
         assert target.agency_id is not None

@@ -115,8 +115,15 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # Not like the user's own username, name or email (`full_name` is Waspada's name field).
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("username", "full_name", "email")},
+    },
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -124,10 +131,15 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Login throttling (django-axes): lock a username+IP pair after repeated failures.
-AXES_FAILURE_LIMIT = env_int("WASPADA_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+# Sign-in throttling. Per client address (django-axes): after this many failed sign-ins
+# from one address, that address may not try again for the cool-off time. Never per
+# account: typing someone's username must not lock them out. Per username the attempts
+# are slowed down instead (waspada/core/throttle.py): after a few failures each further
+# try waits longer, up to WASPADA_LOGIN_SLOWDOWN_MAX_SECONDS.
+AXES_FAILURE_LIMIT = env_int("WASPADA_LOGIN_FAILURE_LIMIT", 10, minimum=1)
 AXES_COOLOFF_TIME = env_int("WASPADA_LOGIN_COOLOFF_MINUTES", 15, minimum=1) / 60
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+WASPADA_LOGIN_SLOWDOWN_MAX_SECONDS = env_int("WASPADA_LOGIN_SLOWDOWN_MAX_SECONDS", 60, minimum=1)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False

@@ -27,6 +27,11 @@ class AuditAction(StrEnum):
     USER_UPDATED = "core.user_updated"
     PASSWORD_CHANGED = "core.password_changed"
     PASSWORD_RESET = "core.password_reset"
+    SIGN_IN_UNBLOCKED = "core.sign_in_unblocked"
+    TWO_FACTOR_ENROLLED = "core.two_factor_enrolled"
+    TWO_FACTOR_RESET = "core.two_factor_reset"
+    SESSION_EXPIRED = "core.session_expired"
+    VIEWED = "core.viewed"
     # regions: the region tree and the offices
     REGIONS_LOADED = "regions.loaded"
     OFFICE_CREATED = "regions.office_created"
@@ -154,6 +159,11 @@ LABELS: dict[AuditAction, str | Promise] = {
     AuditAction.USER_UPDATED: _("User changed"),
     AuditAction.PASSWORD_CHANGED: _("Password changed"),
     AuditAction.PASSWORD_RESET: _("Password reset"),
+    AuditAction.SIGN_IN_UNBLOCKED: _("Sign-in unblocked"),
+    AuditAction.TWO_FACTOR_ENROLLED: _("Two-factor sign-in set up"),
+    AuditAction.TWO_FACTOR_RESET: _("Two-factor sign-in reset"),
+    AuditAction.SESSION_EXPIRED: _("Signed out after idle time"),
+    AuditAction.VIEWED: _("Personal data viewed"),
     AuditAction.REGIONS_LOADED: _("Regions loaded"),
     AuditAction.OFFICE_CREATED: _("Office created"),
     AuditAction.OFFICE_UPDATED: _("Office changed"),

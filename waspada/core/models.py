@@ -177,3 +177,20 @@ class NumberedVersion(models.Model):
 
     def __str__(self) -> str:
         return f"v{self.number}"
+
+
+class SignInSlowdown(models.Model):
+    """Failed sign-ins for one username, however they came: each try after the first few
+    waits longer (waspada/core/throttle.py). Never a lock: once the wait is over the right
+    password works, whoever typed the wrong ones."""
+
+    username = models.CharField(_("username"), max_length=150, unique=True)
+    failures = models.PositiveIntegerField(_("failed sign-ins"), default=0)
+    last_failure_at = models.DateTimeField(_("last failed sign-in"))
+
+    class Meta:
+        verbose_name = _("sign-in slowdown")
+        verbose_name_plural = _("sign-in slowdowns")
+
+    def __str__(self) -> str:
+        return f"{self.username}: {self.failures}"

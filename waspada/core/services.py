@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models, transaction
 from django.http import HttpRequest
 
-from waspada.core import audit
+from waspada.core import audit, throttle
 from waspada.core.audit_actions import AuditAction
 from waspada.core.models import User
 
@@ -111,3 +111,21 @@ def set_password(
         obj=user,
         request=request,
     )
+
+
+@transaction.atomic
+def unblock_sign_in(
+    user: User, *, acting_user: User | None, request: HttpRequest | None = None
+) -> list[str]:
+    """Lift the slowdown of `user`'s username and the blocks of the addresses their
+    failures came from (an administrator, after checking with the user)."""
+    addresses = throttle.unblock(user.username)
+    audit.record(
+        AuditAction.SIGN_IN_UNBLOCKED,
+        f"Sign-in of {user.username} unblocked",
+        actor=acting_user,
+        obj=user,
+        details={"addresses": addresses},
+        request=request,
+    )
+    return addresses

@@ -1,4 +1,5 @@
-"""Login, logout and failed logins go into the audit trail."""
+"""Login, logout and failed logins go into the audit trail; failures slow the username's
+next attempts down, a success lifts that (waspada/core/throttle.py)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.dispatch import receiver
 from django.http import HttpRequest
 
-from waspada.core import audit
+from waspada.core import audit, throttle
 from waspada.core.audit_actions import AuditAction
 
 
 @receiver(user_logged_in)
 def _logged_in(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
+    throttle.clear(user.username)
     audit.record(
         AuditAction.LOGGED_IN, f"{user.username} logged in", actor=user, obj=user, request=request
     )
@@ -36,6 +38,7 @@ def _login_failed(
     sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any
 ) -> None:
     username = str(credentials.get("username", ""))[:150]
+    throttle.record_failure(username)
     audit.record(
         AuditAction.LOGIN_FAILED,
         f"Failed login for {username!r}",

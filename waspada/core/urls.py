@@ -13,5 +13,6 @@ urlpatterns = [
     path("users/new/", views.user_create, name="user_create"),
     path("users/<int:user_id>/", views.user_edit, name="user_edit"),
     path("users/<int:user_id>/password/", views.user_set_password, name="user_set_password"),
+    path("users/<int:user_id>/unblock/", views.user_unblock, name="user_unblock"),
     path("healthz", views.healthz, name="healthz"),
 ]

@@ -12,10 +12,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from waspada.core import queries, services
+from waspada.core import queries, services, throttle
 from waspada.core.access import get_object_or_deny, requires
-from waspada.core.forms import AuditFilterForm, UserCreateForm, UserEditForm
+from waspada.core.forms import AuditFilterForm, LoginForm, UserCreateForm, UserEditForm
 from waspada.core.models import User
 from waspada.core.navigation import home_tiles
 from waspada.core.policy import Action, can
@@ -37,6 +38,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
+    authentication_form = LoginForm
 
 
 @method_decorator(requires(Action.CHANGE_OWN_PASSWORD), name="dispatch")
@@ -73,7 +75,20 @@ def audit_list(request: HttpRequest) -> HttpResponse:
 
 @requires(Action.MANAGE_USERS)
 def user_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/user_list.html", {"users": queries.users_for_admin()})
+    users = list(queries.users_for_admin())
+    blocked = throttle.needing_unblock()
+    for account in users:
+        account.sign_in_blocked = account.username.lower() in blocked  # type: ignore[attr-defined]
+    return render(request, "core/user_list.html", {"users": users})
+
+
+@require_POST
+@requires(Action.MANAGE_USERS)
+def user_unblock(request: HttpRequest, user_id: int) -> HttpResponse:
+    user = get_object_or_deny(request, Action.MANAGE_USERS, User.objects.all(), pk=user_id)
+    services.unblock_sign_in(user, acting_user=request.user, request=request)  # type: ignore[arg-type]
+    messages.success(request, _("Sign-in of %(username)s unblocked.") % {"username": user.username})
+    return redirect("user_list")
 
 
 @requires(Action.MANAGE_USERS)
