@@ -41,6 +41,11 @@ INSTALLED_APPS = [
     "template_partials",
     "csp",
     "axes",
+    # Two-factor sign-in (waspada/core/two_factor.py): authenticator-app codes (TOTP) and
+    # one-time recovery codes (static).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "waspada.core",
@@ -146,6 +151,8 @@ AXES_VERBOSE = False
 # The client's address behind the reverse proxy (waspada/core/client_address.py), for the
 # throttling as for the audit trail.
 AXES_CLIENT_IP_CALLABLE = "waspada.core.client_address.client_address"
+# Two-factor sign-in: the name authenticator apps show beside the account.
+OTP_TOTP_ISSUER = env_str("WASPADA_TOTP_ISSUER", "Waspada")
 # The reverse proxies whose X-Forwarded-For / X-Real-IP are believed (addresses or CIDR
 # networks); from anyone else those headers are ignored and REMOTE_ADDR is the client.
 WASPADA_TRUSTED_PROXIES = env_networks("WASPADA_TRUSTED_PROXIES")

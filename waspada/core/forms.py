@@ -87,14 +87,7 @@ class LoginForm(AuthenticationForm):
         if username:
             wait = throttle.wait_seconds(username)
             if wait:
-                raise forms.ValidationError(
-                    _(
-                        "Too many failed sign-ins for this username. Wait %(seconds)s "
-                        "seconds, then try again."
-                    ),
-                    code="slowed_down",
-                    params={"seconds": wait},
-                )
+                raise forms.ValidationError(throttle.refusal(wait), code="slowed_down")
         return super().clean()
 
 
@@ -187,3 +180,12 @@ class AuditFilterForm(forms.Form):
         if start and end and start > end:
             self.add_error("date_to", _("The end date is before the start date."))
         return data
+
+
+class SecondFactorForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=32,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
+        help_text=_("The six digits your authenticator app shows, or one of your recovery codes."),
+    )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models, transaction
 from django.http import HttpRequest
 
-from waspada.core import audit, throttle
+from waspada.core import audit, throttle, two_factor
 from waspada.core.audit_actions import AuditAction
 from waspada.core.models import User
 
@@ -129,3 +131,37 @@ def unblock_sign_in(
         request=request,
     )
     return addresses
+
+
+@transaction.atomic
+def enrol_two_factor(user: User, device: Any, *, request: HttpRequest | None = None) -> list[str]:
+    """Confirm the authenticator app `user` just proved to have, and give them fresh
+    recovery codes (returned, to be shown once)."""
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    codes = two_factor.new_recovery_codes(user)
+    audit.record(
+        AuditAction.TWO_FACTOR_ENROLLED,
+        f"Two-factor sign-in set up by {user.username}",
+        actor=user,
+        obj=user,
+        request=request,
+    )
+    return codes
+
+
+@transaction.atomic
+def reset_two_factor(
+    user: User, *, acting_user: User | None, request: HttpRequest | None = None
+) -> None:
+    """Remove `user`'s authenticator and recovery codes (a lost phone): they set the
+    second factor up again at their next sign-in."""
+    removed = two_factor.remove_all(user)
+    audit.record(
+        AuditAction.TWO_FACTOR_RESET,
+        f"Two-factor sign-in of {user.username} reset by an administrator",
+        actor=acting_user,
+        obj=user,
+        details={"removed": removed},
+        request=request,
+    )

@@ -39,11 +39,12 @@ def _login_failed(
 ) -> None:
     username = str(credentials.get("username", ""))[:150]
     throttle.record_failure(username)
+    step = {"step": str(credentials["step"])} if "step" in credentials else {}
     audit.record(
         AuditAction.LOGIN_FAILED,
         f"Failed login for {username!r}",
         actor=None,
         object_type="core.user",
-        details={"username": username},
+        details={"username": username, **step},
         request=request,
     )

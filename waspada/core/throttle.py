@@ -18,6 +18,7 @@ import math
 from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from waspada.core.models import SignInSlowdown
 
@@ -131,3 +132,10 @@ def needing_unblock(now: dt.datetime | None = None) -> set[str]:
     blocked = [a for a, count in failures.items() if count >= settings.AXES_FAILURE_LIMIT]
     usernames = recent.filter(ip_address__in=blocked).values_list("username", flat=True)
     return slowed_down(now) | {_key(name) for name in usernames if name}
+
+
+def refusal(seconds: int) -> str:
+    """What a user who must wait is told."""
+    return _(
+        "Too many failed sign-ins for this username. Wait %(seconds)s seconds, then try again."
+    ) % {"seconds": seconds}

@@ -14,7 +14,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from waspada.core import queries, services, throttle
+from waspada.core import queries, services, sign_in, throttle, two_factor
 from waspada.core.access import get_object_or_deny, requires
 from waspada.core.forms import AuditFilterForm, LoginForm, UserCreateForm, UserEditForm
 from waspada.core.models import User
@@ -37,8 +37,16 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 class LoginView(auth_views.LoginView):
+    """The password step; users asked for a second factor go on to it (`sign_in`)."""
+
     redirect_authenticated_user = True
     authentication_form = LoginForm
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        user = form.get_user()
+        if two_factor.asked(user):
+            return sign_in.start(self.request, user, self.get_redirect_url())
+        return super().form_valid(form)
 
 
 @method_decorator(requires(Action.CHANGE_OWN_PASSWORD), name="dispatch")
@@ -77,8 +85,16 @@ def audit_list(request: HttpRequest) -> HttpResponse:
 def user_list(request: HttpRequest) -> HttpResponse:
     users = list(queries.users_for_admin())
     blocked = throttle.needing_unblock()
+    with_second_factor = two_factor.users_set_up()
     for account in users:
         account.sign_in_blocked = account.username.lower() in blocked  # type: ignore[attr-defined]
+        account.two_factor = (  # type: ignore[attr-defined]
+            "set_up"
+            if account.pk in with_second_factor
+            else "missing"
+            if two_factor.required(account)
+            else ""
+        )
     return render(request, "core/user_list.html", {"users": users})
 
 
@@ -157,3 +173,16 @@ def user_set_password(request: HttpRequest, user_id: int) -> HttpResponse:
         )
         return redirect("user_list")
     return render(request, "core/user_password.html", {"form": form, "account": user})
+
+
+@require_POST
+@requires(Action.MANAGE_USERS)
+def user_reset_two_factor(request: HttpRequest, user_id: int) -> HttpResponse:
+    user = get_object_or_deny(request, Action.MANAGE_USERS, User.objects.all(), pk=user_id)
+    services.reset_two_factor(user, acting_user=request.user, request=request)  # type: ignore[arg-type]
+    messages.success(
+        request,
+        _("Two-factor sign-in of %(username)s reset: they set it up again at their next sign-in.")
+        % {"username": user.username},
+    )
+    return redirect("user_list")
