@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "waspada.publik.middleware.PublicOnlyMiddleware",
     "waspada.core.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Signs out a session idle too long (after the messages: it leaves one).
+    "waspada.core.middleware.IdleSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -158,7 +160,12 @@ OTP_TOTP_ISSUER = env_str("WASPADA_TOTP_ISSUER", "Waspada")
 WASPADA_TRUSTED_PROXIES = env_networks("WASPADA_TRUSTED_PROXIES")
 
 SESSION_COOKIE_HTTPONLY = True
+# A sign-in ends when the browser closes, after WASPADA_SESSION_IDLE_MINUTES without a
+# request (waspada.core.middleware.IdleSessionMiddleware; pages warn a little before),
+# and at the latest after WASPADA_SESSION_HOURS.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = env_int("WASPADA_SESSION_HOURS", 10, minimum=1) * 3600
+WASPADA_SESSION_IDLE_MINUTES = env_int("WASPADA_SESSION_IDLE_MINUTES", 30, minimum=2)
 SESSION_COOKIE_SECURE = env_bool("WASPADA_SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

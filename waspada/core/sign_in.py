@@ -48,7 +48,7 @@ def _pending(request: HttpRequest) -> tuple[User, dict[str, Any]] | None:
     if not isinstance(data, dict) or time.time() - float(data.get("since", 0)) > PENDING_SECONDS:
         request.session.pop(PENDING, None)
         return None
-    user = User.objects.select_related("agency").filter(pk=data.get("user")).first()
+    user = User.objects.select_related("agency").filter(pk=int(data.get("user") or 0)).first()
     if user is None or not AccountBackend().user_can_authenticate(user):
         request.session.pop(PENDING, None)
         return None

@@ -21,7 +21,7 @@ ELSEWHERE = "10.20.0.6"
 def _login(username: str, password: str, address: str = HOME) -> Any:
     client = Client(REMOTE_ADDR=address)
     response = client.post(reverse("login"), {"username": username, "password": password})
-    response.signed_in = "_auth_user_id" in client.session
+    response.signed_in = "_auth_user_id" in client.session  # type: ignore[attr-defined]
     return response
 
 
