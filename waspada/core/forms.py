@@ -5,7 +5,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
@@ -89,6 +89,18 @@ class LoginForm(AuthenticationForm):
             if wait:
                 raise forms.ValidationError(throttle.refusal(wait), code="slowed_down")
         return super().clean()
+
+
+class OwnPasswordChangeForm(PasswordChangeForm):
+    """Changing one's own password: the new one must differ from the current one (which
+    an administrator may know)."""
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        password = data.get("new_password2")
+        if password and "new_password2" not in self.errors and self.user.check_password(password):
+            self.add_error("new_password2", _("Choose a password different from the current one."))
+        return data
 
 
 class _AccountFieldsForm(forms.Form):

@@ -18,6 +18,7 @@ from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import SuspiciousOperation
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
@@ -117,3 +118,27 @@ class IdleSessionMiddleware:
             elif not isinstance(last, int | float) or now - last >= LAST_SEEN_PRECISION_SECONDS:
                 request.session[LAST_SEEN] = now
         return self.get_response(request)
+
+
+class PasswordChangeRequiredMiddleware:
+    """A user whose password an administrator set sees nothing but the page to choose
+    their own (and may sign out or switch language) until they have."""
+
+    ALLOWED = frozenset({"password_change", "logout", "set_language"})
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view_func: object, view_args: object, view_kwargs: object
+    ) -> HttpResponse | None:
+        user = request.user
+        if not (user.is_authenticated and getattr(user, "must_change_password", False)):
+            return None
+        match = request.resolver_match
+        if match is not None and match.url_name in self.ALLOWED:
+            return None
+        return redirect("password_change")

@@ -29,6 +29,10 @@ class User(AbstractUser):
         on_delete=models.PROTECT,
         related_name="users",
     )
+    # Set when an administrator chose the password (a new account, a reset): the user must
+    # choose their own, and set up a second factor, at the next sign-in, so that an
+    # administrator who knows it cannot quietly work as them.
+    must_change_password = models.BooleanField(_("must change password"), default=False)
 
     class Meta:
         verbose_name = _("user")

@@ -39,6 +39,8 @@ def create_user(
     )
     if password:
         user.set_password(password)
+        # An administrator chose it: the user replaces it at their first sign-in.
+        user.must_change_password = acting_user is not None
     else:
         user.set_unusable_password()
     user.save()
@@ -103,9 +105,11 @@ def set_password(
     user: User, password: str, *, acting_user: User | None, request: HttpRequest | None = None
 ) -> None:
     """Set a password (by the user or an admin); the password itself is never logged."""
-    user.set_password(password)
-    user.save(update_fields=["password"])
     own = acting_user is not None and acting_user.pk == user.pk
+    user.set_password(password)
+    # Set by someone else (an administrator): the user replaces it at the next sign-in.
+    user.must_change_password = not own
+    user.save(update_fields=["password", "must_change_password"])
     audit.record(
         AuditAction.PASSWORD_CHANGED if own else AuditAction.PASSWORD_RESET,
         f"Password of {user.username} {'changed' if own else 'reset by an administrator'}",

@@ -50,8 +50,10 @@ def users_set_up() -> set[int]:
 
 
 def asked(user: User) -> bool:
-    """Whether signing in as `user` takes a second step."""
-    return required(user) or is_set_up(user)
+    """Whether signing in as `user` takes a second step: also for anyone whose password
+    an administrator set, so that the person who first signs in with it binds the account
+    to their phone (and the real user, finding it taken, raises the alarm)."""
+    return required(user) or user.must_change_password or is_set_up(user)
 
 
 def enrolment_device(user: User) -> TOTPDevice:

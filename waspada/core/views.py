@@ -16,7 +16,13 @@ from django.views.decorators.http import require_POST
 
 from waspada.core import queries, services, sign_in, throttle, two_factor
 from waspada.core.access import get_object_or_deny, requires
-from waspada.core.forms import AuditFilterForm, LoginForm, UserCreateForm, UserEditForm
+from waspada.core.forms import (
+    AuditFilterForm,
+    LoginForm,
+    OwnPasswordChangeForm,
+    UserCreateForm,
+    UserEditForm,
+)
 from waspada.core.models import User
 from waspada.core.navigation import home_tiles
 from waspada.core.policy import Action, can
@@ -52,6 +58,16 @@ class LoginView(auth_views.LoginView):
 @method_decorator(requires(Action.CHANGE_OWN_PASSWORD), name="dispatch")
 class PasswordChangeView(auth_views.PasswordChangeView):
     success_url = reverse_lazy("home")
+    form_class = OwnPasswordChangeForm
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        if getattr(user, "must_change_password", False):
+            # Who chose the current password, and when: the user can tell whether anyone
+            # else may have signed in with it meanwhile.
+            context["set_by"] = queries.password_set_by(user)  # type: ignore[arg-type]
+        return context
 
     def form_valid(self, form: Any) -> HttpResponse:
         # Through the service so that the change is audited.
