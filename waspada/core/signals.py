@@ -3,6 +3,7 @@ next attempts down, a success lifts that (waspada/core/throttle.py)."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
@@ -11,11 +12,14 @@ from django.http import HttpRequest
 
 from waspada.core import audit, throttle
 from waspada.core.audit_actions import AuditAction
+from waspada.core.middleware import LAST_SEEN
 
 
 @receiver(user_logged_in)
 def _logged_in(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
     throttle.clear(user.username)
+    # The idle time counts from the sign-in (IdleSessionMiddleware).
+    request.session[LAST_SEEN] = time.time()
     audit.record(
         AuditAction.LOGGED_IN, f"{user.username} logged in", actor=user, obj=user, request=request
     )

@@ -108,7 +108,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
             "set_up"
             if account.pk in with_second_factor
             else "missing"
-            if two_factor.required(account)
+            if two_factor.required(account) or account.must_change_password
             else ""
         )
     return render(request, "core/user_list.html", {"users": users})
