@@ -190,7 +190,7 @@ class SignInSlowdown(models.Model):
 
     username = models.CharField(_("username"), max_length=150, unique=True)
     failures = models.PositiveIntegerField(_("failed sign-ins"), default=0)
-    last_failure_at = models.DateTimeField(_("last failed sign-in"))
+    last_failure_at = models.DateTimeField(_("last failed sign-in"), db_index=True)
 
     class Meta:
         verbose_name = _("sign-in slowdown")

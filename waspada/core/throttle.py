@@ -60,6 +60,10 @@ def record_failure(username: str) -> None:
     if not key:
         return
     now = timezone.now()
+    # Forgotten failures go (usernames typed once, or guessed, would pile up otherwise).
+    SignInSlowdown.objects.filter(last_failure_at__lt=now - _cooloff()).exclude(
+        username=key
+    ).delete()
     row, created = SignInSlowdown.objects.get_or_create(
         username=key, defaults={"failures": 1, "last_failure_at": now}
     )

@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('username', models.CharField(max_length=150, unique=True, verbose_name='username')),
                 ('failures', models.PositiveIntegerField(default=0, verbose_name='failed sign-ins')),
-                ('last_failure_at', models.DateTimeField(verbose_name='last failed sign-in')),
+                ('last_failure_at', models.DateTimeField(db_index=True, verbose_name='last failed sign-in')),
             ],
             options={
                 'verbose_name': 'sign-in slowdown',

@@ -3,6 +3,7 @@ username down, but never lock the account; an administrator can lift both."""
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable
 from typing import Any
@@ -10,9 +11,10 @@ from typing import Any
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from conftest import PASSWORD
-from waspada.core.models import AuditEvent, User
+from waspada.core.models import AuditEvent, SignInSlowdown, User
 
 HOME = "10.20.0.5"  # the interviewer's PC
 ELSEWHERE = "10.20.0.6"
@@ -84,3 +86,10 @@ def test_an_admin_sees_the_block_and_lifts_it_with_an_audit_event(
     assert event.actor == admin_user and event.object_id == str(interviewer.pk)
     assert event.details["addresses"] == [HOME]
     assert 'data-testid="sign-in-blocked"' not in admin.get(reverse("user_list")).content.decode()
+
+
+def test_forgotten_failures_do_not_pile_up(db: None) -> None:
+    _login("typed-once", "wrong")
+    SignInSlowdown.objects.update(last_failure_at=timezone.now() - dt.timedelta(hours=1))
+    _login("someone-else", "wrong")
+    assert list(SignInSlowdown.objects.values_list("username", flat=True)) == ["someone-else"]
