@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import importlib
+import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from waspada.core import services
 from waspada.core.models import User
@@ -143,6 +145,42 @@ def personas(make_user: Callable[..., User]) -> dict[str, User]:
         "auditor": make_user("auditor", Role.AUDITOR),
         "partner": make_user("police_partner", Role.PARTNER, AgencyKind.POLICE),
     }
+
+
+def totp_code(device: Any) -> str:
+    """The code the user's authenticator app shows now for `device` (a django-otp
+    TOTPDevice); the next one if this one was already used (django-otp accepts a code once,
+    and one step ahead)."""
+    from django_otp.oath import TOTP
+
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    if totp.t() <= device.last_t:
+        totp.time += (device.last_t - totp.t() + 1) * device.step
+    return f"{totp.token():0{device.digits}d}"
+
+
+def code_for_key(key: str) -> str:
+    """The current code for the key a set-up page shows (base32, spaced in fours)."""
+    from base64 import b32decode
+
+    from django_otp.oath import totp
+
+    return f"{totp(b32decode(key.replace(' ', ''))):06d}"
+
+
+def sign_in_with_form(client: Client, username: str, password: str) -> Any:
+    """Sign in through the login form as a person would, with the second step when asked
+    (setting up the authenticator the first time). Returns the last response."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    response = client.post(reverse("login"), {"username": username, "password": password})
+    step = response.get("Location", "")
+    if step in {reverse("login_enrol"), reverse("login_verify")}:
+        client.get(step)  # the set-up page makes the device to confirm
+        device = TOTPDevice.objects.filter(user__username=username).latest("id")
+        response = client.post(step, {"code": totp_code(device)})
+    return response
 
 
 def client_for(user: User | None) -> Client:

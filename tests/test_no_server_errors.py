@@ -27,9 +27,21 @@ from tests.test_url_access import ACCESS, _url
 from waspada.core.models import User
 
 # Who posts to a page no persona may GET (its form lives on another page).
-POSTERS = {"referral_respond": "partner", "interview_save": "interviewer"}
+POSTERS = {
+    "referral_respond": "partner",
+    "interview_save": "interviewer",
+    "user_unblock": "admin",
+    "user_reset_two_factor": "admin",
+}
 # Needs a user with an agency to act on (the admin edits the partner persona).
-PARTNER_TARGET = {"user_edit", "user_set_password", "agency_edit", "agreement_create"}
+PARTNER_TARGET = {
+    "user_edit",
+    "user_set_password",
+    "user_unblock",
+    "user_reset_two_factor",
+    "agency_edit",
+    "agreement_create",
+}
 SKIP_POST = {"logout"}  # Posting ends the session the rest of the walk needs.
 
 # Values people type, paste or forge: out-of-range and impossible dates, numbers that are

@@ -28,6 +28,8 @@ ACCESS: dict[str, set[str] | str] = {
     "healthz": "public",
     "set_language": "public",
     "logout": "post-only",
+    "login_verify": "sign-in-step",
+    "login_enrol": "sign-in-step",
     "password_change": EVERYONE,
     "notification_list": EVERYONE,
     "notification_open": "post-only",
@@ -37,6 +39,8 @@ ACCESS: dict[str, set[str] | str] = {
     "user_create": {"admin"},
     "user_edit": {"admin"},
     "user_set_password": {"admin"},
+    "user_unblock": "post-only",
+    "user_reset_two_factor": "post-only",
     "agency_list": {"admin"},
     "agency_create": {"admin"},
     "agency_edit": {"admin"},
@@ -144,7 +148,7 @@ def _url(name: str, target: User) -> str:
         "watchlist_match_queue",
     }:
         return _watchlist_url(name)
-    if name in {"user_edit", "user_set_password"}:
+    if name in {"user_edit", "user_set_password", "user_unblock", "user_reset_two_factor"}:
         return reverse(name, args=[target.pk])
     if name == "agency_edit":
         assert target.agency_id is not None
@@ -191,6 +195,10 @@ def test_url_access_matches_the_policy(
     if rule == "public":
         assert anonymous.status_code in {200, 302}
         assert "/login/" not in anonymous.get("Location", "")
+        return
+    if rule == "sign-in-step":
+        # Only after the password step of a sign-in; otherwise back to the login page.
+        assert anonymous.status_code == 302 and anonymous["Location"] == reverse("login")
         return
     if rule == "post-only":
         for persona in PERSONAS:

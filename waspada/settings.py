@@ -43,6 +43,11 @@ INSTALLED_APPS = [
     "template_partials",
     "csp",
     "axes",
+    # Two-factor sign-in (waspada/core/two_factor.py): authenticator-app codes (TOTP) and
+    # one-time recovery codes (static).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "waspada.core",
@@ -78,6 +83,9 @@ MIDDLEWARE = [
     "waspada.publik.middleware.PublicOnlyMiddleware",
     "waspada.core.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Signs out a session idle too long (after the messages: it leaves one).
+    "waspada.core.middleware.IdleSessionMiddleware",
+    "waspada.core.middleware.PasswordChangeRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -119,8 +127,15 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # Not like the user's own username, name or email (`full_name` is Waspada's name field).
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("username", "full_name", "email")},
+    },
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -128,22 +143,34 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Login throttling (django-axes): lock a username+IP pair after repeated failures.
-AXES_FAILURE_LIMIT = env_int("WASPADA_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+# Sign-in throttling. Per client address (django-axes): after this many failed sign-ins
+# from one address, that address may not try again for the cool-off time. Never per
+# account: typing someone's username must not lock them out. Per username the attempts
+# are slowed down instead (waspada/core/throttle.py): after a few failures each further
+# try waits longer, up to WASPADA_LOGIN_SLOWDOWN_MAX_SECONDS.
+AXES_FAILURE_LIMIT = env_int("WASPADA_LOGIN_FAILURE_LIMIT", 10, minimum=1)
 AXES_COOLOFF_TIME = env_int("WASPADA_LOGIN_COOLOFF_MINUTES", 15, minimum=1) / 60
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+WASPADA_LOGIN_SLOWDOWN_MAX_SECONDS = env_int("WASPADA_LOGIN_SLOWDOWN_MAX_SECONDS", 60, minimum=1)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 # The client's address behind the reverse proxy (waspada/core/client_address.py), for the
 # throttling as for the audit trail.
 AXES_CLIENT_IP_CALLABLE = "waspada.core.client_address.client_address"
+# Two-factor sign-in: the name authenticator apps show beside the account.
+OTP_TOTP_ISSUER = env_str("WASPADA_TOTP_ISSUER", "Waspada")
 # The reverse proxies whose X-Forwarded-For / X-Real-IP are believed (addresses or CIDR
 # networks); from anyone else those headers are ignored and REMOTE_ADDR is the client.
 WASPADA_TRUSTED_PROXIES = env_networks("WASPADA_TRUSTED_PROXIES")
 
 SESSION_COOKIE_HTTPONLY = True
+# A sign-in ends when the browser closes, after WASPADA_SESSION_IDLE_MINUTES without a
+# request (waspada.core.middleware.IdleSessionMiddleware; pages warn a little before),
+# and at the latest after WASPADA_SESSION_HOURS.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = env_int("WASPADA_SESSION_HOURS", 10, minimum=1) * 3600
+WASPADA_SESSION_IDLE_MINUTES = env_int("WASPADA_SESSION_IDLE_MINUTES", 30, minimum=2)
 SESSION_COOKIE_SECURE = env_bool("WASPADA_SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

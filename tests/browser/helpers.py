@@ -12,10 +12,13 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.management import call_command
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Browser, Locator, Page, expect
 
+from conftest import code_for_key, totp_code
 from waspada.applications.converters import encode_number
 from waspada.regions import services
 from waspada.synthetic.accounts import DEMO_ACCOUNTS, DemoAccount
@@ -55,8 +58,29 @@ def logged_in(browser: Browser, base_url: str, role: str, username: str | None =
     page.locator("[name=username]").fill(who.username)
     page.locator("[name=password]").fill(who.password)
     page.locator("[name=password]").press("Enter")
+    second_step(page, who.username)
     expect(page.get_by_test_id("whoami")).to_be_visible()
     return page
+
+
+def second_step(page: Page, username: str) -> None:
+    """After the right password: the second factor when the user is asked for one. On
+    the first sign-in the user sets up an authenticator from the key the page shows;
+    later the app's code is the one the user's device shows now."""
+    page.wait_for_url(lambda url: urlsplit(url).path != "/login/")
+    path = urlsplit(page.url).path
+    if path == "/login/enrol/":
+        code = code_for_key(page.get_by_test_id("totp-secret").inner_text())
+    elif path == "/login/verify/":
+        code = totp_code(TOTPDevice.objects.get(user__username=username, confirmed=True))
+    else:
+        return
+    page.locator("[name=code]").fill(code)
+    page.locator("[name=code]").press("Enter")
+    if path == "/login/enrol/":
+        expect(page.get_by_test_id("recovery-codes")).to_be_visible()
+        page.get_by_test_id("continue").click()
+    page.wait_for_url(lambda url: not urlsplit(url).path.startswith("/login/"))
 
 
 def after_swap(page: Page, region: Locator, action: Callable[[], object]) -> None:

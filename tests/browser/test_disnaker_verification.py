@@ -15,6 +15,7 @@ from tests.browser.helpers import (
     load_kedungreja,
     logged_in,
     register_at_counter,
+    second_step,
 )
 from waspada.core.roles import Role
 from waspada.synthetic.accounts import DEMO_ACCOUNTS
@@ -61,6 +62,7 @@ def disnaker_answers(browser: Browser, base_url: str, number: str) -> Page:
     page.locator("[name=username]").fill(DISNAKER.username)
     page.locator("[name=password]").fill(DISNAKER.password)
     page.locator("[name=password]").press("Enter")
+    second_step(page, DISNAKER.username)
     requests = page.get_by_test_id("request-table")
     expect(requests).to_contain_text(number)
     expect(requests).to_contain_text("0 hari")  # its age

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.helpers import create_demo_users
+from tests.browser.helpers import create_demo_users, second_step
 from waspada.core.roles import Role
 from waspada.regions import services
 from waspada.synthetic.accounts import DEMO_ACCOUNTS, DemoAccount
@@ -36,6 +36,7 @@ def _log_in(page: Page, base_url: str, account: DemoAccount) -> None:
     page.get_by_label("Nama pengguna").fill(account.username)
     page.get_by_label("Kata sandi").fill(account.password)
     page.get_by_role("button", name="Masuk").click()
+    second_step(page, account.username)
 
 
 @pytest.mark.parametrize("account", DEMO_ACCOUNTS, ids=lambda a: a.username)

@@ -15,6 +15,7 @@ from tests.browser.helpers import (
     load_kedungreja,
     logged_in,
     register_at_counter,
+    second_step,
 )
 from waspada.core.roles import Role
 from waspada.synthetic.accounts import DemoAccount
@@ -35,6 +36,7 @@ def test_intake_officer_registers_an_application(
     page.get_by_label("Nama pengguna").fill(counter_ready.username)
     page.get_by_label("Kata sandi").fill(counter_ready.password)
     page.get_by_role("button", name="Masuk").click()
+    second_step(page, counter_ready.username)
     page.get_by_role("navigation", name="Menu utama").get_by_role("link", name="Daftarkan").click()
     expect(page).to_have_url(re.compile(r"/applications/new/$"))
 

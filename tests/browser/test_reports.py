@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.helpers import account, create_demo_users
+from tests.browser.helpers import account, create_demo_users, second_step
 from waspada.core.models import User
 from waspada.core.roles import Role
 from waspada.regions import services
@@ -43,6 +43,7 @@ def test_head_of_office_reads_the_dashboard_and_downloads_the_report(
     page.get_by_label("Nama pengguna").fill(office_year.username)
     page.get_by_label("Kata sandi").fill(office_year.password)
     page.get_by_role("button", name="Masuk").click()
+    second_step(page, office_year.username)
     page.get_by_role("navigation", name="Menu utama").locator('a[href="/reports/"]').click()
     expect(page).to_have_url(re.compile(r"/reports/$"))
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection, models, transaction
 from django.http import HttpRequest
+from django.utils import timezone
 
 from waspada.core import audit_chain
 from waspada.core.audit_actions import AuditAction, checked
@@ -103,6 +105,31 @@ def record(
     written.ip_address = client_ip(request)
     _append([written], _bulk_create)
     return written
+
+
+# Reading personal data is recorded once per user and object in this window: who looked
+# at whom stays known, without an event for every page load.
+VIEW_WINDOW = dt.timedelta(hours=1)
+
+
+def record_view(request: HttpRequest, obj: models.Model, summary: str) -> bool:
+    """Record that the signed-in user opened `obj` (personal data), unless they already
+    did within VIEW_WINDOW. Returns whether an event was written."""
+    user = request.user
+    if not isinstance(user, User):
+        return False
+    object_type, object_id = obj._meta.label_lower, str(obj.pk)
+    seen = AuditEvent.objects.filter(
+        actor=user,
+        action=AuditAction.VIEWED,
+        object_type=object_type,
+        object_id=object_id,
+        created_at__gte=timezone.now() - VIEW_WINDOW,
+    )
+    if seen.exists():
+        return False
+    record(AuditAction.VIEWED, summary, actor=user, obj=obj, request=request)
+    return True
 
 
 @dataclass(frozen=True)

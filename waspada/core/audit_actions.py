@@ -31,6 +31,11 @@ class AuditAction(StrEnum):
     BACKED_UP = "core.backed_up"
     BACKUP_RESTORED = "core.backup_restored"
     DATA_PRUNED = "core.data_pruned"
+    SIGN_IN_UNBLOCKED = "core.sign_in_unblocked"
+    TWO_FACTOR_ENROLLED = "core.two_factor_enrolled"
+    TWO_FACTOR_RESET = "core.two_factor_reset"
+    SESSION_EXPIRED = "core.session_expired"
+    VIEWED = "core.viewed"
     # regions: the region tree and the offices
     REGIONS_LOADED = "regions.loaded"
     OFFICE_CREATED = "regions.office_created"
@@ -162,6 +167,11 @@ LABELS: dict[AuditAction, str | Promise] = {
     AuditAction.BACKED_UP: _("Backup made"),
     AuditAction.BACKUP_RESTORED: _("Backup restored"),
     AuditAction.DATA_PRUNED: _("Old data pruned"),
+    AuditAction.SIGN_IN_UNBLOCKED: _("Sign-in unblocked"),
+    AuditAction.TWO_FACTOR_ENROLLED: _("Two-factor sign-in set up"),
+    AuditAction.TWO_FACTOR_RESET: _("Two-factor sign-in reset"),
+    AuditAction.SESSION_EXPIRED: _("Signed out after idle time"),
+    AuditAction.VIEWED: _("Personal data viewed"),
     AuditAction.REGIONS_LOADED: _("Regions loaded"),
     AuditAction.OFFICE_CREATED: _("Office created"),
     AuditAction.OFFICE_UPDATED: _("Office changed"),

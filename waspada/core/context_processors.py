@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
@@ -28,4 +29,6 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             {"url": url, "label": label, "count": count, "active": url == current}
             for url, label, count in entries
         ],
+        # For the script that warns before an idle session ends.
+        "idle_seconds": settings.WASPADA_SESSION_IDLE_MINUTES * 60,
     }

@@ -5,10 +5,12 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
+from waspada.core import throttle
 from waspada.core.models import User, agencies
 from waspada.core.roles import Role
 from waspada.domain.names import without_format_characters
@@ -76,6 +78,31 @@ class WithoutFormatCharactersForm(forms.Form):
         super().__init__(data, *args, **kwargs)
 
 
+class LoginForm(AuthenticationForm):
+    """The password step of signing in: a username whose recent attempts failed must wait
+    before its next one, which is then refused without the password being checked."""
+
+    def clean(self) -> dict[str, Any]:
+        username = self.cleaned_data.get("username")
+        if username:
+            wait = throttle.wait_seconds(username)
+            if wait:
+                raise forms.ValidationError(throttle.refusal(wait), code="slowed_down")
+        return super().clean()
+
+
+class OwnPasswordChangeForm(PasswordChangeForm):
+    """Changing one's own password: the new one must differ from the current one (which
+    an administrator may know)."""
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        password = data.get("new_password2")
+        if password and "new_password2" not in self.errors and self.user.check_password(password):
+            self.add_error("new_password2", _("Choose a password different from the current one."))
+        return data
+
+
 class _AccountFieldsForm(forms.Form):
     """Fields shared by the create and edit forms, with the partner/agency rule."""
 
@@ -122,10 +149,21 @@ class UserCreateForm(_AccountFieldsForm):
             raise forms.ValidationError(_("This username is already taken."))
         return username
 
-    def clean_password(self) -> str:
-        password: str = self.cleaned_data["password"]
-        password_validation.validate_password(password)
-        return password
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        password = data.get("password")
+        if password:
+            # Checked against the new user's own username, name and email too.
+            account = User(
+                username=data.get("username", ""),
+                full_name=data.get("full_name", ""),
+                email=data.get("email", ""),
+            )
+            try:
+                password_validation.validate_password(password, account)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return data
 
 
 class UserEditForm(_AccountFieldsForm):
@@ -154,3 +192,12 @@ class AuditFilterForm(forms.Form):
         if start and end and start > end:
             self.add_error("date_to", _("The end date is before the start date."))
         return data
+
+
+class SecondFactorForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=32,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
+        help_text=_("The six digits your authenticator app shows, or one of your recovery codes."),
+    )

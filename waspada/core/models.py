@@ -29,6 +29,10 @@ class User(AbstractUser):
         on_delete=models.PROTECT,
         related_name="users",
     )
+    # Set when an administrator chose the password (a new account, a reset): the user must
+    # choose their own, and set up a second factor, at the next sign-in, so that an
+    # administrator who knows it cannot quietly work as them.
+    must_change_password = models.BooleanField(_("must change password"), default=False)
 
     class Meta:
         verbose_name = _("user")
@@ -243,3 +247,20 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.worker_id} ({self.hostname}:{self.pid})"
+
+
+class SignInSlowdown(models.Model):
+    """Failed sign-ins for one username, however they came: each try after the first few
+    waits longer (waspada/core/throttle.py). Never a lock: once the wait is over the right
+    password works, whoever typed the wrong ones."""
+
+    username = models.CharField(_("username"), max_length=150, unique=True)
+    failures = models.PositiveIntegerField(_("failed sign-ins"), default=0)
+    last_failure_at = models.DateTimeField(_("last failed sign-in"), db_index=True)
+
+    class Meta:
+        verbose_name = _("sign-in slowdown")
+        verbose_name_plural = _("sign-in slowdowns")
+
+    def __str__(self) -> str:
+        return f"{self.username}: {self.failures}"

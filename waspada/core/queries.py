@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from waspada.core import audit_actions
+from waspada.core.audit_actions import AuditAction
 from waspada.core.models import AuditEvent, User
 
 
@@ -40,3 +41,18 @@ def filtered_audit_events(filters: dict[str, Any]) -> QuerySet[AuditEvent]:
 
 def users_for_admin() -> QuerySet[User]:
     return User.objects.select_related("agency").order_by("-is_active", "username")
+
+
+def password_set_by(user: User) -> AuditEvent | None:
+    """The audit event of the administrator who last set `user`'s password (a new account
+    or a reset), if any."""
+    return (
+        AuditEvent.objects.filter(
+            object_type=user._meta.label_lower,
+            object_id=str(user.pk),
+            action__in=[AuditAction.USER_CREATED, AuditAction.PASSWORD_RESET],
+        )
+        .exclude(actor=user)
+        .order_by("-id")
+        .first()
+    )

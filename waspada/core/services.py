@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models, transaction
 from django.http import HttpRequest
 
-from waspada.core import audit
+from waspada.core import audit, throttle, two_factor
 from waspada.core.audit_actions import AuditAction
 from waspada.core.models import User
 
@@ -37,6 +39,8 @@ def create_user(
     )
     if password:
         user.set_password(password)
+        # An administrator chose it: the user replaces it at their first sign-in.
+        user.must_change_password = acting_user is not None
     else:
         user.set_unusable_password()
     user.save()
@@ -101,13 +105,67 @@ def set_password(
     user: User, password: str, *, acting_user: User | None, request: HttpRequest | None = None
 ) -> None:
     """Set a password (by the user or an admin); the password itself is never logged."""
-    user.set_password(password)
-    user.save(update_fields=["password"])
     own = acting_user is not None and acting_user.pk == user.pk
+    user.set_password(password)
+    # Set by someone else (an administrator): the user replaces it at the next sign-in.
+    user.must_change_password = not own
+    user.save(update_fields=["password", "must_change_password"])
     audit.record(
         AuditAction.PASSWORD_CHANGED if own else AuditAction.PASSWORD_RESET,
         f"Password of {user.username} {'changed' if own else 'reset by an administrator'}",
         actor=acting_user,
         obj=user,
+        request=request,
+    )
+
+
+@transaction.atomic
+def unblock_sign_in(
+    user: User, *, acting_user: User | None, request: HttpRequest | None = None
+) -> list[str]:
+    """Lift the slowdown of `user`'s username and the blocks of the addresses their
+    failures came from (an administrator, after checking with the user)."""
+    addresses = throttle.unblock(user.username)
+    audit.record(
+        AuditAction.SIGN_IN_UNBLOCKED,
+        f"Sign-in of {user.username} unblocked",
+        actor=acting_user,
+        obj=user,
+        details={"addresses": addresses},
+        request=request,
+    )
+    return addresses
+
+
+@transaction.atomic
+def enrol_two_factor(user: User, device: Any, *, request: HttpRequest | None = None) -> list[str]:
+    """Confirm the authenticator app `user` just proved to have, and give them fresh
+    recovery codes (returned, to be shown once)."""
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    codes = two_factor.new_recovery_codes(user)
+    audit.record(
+        AuditAction.TWO_FACTOR_ENROLLED,
+        f"Two-factor sign-in set up by {user.username}",
+        actor=user,
+        obj=user,
+        request=request,
+    )
+    return codes
+
+
+@transaction.atomic
+def reset_two_factor(
+    user: User, *, acting_user: User | None, request: HttpRequest | None = None
+) -> None:
+    """Remove `user`'s authenticator and recovery codes (a lost phone): they set the
+    second factor up again at their next sign-in."""
+    removed = two_factor.remove_all(user)
+    audit.record(
+        AuditAction.TWO_FACTOR_RESET,
+        f"Two-factor sign-in of {user.username} reset by an administrator",
+        actor=acting_user,
+        obj=user,
+        details={"removed": removed},
         request=request,
     )

@@ -1,11 +1,13 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from waspada.core import views
+from waspada.core import sign_in, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("login/", views.LoginView.as_view(), name="login"),
+    path("login/verify/", sign_in.verify, name="login_verify"),
+    path("login/enrol/", sign_in.enrol, name="login_enrol"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/password/", views.PasswordChangeView.as_view(), name="password_change"),
     path("audit/", views.audit_list, name="audit_list"),
@@ -20,6 +22,12 @@ urlpatterns = [
         name="notification_open",
     ),
     path("notifications/read/", views.notification_read_all, name="notification_read_all"),
+    path("users/<int:user_id>/unblock/", views.user_unblock, name="user_unblock"),
+    path(
+        "users/<int:user_id>/two-factor/reset/",
+        views.user_reset_two_factor,
+        name="user_reset_two_factor",
+    ),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
 ]

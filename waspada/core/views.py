@@ -16,9 +16,15 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from waspada.core import notifications, queries, readiness, services
+from waspada.core import notifications, queries, readiness, services, sign_in, throttle, two_factor
 from waspada.core.access import get_object_or_deny, requires
-from waspada.core.forms import AuditFilterForm, UserCreateForm, UserEditForm
+from waspada.core.forms import (
+    AuditFilterForm,
+    LoginForm,
+    OwnPasswordChangeForm,
+    UserCreateForm,
+    UserEditForm,
+)
 from waspada.core.models import User
 from waspada.core.navigation import home_tiles
 from waspada.core.policy import Action, can
@@ -60,12 +66,31 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 class LoginView(auth_views.LoginView):
+    """The password step; users asked for a second factor go on to it (`sign_in`)."""
+
     redirect_authenticated_user = True
+    authentication_form = LoginForm
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        user = form.get_user()
+        if two_factor.asked(user):
+            return sign_in.start(self.request, user, self.get_redirect_url())
+        return super().form_valid(form)
 
 
 @method_decorator(requires(Action.CHANGE_OWN_PASSWORD), name="dispatch")
 class PasswordChangeView(auth_views.PasswordChangeView):
     success_url = reverse_lazy("home")
+    form_class = OwnPasswordChangeForm
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        if getattr(user, "must_change_password", False):
+            # Who chose the current password, and when: the user can tell whether anyone
+            # else may have signed in with it meanwhile.
+            context["set_by"] = queries.password_set_by(user)  # type: ignore[arg-type]
+        return context
 
     def form_valid(self, form: Any) -> HttpResponse:
         # Through the service so that the change is audited.
@@ -97,7 +122,28 @@ def audit_list(request: HttpRequest) -> HttpResponse:
 
 @requires(Action.MANAGE_USERS)
 def user_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/user_list.html", {"users": queries.users_for_admin()})
+    users = list(queries.users_for_admin())
+    blocked = throttle.needing_unblock()
+    with_second_factor = two_factor.users_set_up()
+    for account in users:
+        account.sign_in_blocked = account.username.lower() in blocked  # type: ignore[attr-defined]
+        account.two_factor = (  # type: ignore[attr-defined]
+            "set_up"
+            if account.pk in with_second_factor
+            else "missing"
+            if two_factor.required(account) or account.must_change_password
+            else ""
+        )
+    return render(request, "core/user_list.html", {"users": users})
+
+
+@require_POST
+@requires(Action.MANAGE_USERS)
+def user_unblock(request: HttpRequest, user_id: int) -> HttpResponse:
+    user = get_object_or_deny(request, Action.MANAGE_USERS, User.objects.all(), pk=user_id)
+    services.unblock_sign_in(user, acting_user=request.user, request=request)  # type: ignore[arg-type]
+    messages.success(request, _("Sign-in of %(username)s unblocked.") % {"username": user.username})
+    return redirect("user_list")
 
 
 @requires(Action.MANAGE_USERS)
@@ -196,3 +242,16 @@ def notification_open(request: HttpRequest, notification_id: int) -> HttpRespons
 def notification_read_all(request: HttpRequest) -> HttpResponse:
     notifications.mark_read(request.user)
     return redirect("notification_list")
+
+
+@require_POST
+@requires(Action.MANAGE_USERS)
+def user_reset_two_factor(request: HttpRequest, user_id: int) -> HttpResponse:
+    user = get_object_or_deny(request, Action.MANAGE_USERS, User.objects.all(), pk=user_id)
+    services.reset_two_factor(user, acting_user=request.user, request=request)  # type: ignore[arg-type]
+    messages.success(
+        request,
+        _("Two-factor sign-in of %(username)s reset: they set it up again at their next sign-in.")
+        % {"username": user.username},
+    )
+    return redirect("user_list")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from waspada.core import services
+from waspada.core import services, two_factor
 from waspada.core.models import User
 from waspada.partners.models import Agency
 from waspada.synthetic.accounts import DEMO_ACCOUNTS, DemoAccount
@@ -35,5 +35,11 @@ def ensure_demo_users() -> tuple[DemoAccount, ...]:
 def logins(accounts: tuple[DemoAccount, ...]) -> list[str]:
     """The lines the demo commands print: username, password, role."""
     return [
-        f"  {account.username:<10} {account.password:<26} {account.role}" for account in accounts
+        f"  {account.username:<10} {account.password:<26} {account.role}"
+        + (
+            "  (sets up two-factor sign-in at the first login)"
+            if account.role in two_factor.REQUIRED_ROLES
+            else ""
+        )
+        for account in accounts
     ]

@@ -15,7 +15,9 @@ from waspada.applications.hooks import DETAIL_PANELS
 from waspada.applications.models import Applicant, PassportApplication
 from waspada.applications.queries import filtered_applications
 from waspada.applications.receipt import receipt_pdf
+from waspada.core import audit
 from waspada.core.access import get_object_or_deny, requires
+from waspada.core.audit_actions import AuditAction
 from waspada.core.models import AuditEvent
 from waspada.core.policy import Action
 from waspada.domain.documents import expected_documents, missing_documents
@@ -237,10 +239,16 @@ def application_detail(request: HttpRequest, application_no: str) -> HttpRespons
         PassportApplication.objects.select_related("applicant", "applicant__village", "office"),
         application_no=application_no,
     )
-    timeline = AuditEvent.objects.filter(
-        Q(object_type="applications.passportapplication", object_id=str(application.pk))
-        | Q(object_type="applications.applicant", object_id=str(application.applicant_id))
-    ).order_by("created_at", "id")
+    audit.record_view(request, application, f"Application {application.application_no} viewed")
+    # The case's history: what was done to it, not who read it (the audit trail has that).
+    timeline = (
+        AuditEvent.objects.filter(
+            Q(object_type="applications.passportapplication", object_id=str(application.pk))
+            | Q(object_type="applications.applicant", object_id=str(application.applicant_id))
+        )
+        .exclude(action=AuditAction.VIEWED)
+        .order_by("created_at", "id")
+    )
     return render(
         request,
         "applications/application_detail.html",
@@ -274,6 +282,7 @@ def applicant_detail(request: HttpRequest, nik: str) -> HttpResponse:
     applicant = get_object_or_deny(
         request, Action.VIEW_APPLICATIONS, Applicant.objects.select_related("village"), nik=nik
     )
+    audit.record_view(request, applicant, f"Applicant {applicant.pk} viewed")
     return render(
         request,
         "applications/applicant_detail.html",

@@ -21,6 +21,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from waspada.applications.forms import DOCUMENT_LABELS
 from waspada.applications.models import PassportApplication, Purpose
 from waspada.applications.services import StaleApplication
+from waspada.core import audit
 from waspada.core.access import get_object_or_deny, requires
 from waspada.core.errors import add_to_form
 from waspada.core.models import User
@@ -250,6 +251,7 @@ def _session_context(
 @requires(Action.VIEW_INTERVIEWS)
 def interview_session(request: HttpRequest, session_id: int) -> HttpResponse:
     session = _session(request, Action.VIEW_INTERVIEWS, session_id)
+    audit.record_view(request, session, f"Interview {session.pk} viewed")
     return render(request, "interviews/session.html", _session_context(request, session))
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from django.test import Client
 from django.urls import reverse
 
-from conftest import PASSWORD
+from conftest import PASSWORD, sign_in_with_form
 from waspada.core.models import User
 from waspada.core.policy import Action, can
 from waspada.core.roles import Role
@@ -44,10 +44,8 @@ def test_deactivating_an_agency_ends_its_users_sessions_and_refuses_their_login(
     agency = user.agency
     assert agency is not None
     open_session = Client()
-    signed_in = open_session.post(
-        reverse("login"), {"username": "ngo_worker", "password": PASSWORD}
-    )
-    assert signed_in.status_code == 302
+    sign_in_with_form(open_session, "ngo_worker", PASSWORD)
+    assert "_auth_user_id" in open_session.session
     assert open_session.get(reverse("home")).status_code == 200
     save_agency(agency, acting_user=admin_user, name=agency.name, kind=agency.kind, is_active=False)
     again = open_session.get(reverse("home"))

@@ -22,4 +22,22 @@
       }
     }
   });
+
+  // Warn two minutes before an idle session ends (the server ends it either way). Any
+  // request, a page or an htmx update, starts the count again; "Stay signed in" makes one.
+  var idle = parseInt(document.body.getAttribute("data-idle-seconds") || "0", 10);
+  var warning = document.querySelector("[data-testid=idle-warning]");
+  if (idle > 0 && warning) {
+    var timer = null;
+    var restart = function () {
+      warning.hidden = true;
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () { warning.hidden = false; }, Math.max(idle - 120, 1) * 1000);
+    };
+    warning.querySelector("button").addEventListener("click", function () {
+      window.fetch("/healthz", { credentials: "same-origin" }).then(restart);
+    });
+    document.body.addEventListener("htmx:afterRequest", restart);
+    restart();
+  }
 })();
