@@ -4,8 +4,12 @@ assignments, certificates and the readiness page."""
 from __future__ import annotations
 
 import random
+from typing import TypeVar
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -43,6 +47,17 @@ QUESTION_CHOICES = 10
 
 def _lang() -> str:
     return language_key(get_language())
+
+
+_M = TypeVar("_M", ExerciseAttempt, Simulation)
+
+
+def _own(queryset: QuerySet[_M], request: HttpRequest, pk: int) -> _M:
+    """A trainee's own attempt or simulation (a colleague's is refused)."""
+    found = get_object_or_404(queryset, pk=pk)
+    if found.trainee_id != request.user.pk:
+        raise PermissionDenied
+    return found
 
 
 def _family_or_404(family: str) -> str:
@@ -180,9 +195,7 @@ def training_exercise(request: HttpRequest, exercise_id: int) -> HttpResponse:
 
 @requires(Action.TAKE_TRAINING)
 def training_attempt(request: HttpRequest, attempt_id: int) -> HttpResponse:
-    attempt = get_object_or_404(
-        ExerciseAttempt.objects.select_related("exercise"), pk=attempt_id, trainee=request.user
-    )
+    attempt = _own(ExerciseAttempt.objects.select_related("exercise"), request, attempt_id)
     language = _lang()
     titles = queries.indicator_titles(language)
     policy_texts = {q["code"]: q for q in question_texts(attempt.exercise.questions, language)}
@@ -220,7 +233,7 @@ def training_simulation_start(request: HttpRequest) -> HttpResponse:
 
 @requires(Action.TAKE_TRAINING)
 def training_simulation(request: HttpRequest, simulation_id: int) -> HttpResponse:
-    sim = get_object_or_404(Simulation, pk=simulation_id, trainee=request.user)
+    sim = _own(Simulation.objects.all(), request, simulation_id)
     language = _lang()
     titles = queries.indicator_titles(language)
     indicator_choices = [(code, f"{code} {title}") for code, title in titles.items()]
@@ -337,13 +350,16 @@ def training_assignments(request: HttpRequest) -> HttpResponse:
     )
 
 
-@requires(Action.TAKE_TRAINING)
 def training_certificate_pdf(request: HttpRequest, certificate_id: int) -> HttpResponse:
+    """The officer's own certificate; supervisors and readers of readiness see any."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
     certificate = get_object_or_404(
         Certificate.objects.select_related("module", "officer"), pk=certificate_id
     )
-    if certificate.officer_id != request.user.pk and not can(request.user, Action.MANAGE_TRAINING):
-        raise Http404
+    own = certificate.officer_id == request.user.pk and can(request.user, Action.TAKE_TRAINING)
+    if not own and not can(request.user, Action.VIEW_READINESS):
+        raise PermissionDenied
     response = HttpResponse(certificate_pdf(certificate), content_type="application/pdf")
     filename = certificate.number.replace("/", "-")
     response["Content-Disposition"] = f'attachment; filename="{filename}.pdf"'

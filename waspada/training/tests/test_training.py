@@ -188,9 +188,9 @@ def test_the_simulator_answers_from_the_script_and_never_touches_an_application(
     assert sim.score["decision"] == 100 and sim.score["uncovered"] == observed
     assert "Your score" in client.get(response["Location"]).content.decode()
     assert list(PassportApplication.objects.values_list("pk", "version")) == before
-    # Another officer's simulation does not exist for them.
+    # Another officer's simulation is not theirs to read.
     other = login(User.objects.create_user("other", role="interviewer", password="x-12345678"))
-    assert other.get(response["Location"]).status_code == 404
+    assert other.get(response["Location"]).status_code == 403
 
 
 def test_a_new_policy_version_assigns_a_refresher_on_exactly_what_changed(
