@@ -183,5 +183,7 @@ def figures(start: dt.date, end: dt.date) -> dict[str, Any]:
         "officers_trained": trained,
         "hours": round(seconds / 3600, 1),
         "attempts": total,
+        "passed": passed,
         "pass_rate": round(100 * passed / total) if total else None,
+        "empty": not (trained or total or seconds),
     }

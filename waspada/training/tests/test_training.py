@@ -3,6 +3,7 @@ readiness."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 
@@ -229,3 +230,37 @@ def test_readiness_shows_each_officer_and_the_most_missed_indicators(
     assert "overdue" in page and interviewer.get_full_name() in page
     assert "D02" in page  # missed in the exercise
     assert login(interviewer).get(reverse("training_readiness")).status_code == 403
+
+
+def test_the_dashboard_and_the_annual_report_show_the_training_figures(
+    login: Login, supervisor: User, interviewer: User
+) -> None:
+    from waspada.domain import periods
+    from waspada.reports.document import build_document
+
+    decided_cases(interviewer, supervisor)
+    _generate(login(supervisor))
+    refused = Exercise.objects.get(outcome="refuse")
+    services.edit_module(
+        services.module(refused.family),
+        introduction="",
+        pass_threshold=70,
+        required_exercises=1,
+        acting_user=supervisor,
+    )
+    client = login(interviewer)
+    client.post(reverse("training_exercise", args=[refused.pk]), _answer(refused, seconds=7200))
+    client.post(
+        reverse("training_exercise", args=[refused.pk]),
+        _answer(refused, indicators=[], outcome="issue"),
+    )
+    year = timezone.localdate().year
+    document = build_document(periods.custom(dt.date(year, 1, 1), dt.date(year, 12, 31)))
+    table = next(t for t in document.tables if t.key == "training")
+    assert table.counts == [[1], [2], [2], [1]]  # certified, hours, attempted, passed
+    page = (
+        _english(login, supervisor)
+        .get(reverse("report_dashboard"), {"period": "year", "year": year})
+        .content.decode()
+    )
+    assert "Officer training" in page and "50%" in page
