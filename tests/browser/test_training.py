@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from tests.browser.helpers import account, create_demo_users, load_kedungreja, settle
 from waspada.core.roles import Role
@@ -14,7 +14,7 @@ from waspada.domain.training_simulation import synthetic_case
 from waspada.training import services
 from waspada.training.models import Certificate, Exercise, Simulation
 
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 
 
 @pytest.fixture

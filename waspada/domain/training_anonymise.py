@@ -354,15 +354,12 @@ def anonymise(case: Mapping[str, Any], seed: int) -> dict[str, Any]:
     person["birth_date"] = birth.isoformat()
     scrub.compile()
 
-    for section_name, section in sections.items():
-        for field, value in list(section.items()):
-            if (section_name, field) in CODE_FIELDS or (section_name, field) in NAME_FIELDS:
-                continue
-            if (section_name, field) in (*PHONE_FIELDS, *ADDRESS_FIELDS, *PLACE_FIELDS):
-                continue
-            if field == "nik":
-                continue
-            section[field] = _scrub_value(value, scrub)
+    replaced_fields = {*CODE_FIELDS, *NAME_FIELDS, *PHONE_FIELDS, *ADDRESS_FIELDS, *PLACE_FIELDS}
+    replaced_fields.add(("person", "nik"))
+    for section_name, values in sections.items():
+        for key, value in list(values.items()):
+            if (section_name, key) not in replaced_fields:
+                values[key] = _scrub_value(value, scrub)
     decision = dict(case.get("decision") or {})
     decision["reason"] = scrub.text(str(decision.get("reason") or ""))
     return {

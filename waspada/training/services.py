@@ -62,18 +62,19 @@ def edit_module(
     request: HttpRequest | None = None,
 ) -> TrainingModule:
     # As stored (a bound form may already have changed the instance it was given).
-    before = (
-        TrainingModule.objects.filter(pk=target.pk)
-        .values("introduction", "pass_threshold", "required_exercises")
-        .get()
-    )
+    stored = TrainingModule.objects.get(pk=target.pk)
+    before: dict[str, Any] = {
+        "introduction": stored.introduction,
+        "pass_threshold": stored.pass_threshold,
+        "required_exercises": stored.required_exercises,
+    }
     target.introduction = introduction
     target.pass_threshold = pass_threshold
     target.required_exercises = required_exercises
     target.updated_by = acting_user
     target.updated_at = timezone.now()
     target.save()
-    after = {
+    after: dict[str, Any] = {
         "introduction": introduction,
         "pass_threshold": pass_threshold,
         "required_exercises": required_exercises,

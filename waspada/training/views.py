@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from waspada.core import jobs
 from waspada.core.access import requires
 from waspada.core.forms import id_from_query
+from waspada.core.models import User
 from waspada.core.policy import Action, can
 from waspada.domain.training_families import FAMILY_KEYS, family_of
 from waspada.screening.questions import language_key, question_texts
@@ -49,6 +50,12 @@ def _lang() -> str:
     return language_key(get_language())
 
 
+def _user(request: HttpRequest) -> User:
+    """The signed-in user (every view here requires one)."""
+    assert isinstance(request.user, User)
+    return request.user
+
+
 _M = TypeVar("_M", ExerciseAttempt, Simulation)
 
 
@@ -68,19 +75,16 @@ def _family_or_404(family: str) -> str:
 
 @requires(Action.TAKE_TRAINING)
 def training_home(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user = _user(request)
     modules = services.modules()
-    states = {
-        m.family: services.valid_certificate(user, m)
-        for m in modules  # type: ignore[arg-type]
-    }
+    states = {m.family: services.valid_certificate(user, m) for m in modules}
     return render(
         request,
         "training/home.html",
         {
             "modules": [(m, states[m.family]) for m in modules],
-            "assignments": services.open_assignments(user),  # type: ignore[arg-type]
-            "certificates": services.certificates_of(user),  # type: ignore[arg-type]
+            "assignments": services.open_assignments(user),
+            "certificates": services.certificates_of(user),
             "attempts": ExerciseAttempt.objects.filter(trainee=user).select_related("exercise")[
                 :10
             ],
@@ -143,7 +147,7 @@ def training_exercise_list(request: HttpRequest) -> HttpResponse:
     else:
         family = ""
     mine = dict(
-        ExerciseAttempt.objects.filter(trainee=request.user)
+        ExerciseAttempt.objects.filter(trainee=_user(request))
         .order_by("exercise_id", "total")
         .values_list("exercise_id", "total")
     )
@@ -190,7 +194,15 @@ def training_exercise(request: HttpRequest, exercise_id: int) -> HttpResponse:
             seconds=data.get("seconds") or 0,
         )
         return redirect("training_attempt", attempt_id=attempt.pk)
-    return render(request, "training/exercise.html", {"exercise": exercise, "form": form})
+    return render(
+        request,
+        "training/exercise.html",
+        {
+            "exercise": exercise,
+            "form": form,
+            "choice_fields": ("indicators", "questions", "outcome"),
+        },
+    )
 
 
 @requires(Action.TAKE_TRAINING)
@@ -318,7 +330,6 @@ def training_generation_run(request: HttpRequest, run_id: int) -> HttpResponse:
 
 @requires(Action.MANAGE_TRAINING)
 def training_assignments(request: HttpRequest) -> HttpResponse:
-    from waspada.core.models import User
     from waspada.training.models import Assignment
 
     officers = User.objects.filter(pk__in=[u.pk for u in services.trainees()]).order_by("username")

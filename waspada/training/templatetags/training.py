@@ -24,3 +24,9 @@ def get(mapping: dict[str, Any], key: str) -> Any:
 @register.filter
 def state_label(state: str) -> str:
     return str(STATES.get(state, state))
+
+
+@register.filter
+def field(form: Any, name: str) -> Any:
+    """A bound field of `form` by name."""
+    return form[name]

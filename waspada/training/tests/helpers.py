@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django.test import Client
+from django.urls import reverse
+
 from waspada.core.models import User
 from waspada.decisions.models import Decision
 from waspada.decisions.tests.helpers import HIGH_RISK, decided
+from waspada.training.models import Exercise, GenerationRun
+from waspada.training.tasks import generate_exercises_task
 
 # Names, phones and addresses of the source people, to look for in what training shows.
 SOURCE = {
@@ -32,3 +39,29 @@ def decided_cases(interviewer: User, supervisor: User) -> list[Decision]:
         applicant={"full_name": "Ngatini Purwaningsih", "phone": "+6281311112222"},
     )
     return [refused, issued]
+
+
+def english(login: Callable[[User], Client], user: User) -> Client:
+    client = login(user)
+    client.cookies["django_language"] = "en"
+    return client
+
+
+def generate(client: Client, count: int = 10) -> GenerationRun:
+    response = client.post(reverse("training_generate"), {"count": count})
+    run = GenerationRun.objects.get()
+    assert response["Location"] == reverse("training_generation_run", args=[run.pk])
+    generate_exercises_task.call(run.pk)
+    run.refresh_from_db()
+    return run
+
+
+def answer(exercise: Exercise, **overrides: object) -> dict[str, object]:
+    data: dict[str, object] = {
+        "indicators": list(exercise.indicators),
+        "questions": list(exercise.questions),
+        "outcome": exercise.outcome,
+        "reason": "Akan bekerja tanpa rekomendasi Disnaker.",
+    }
+    data.update(overrides)
+    return data

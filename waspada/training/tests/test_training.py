@@ -3,7 +3,6 @@ readiness."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Callable
 
@@ -16,33 +15,18 @@ from waspada.applications.models import PassportApplication
 from waspada.core.models import AuditEvent, User
 from waspada.screening import policies
 from waspada.training import services
-from waspada.training.models import Assignment, Certificate, Exercise, GenerationRun, Simulation
+from waspada.training.models import Assignment, Certificate, Exercise, Simulation
 from waspada.training.tasks import generate_exercises_task
-from waspada.training.tests.helpers import SOURCE, decided_cases
+from waspada.training.tests.helpers import SOURCE, answer, decided_cases, english, generate
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("central_java_regions")]
 Login = Callable[[User], Client]
 
 
-def _english(login: Login, user: User) -> Client:
-    client = login(user)
-    client.cookies["django_language"] = "en"
-    return client
-
-
-def _generate(client: Client, count: int = 10) -> GenerationRun:
-    response = client.post(reverse("training_generate"), {"count": count})
-    run = GenerationRun.objects.get()
-    assert response["Location"] == reverse("training_generation_run", args=[run.pk])
-    generate_exercises_task.call(run.pk)
-    run.refresh_from_db()
-    return run
-
-
 def test_a_module_is_generated_from_the_policy_and_supervisors_edit_it(
     login: Login, supervisor: User, interviewer: User
 ) -> None:
-    page = _english(login, interviewer).get(reverse("training_module", args=["destination"]))
+    page = english(login, interviewer).get(reverse("training_module", args=["destination"]))
     text = page.content.decode()
     assert page.status_code == 200
     assert "D05 Domestic work in a Kepmenaker 260/2015 country" in text
@@ -74,7 +58,7 @@ def test_exercises_are_made_in_the_background_anonymised_with_the_look_alikes(
     login: Login, supervisor: User, interviewer: User
 ) -> None:
     refused, issued = decided_cases(interviewer, supervisor)
-    run = _generate(login(supervisor))
+    run = generate(login(supervisor))
     assert (run.state, run.created_count, run.processed) == ("done", 2, 2)
     exercises = {e.outcome: e for e in Exercise.objects.all()}
     assert set(exercises) == {"refuse", "issue"}
@@ -104,35 +88,24 @@ def test_exercises_are_made_in_the_background_anonymised_with_the_look_alikes(
     assert page.status_code == 200
 
 
-def _answer(exercise: Exercise, **overrides: object) -> dict[str, object]:
-    data: dict[str, object] = {
-        "indicators": list(exercise.indicators),
-        "questions": list(exercise.questions),
-        "outcome": exercise.outcome,
-        "reason": "Akan bekerja tanpa rekomendasi Disnaker.",
-    }
-    data.update(overrides)
-    return data
-
-
 def test_an_exercise_is_graded_with_feedback_and_passing_issues_a_certificate(
     login: Login, supervisor: User, interviewer: User
 ) -> None:
     decided_cases(interviewer, supervisor)
-    _generate(login(supervisor))
+    generate(login(supervisor))
     refused = Exercise.objects.get(outcome="refuse")
-    client = _english(login, interviewer)
+    client = english(login, interviewer)
     assert (
         refused.case["person"]["full_name"]
         in client.get(reverse("training_exercise", args=[refused.pk])).content.decode()
     )
     missed = client.post(
         reverse("training_exercise", args=[refused.pk]),
-        _answer(refused, indicators=[], outcome="issue"),
+        answer(refused, indicators=[], outcome="issue"),
     )
     result = client.get(missed["Location"]).content.decode()
     assert "Missed: D02" in result and "The signed-off decision was: refuse" in result
-    bad = client.post(reverse("training_exercise", args=[refused.pk]), _answer(refused, reason=""))
+    bad = client.post(reverse("training_exercise", args=[refused.pk]), answer(refused, reason=""))
     assert bad.status_code == 200  # a decision needs its reason: a form error
     target = services.module(refused.family)
     services.edit_module(
@@ -140,7 +113,7 @@ def test_an_exercise_is_graded_with_feedback_and_passing_issues_a_certificate(
     )
     assert not Certificate.objects.exists()
     for _ in range(2):
-        client.post(reverse("training_exercise", args=[refused.pk]), _answer(refused))
+        client.post(reverse("training_exercise", args=[refused.pk]), answer(refused))
     certificate = Certificate.objects.get()
     assert (certificate.officer, certificate.module) == (interviewer, target)
     assert certificate.expires_on.year == timezone.localdate().year + 1
@@ -165,7 +138,7 @@ def test_an_exercise_is_graded_with_feedback_and_passing_issues_a_certificate(
 def test_the_simulator_answers_from_the_script_and_never_touches_an_application(
     login: Login, interviewer: User
 ) -> None:
-    client = _english(login, interviewer)
+    client = english(login, interviewer)
     before = list(PassportApplication.objects.values_list("pk", "version"))
     response = client.post(reverse("training_simulation_start"))
     sim = Simulation.objects.get()
@@ -218,49 +191,15 @@ def test_readiness_shows_each_officer_and_the_most_missed_indicators(
     login: Login, supervisor: User, interviewer: User, head_of_office: User
 ) -> None:
     decided_cases(interviewer, supervisor)
-    _generate(login(supervisor))
+    generate(login(supervisor))
     refused = Exercise.objects.get(outcome="refuse")
-    client = _english(login, interviewer)
-    client.post(reverse("training_exercise", args=[refused.pk]), _answer(refused, indicators=[]))
+    client = english(login, interviewer)
+    client.post(reverse("training_exercise", args=[refused.pk]), answer(refused, indicators=[]))
     past = timezone.localdate().replace(year=2020)
     services.assign(
         services.module("person"), due_on=past, acting_user=supervisor, officers=[interviewer]
     )
-    page = _english(login, head_of_office).get(reverse("training_readiness")).content.decode()
+    page = english(login, head_of_office).get(reverse("training_readiness")).content.decode()
     assert "overdue" in page and interviewer.get_full_name() in page
     assert "D02" in page  # missed in the exercise
     assert login(interviewer).get(reverse("training_readiness")).status_code == 403
-
-
-def test_the_dashboard_and_the_annual_report_show_the_training_figures(
-    login: Login, supervisor: User, interviewer: User
-) -> None:
-    from waspada.domain import periods
-    from waspada.reports.document import build_document
-
-    decided_cases(interviewer, supervisor)
-    _generate(login(supervisor))
-    refused = Exercise.objects.get(outcome="refuse")
-    services.edit_module(
-        services.module(refused.family),
-        introduction="",
-        pass_threshold=70,
-        required_exercises=1,
-        acting_user=supervisor,
-    )
-    client = login(interviewer)
-    client.post(reverse("training_exercise", args=[refused.pk]), _answer(refused, seconds=7200))
-    client.post(
-        reverse("training_exercise", args=[refused.pk]),
-        _answer(refused, indicators=[], outcome="issue"),
-    )
-    year = timezone.localdate().year
-    document = build_document(periods.custom(dt.date(year, 1, 1), dt.date(year, 12, 31)))
-    table = next(t for t in document.tables if t.key == "training")
-    assert table.counts == [[1], [2], [2], [1]]  # certified, hours, attempted, passed
-    page = (
-        _english(login, supervisor)
-        .get(reverse("report_dashboard"), {"period": "year", "year": year})
-        .content.decode()
-    )
-    assert "Officer training" in page and "50%" in page
