@@ -15,20 +15,23 @@ made case by case, every relation of a case read with its own queries (N+1).
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
-import os
 import random
-import statistics
 import sys
-import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.scratch import (  # noqa: E402
+    application_of,
+    arguments,
+    office_with_one_village,
+    percentiles,
+    scratch_database,
+)
 
 TARGET_SECONDS = 30.0
 TARGET_PAGE_MS = 200.0
@@ -36,7 +39,6 @@ FLAGGED = [("D02", 65), ("D05", 70), ("D17", 60), ("D20", 45), ("D01", 45), ("U0
 
 
 def _fill(rows: int) -> None:
-    from django.core.management import call_command
     from django.db import transaction
     from django.utils import timezone
 
@@ -45,23 +47,13 @@ def _fill(rows: int) -> None:
     from waspada.decisions.models import Decision
     from waspada.interviews.bank import bank_in_force
     from waspada.interviews.models import InterviewAnswer, InterviewSession
-    from waspada.regions.models import Office, Region
     from waspada.screening.models import IndicatorHit, RiskAssessment
     from waspada.screening.policies import version_in_force
     from waspada.synthetic.names import make_name
 
-    call_command("migrate", verbosity=0)
     started = time.perf_counter()
     rng = random.Random(20240101)
-    province = Region.objects.create(code="33", name="JAWA TENGAH", level="province")
-    regency = Region.objects.create(code="33.01", name="CILACAP", level="regency", parent=province)
-    district = Region.objects.create(
-        code="33.01.01", name="DAYEUHLUHUR", level="district", parent=regency
-    )
-    village = Region.objects.create(
-        code="33.01.01.2001", name="BOLANG", level="village", parent=district
-    )
-    office = Office.objects.create(name="Kantor Imigrasi Cilacap")
+    village, office = office_with_one_village()
     officer = User.objects.create(username="wawancara1", role="interviewer")
     supervisor = User.objects.create(username="kasi1", role="supervisor")
     policy = version_in_force()
@@ -89,19 +81,12 @@ def _fill(rows: int) -> None:
         for i, applicant in enumerate(Applicant.objects.order_by("id")):
             flagged = i % 4 == 0
             applications.append(
-                PassportApplication(
-                    application_no=f"CLP-{i:08d}",
-                    applicant=applicant,
-                    full_name=applicant.full_name,
-                    sex=applicant.sex,
-                    birth_place="Cilacap",
-                    birth_date=applicant.birth_date,
-                    phone=applicant.phone,
-                    address=applicant.address,
-                    village=village,
-                    office=office,
+                application_of(
+                    applicant,
+                    i,
+                    village,
+                    office,
                     submitted_on=dt.date(2024, 1, 2) + dt.timedelta(days=i % 360),
-                    application_type="new",
                     purpose=rng.choice(["tourism", "work"])
                     if flagged
                     else rng.choice(["tourism", "umrah", "family_visit", "work"]),
@@ -110,8 +95,6 @@ def _fill(rows: int) -> None:
                     sponsor_name=make_name(rng, sex="L", birth_year=1970) if flagged else "",
                     sponsor_phone=f"+62857{i:08d}" if flagged else "",
                     status="refused" if flagged else "issued",
-                    regency_code="33.01",
-                    district_code="33.01.01",
                     documents=["ktp", "kk"],
                 )
             )
@@ -254,33 +237,11 @@ def _baseline(count: int) -> float:
     return time.perf_counter() - started
 
 
-def _percentiles(run: Callable[[], object], repeat: int) -> tuple[float, float]:
-    timings = []
-    run()
-    for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        timings.append((time.perf_counter() - started) * 1000)
-    timings.sort()
-    return statistics.median(timings), timings[round(0.95 * (len(timings) - 1))]
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=30_000)
+    parser = arguments(__doc__ or "", rows=30_000)
     parser.add_argument("--exercises", type=int, default=500)
-    parser.add_argument("--repeat", type=int, default=20)
-    parser.add_argument("--db", help="SQLite file to build (default: a temporary one)")
     args = parser.parse_args()
-    path = args.db or os.path.join(tempfile.mkdtemp(), "bench_training.sqlite3")
-    if os.path.exists(path):
-        os.remove(path)
-    os.environ["DATABASE_URL"] = f"sqlite:///{path}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "waspada.settings_test")
-    os.environ["ALLOWED_HOSTS"] = "testserver"
-    import django
-
-    django.setup()
+    scratch_database("bench_training", args.db)
     from django.test import Client
     from django.urls import reverse
 
@@ -320,7 +281,7 @@ def main() -> None:
         assert response.status_code == 200, response.status_code
         return response
 
-    p50, p95 = _percentiles(page, args.repeat)
+    p50, p95 = percentiles(page, args.repeat)
     print(f"exercise page: p50 {p50:.0f} ms, p95 {p95:.0f} ms (target <= {TARGET_PAGE_MS:.0f} ms)")
 
 

@@ -299,34 +299,31 @@ def anonymise(case: Mapping[str, Any], seed: int) -> dict[str, Any]:
             replaced[key] = make()
         return replaced[key]
 
-    for (section, field), kind in NAME_FIELDS.items():
+    def replace_words(path: tuple[str, str], make: Any) -> str:
+        """Replace the field at `path` (and its words wherever they occur) by a fake."""
+        section, field = path
         source = str(sections[section].get(field) or "").strip()
         if not source:
-            continue
-        if kind == "company":
-            fake = fake_for(source, faker.company)
-        else:
-            person_sex = sex if field == "full_name" else "L"
-            fake = fake_for(source, lambda person_sex=person_sex: faker.person(person_sex))
+            return ""
+        fake = fake_for(source, make)
         sections[section][field] = fake
         scrub.phrase(source, fake)
         scrub.tokens(source, fake)
-    for section, field in ADDRESS_FIELDS:
-        source = str(sections[section].get(field) or "").strip()
-        if source:
-            fake = fake_for(source, faker.address)
-            sections[section][field] = fake
-            scrub.phrase(source, fake)
-            scrub.tokens(source, fake)
-            for number in re.findall(r"\d+", source):
-                scrub.number(number, MASK)
-    for section, field in PLACE_FIELDS:
-        source = str(sections[section].get(field) or "").strip()
-        if source:
-            fake = fake_for(source, faker.place)
-            sections[section][field] = fake
-            scrub.phrase(source, fake)
-            scrub.tokens(source, fake)
+        return source
+
+    for path, kind in NAME_FIELDS.items():
+        person_sex = sex if path[1] == "full_name" else "L"
+        replace_words(
+            path,
+            faker.company
+            if kind == "company"
+            else lambda person_sex=person_sex: faker.person(person_sex),
+        )
+    for path in ADDRESS_FIELDS:
+        for number in re.findall(r"\d+", replace_words(path, faker.address)):
+            scrub.number(number, MASK)
+    for path in PLACE_FIELDS:
+        replace_words(path, faker.place)
     nik = str(person.get("nik") or "").strip()
     fake_nik = faker.nik(birth, sex)
     person["nik"] = fake_nik
