@@ -85,7 +85,7 @@ def certificate_state(certificate: Certificate | None, today: dt.date) -> str:
 
 
 def readiness() -> dict[str, Any]:
-    """Per officer and module: certified, expiring, overdue, assigned or nothing; the
+    """Per officer and module: certified, expiring, overdue, assigned, expired or nothing; the
     mean exercise score per family; the indicators the office misses most."""
     today = timezone.localdate()
     modules = services.modules()
@@ -97,6 +97,12 @@ def readiness() -> dict[str, Any]:
         revoked_at__isnull=True, expires_on__gte=today, officer_id__in=rows
     ).order_by("issued_at"):
         valid[(certificate.officer_id, by_id[certificate.module_id])] = certificate
+    expired = {
+        (officer_id, by_id[module_id])
+        for officer_id, module_id in Certificate.objects.filter(
+            revoked_at__isnull=True, expires_on__lt=today, officer_id__in=rows
+        ).values_list("officer_id", "module_id")
+    }
     overdue: set[tuple[int, str]] = set()
     assigned: set[tuple[int, str]] = set()
     for officer_id, module_id, due in Assignment.objects.filter(
@@ -120,6 +126,8 @@ def readiness() -> dict[str, Any]:
                 state = certificate_state(valid[key], today)
             elif key in assigned:
                 state = "assigned"
+            elif key in expired:
+                state = "expired"
             else:
                 state = "none"
             row.modules[m.family] = state

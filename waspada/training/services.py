@@ -368,21 +368,21 @@ def valid_certificate(officer: User, target: TrainingModule) -> Certificate | No
 
 def check_module(officer: User, target: TrainingModule) -> Certificate | None:
     """Issue the module's certificate when the officer passes it and holds no valid one
-    issued since their latest open assignment of it; completes open assignments."""
-    scores = list(
-        ExerciseAttempt.objects.filter(trainee=officer, family=target.family)
-        .order_by("submitted_at", "id")
-        .values_list("total", flat=True)
+    issued since their latest open assignment of it; completes open assignments. With an
+    open assignment (a refresher) only the attempts made since it count."""
+    open_assignments = Assignment.objects.filter(
+        officer=officer, module=target, completed_at__isnull=True
     )
+    latest = open_assignments.order_by("-created_at").values_list("created_at", flat=True).first()
+    attempts = ExerciseAttempt.objects.filter(trainee=officer, family=target.family)
+    if latest is not None:
+        attempts = attempts.filter(submitted_at__gte=latest)
+    scores = list(attempts.order_by("submitted_at", "id").values_list("total", flat=True))
     score, passed = grading.module_result(
         scores, required=target.required_exercises, threshold=target.pass_threshold
     )
     if not passed:
         return None
-    open_assignments = Assignment.objects.filter(
-        officer=officer, module=target, completed_at__isnull=True
-    )
-    latest = open_assignments.order_by("-created_at").values_list("created_at", flat=True).first()
     current = valid_certificate(officer, target)
     if current is not None and (latest is None or current.issued_at >= latest):
         return None

@@ -12,6 +12,7 @@ STATES = {
     "expiring": _("expiring"),
     "overdue": _("overdue"),
     "assigned": _("assigned"),
+    "expired": _("expired"),
     "none": _("not certified"),
 }
 

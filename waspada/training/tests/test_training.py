@@ -203,3 +203,36 @@ def test_readiness_shows_each_officer_and_the_most_missed_indicators(
     assert "overdue" in page and interviewer.get_full_name() in page
     assert "D02" in page  # missed in the exercise
     assert login(interviewer).get(reverse("training_readiness")).status_code == 403
+
+
+def test_a_refresher_counts_only_the_attempts_made_after_it_and_expiry_shows(
+    login: Login, supervisor: User, interviewer: User, head_of_office: User
+) -> None:
+    decided_cases(interviewer, supervisor)
+    generate(login(supervisor))
+    refused = Exercise.objects.get(outcome="refuse")
+    target = services.module(refused.family)
+    services.edit_module(
+        target, introduction="", pass_threshold=70, required_exercises=2, acting_user=supervisor
+    )
+    client = login(interviewer)
+    for _ in range(2):
+        client.post(reverse("training_exercise", args=[refused.pk]), answer(refused))
+    first = Certificate.objects.get()
+    refresher = services.assign(
+        target,
+        due_on=timezone.localdate(),
+        acting_user=supervisor,
+        officers=[interviewer],
+        refresher_codes=["D02"],
+    )[0]
+    # One good attempt after the refresher is not enough: the earlier ones do not count.
+    client.post(reverse("training_exercise", args=[refused.pk]), answer(refused))
+    assert Certificate.objects.count() == 1
+    client.post(reverse("training_exercise", args=[refused.pk]), answer(refused))
+    assert Certificate.objects.count() == 2
+    refresher.refresh_from_db()
+    assert refresher.completed_at is not None
+    Certificate.objects.update(expires_on=timezone.localdate().replace(year=2020))
+    page = english(login, head_of_office).get(reverse("training_readiness")).content.decode()
+    assert "expired" in page and first.number
