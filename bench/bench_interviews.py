@@ -14,19 +14,23 @@ session and the 50 newest finished ones, each with its answer counts over all an
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import os
 import random
-import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.scratch import (  # noqa: E402
+    application_of,
+    arguments,
+    office_with_one_village,
+    percentiles,
+    scratch_database,
+)
 
 SCENARIOS: list[tuple[str, dict[str, str]]] = [
     ("in progress (default)", {}),
@@ -41,7 +45,6 @@ OPEN_SHARE = 0.01
 
 
 def _fill(rows: int) -> None:
-    from django.core.management import call_command
     from django.db import transaction
     from django.utils import timezone
 
@@ -49,21 +52,11 @@ def _fill(rows: int) -> None:
     from waspada.core.models import User
     from waspada.interviews.bank import bank_in_force
     from waspada.interviews.models import InterviewAnswer, InterviewSession
-    from waspada.regions.models import Office, Region
     from waspada.synthetic.names import make_name
 
-    call_command("migrate", verbosity=0)
     started = time.perf_counter()
     rng = random.Random(20230101)
-    province = Region.objects.create(code="33", name="JAWA TENGAH", level="province")
-    regency = Region.objects.create(code="33.01", name="CILACAP", level="regency", parent=province)
-    district = Region.objects.create(
-        code="33.01.01", name="DAYEUHLUHUR", level="district", parent=regency
-    )
-    village = Region.objects.create(
-        code="33.01.01.2001", name="BOLANG", level="village", parent=district
-    )
-    office = Office.objects.create(name="Kantor Imigrasi Cilacap")
+    village, office = office_with_one_village()
     interviewers = [
         User.objects.create(
             username=f"wawancara{i}", first_name="Petugas", last_name=str(i), role="interviewer"
@@ -94,23 +87,15 @@ def _fill(rows: int) -> None:
         Applicant.objects.bulk_create(applicants, batch_size=2000)
         for i, applicant in enumerate(Applicant.objects.order_by("id")):
             applications.append(
-                PassportApplication(
-                    application_no=f"CLP-{i:08d}",
-                    applicant=applicant,
-                    full_name=applicant.full_name,
-                    sex=applicant.sex,
-                    birth_place="Cilacap",
-                    birth_date=applicant.birth_date,
-                    address=applicant.address,
-                    village=village,
-                    office=office,
+                application_of(
+                    applicant,
+                    i,
+                    village,
+                    office,
                     submitted_on=first_day + dt.timedelta(days=(i * 1000) // rows),
-                    application_type="new",
                     purpose="tourism",
                     destination_country="MY",
                     status="interview" if i % int(1 / OPEN_SHARE) == 0 else "issued",
-                    regency_code="33.01",
-                    district_code="33.01.01",
                     documents=["ktp", "kk"],
                 )
             )
@@ -168,19 +153,6 @@ def _fill(rows: int) -> None:
     )
 
 
-def _percentiles(run: Callable[[], object], repeat: int) -> tuple[float, float]:
-    timings = []
-    run()  # warm the caches the page would have warm in a running office
-    for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        timings.append((time.perf_counter() - started) * 1000)
-    timings.sort()
-    return statistics.median(timings), timings[
-        min(len(timings) - 1, round(0.95 * (len(timings) - 1)))
-    ]
-
-
 def _baseline() -> None:
     """The page's queries before: every open session and the 50 newest finished ones,
     each annotated with its answer counts (a join and GROUP BY over all answers)."""
@@ -196,20 +168,9 @@ def _baseline() -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=33_000)
-    parser.add_argument("--repeat", type=int, default=20)
-    parser.add_argument("--db", help="SQLite file to build (default: a temporary one)")
+    parser = arguments(__doc__ or "", rows=33_000)
     args = parser.parse_args()
-    path = args.db or os.path.join(tempfile.mkdtemp(), "bench_interviews.sqlite3")
-    if os.path.exists(path):
-        os.remove(path)
-    os.environ["DATABASE_URL"] = f"sqlite:///{path}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "waspada.settings_test")
-    os.environ["ALLOWED_HOSTS"] = "testserver"
-    import django
-
-    django.setup()
+    scratch_database("bench_interviews", args.db)
     from django.test import Client
     from django.urls import reverse
 
@@ -232,9 +193,9 @@ def main() -> None:
     )
     print(f"{'scenario':<28} {'p50':>8} {'p95':>8}")
     for label, params in SCENARIOS:
-        p50, p95 = _percentiles(page(params), args.repeat)
+        p50, p95 = percentiles(page(params), args.repeat)
         print(f"{label:<28} {p50:>8.0f} {p95:>8.0f}")
-    p50, p95 = _percentiles(_baseline, 3)
+    p50, p95 = percentiles(_baseline, 3)
     print(f"{'baseline: the old queries':<28} {p50:>8.0f} {p95:>8.0f}")
 
 

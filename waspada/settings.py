@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "waspada.interviews",
     "waspada.decisions",
     "waspada.publik",
+    "waspada.training",
     "waspada.reports",
     # Last: the demo builds on every other app and nothing builds on it.
     "waspada.demo",

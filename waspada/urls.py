@@ -21,6 +21,7 @@ urlpatterns = [
     path("interviews/", include("waspada.interviews.urls")),
     path("decisions/", include("waspada.decisions.urls")),
     path("reports/", include("waspada.reports.urls")),
+    path("training/", include("waspada.training.urls")),
     path("public-side/", include("waspada.publik.urls_office")),
     # The public side: no login (WASPADA_PUBLIC_ONLY=1 serves only this).
     path("publik/", include("waspada.publik.urls")),

@@ -148,6 +148,15 @@ class AuditAction(StrEnum):
     OUTREACH_UPDATED = "publik.outreach_updated"
     COVERAGE_RECORDED = "publik.coverage_recorded"
     COVERAGE_UPDATED = "publik.coverage_updated"
+    # training: modules, exercises, assignments and certificates of the officers
+    TRAINING_MODULE_EDITED = "training.module_edited"
+    EXERCISES_QUEUED = "training.exercises_queued"
+    EXERCISES_GENERATED = "training.exercises_generated"
+    EXERCISES_FAILED = "training.exercises_failed"
+    TRAINING_ASSIGNED = "training.assigned"
+    REFRESHER_ASSIGNED = "training.refresher_assigned"
+    CERTIFICATE_ISSUED = "training.certificate_issued"
+    CERTIFICATE_REVOKED = "training.certificate_revoked"
     # reports
     REPORT_EXPORTED = "reports.exported"
 
@@ -275,6 +284,14 @@ LABELS: dict[AuditAction, str | Promise] = {
     AuditAction.OUTREACH_UPDATED: _("Outreach activity changed"),
     AuditAction.COVERAGE_RECORDED: _("Media coverage recorded"),
     AuditAction.COVERAGE_UPDATED: _("Media coverage changed"),
+    AuditAction.TRAINING_MODULE_EDITED: _("Training module text changed"),
+    AuditAction.EXERCISES_QUEUED: _("Training exercises queued"),
+    AuditAction.EXERCISES_GENERATED: _("Training exercises generated"),
+    AuditAction.EXERCISES_FAILED: _("Training exercise generation failed"),
+    AuditAction.TRAINING_ASSIGNED: _("Training assigned"),
+    AuditAction.REFRESHER_ASSIGNED: _("Refresher training assigned"),
+    AuditAction.CERTIFICATE_ISSUED: _("Training certificate issued"),
+    AuditAction.CERTIFICATE_REVOKED: _("Training certificate revoked"),
     AuditAction.REPORT_EXPORTED: _("Report exported"),
 }
 

@@ -70,6 +70,9 @@ class Action(StrEnum):
     TRIAGE_PUBLIC_REPORTS = "public_reports.triage"
     PUBLISH_ARTICLES = "articles.publish"
     RECORD_OUTREACH = "outreach.record"
+    TAKE_TRAINING = "training.take"
+    MANAGE_TRAINING = "training.manage"
+    VIEW_READINESS = "training.readiness"
 
 
 _EVERYONE = frozenset({Action.VIEW_HOME, Action.CHANGE_OWN_PASSWORD, Action.VIEW_REGIONS})
@@ -85,12 +88,15 @@ _CASEWORK = _EVERYONE | {
 _OUTREACH = {Action.RECORD_OUTREACH}
 # The interview record holds what the applicant confided: not for the intake counter.
 _INTERVIEW_READERS = {Action.VIEW_INTERVIEWS}
+# Training (anonymised cases only): every officer who screens, interviews or signs off.
+_TRAINING = {Action.TAKE_TRAINING}
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
-    Role.INTAKE_OFFICER: _CASEWORK | _OUTREACH | {Action.REGISTER_APPLICATION},
+    Role.INTAKE_OFFICER: _CASEWORK | _OUTREACH | _TRAINING | {Action.REGISTER_APPLICATION},
     Role.INTERVIEWER: _CASEWORK
     | _INTERVIEW_READERS
     | _OUTREACH
+    | _TRAINING
     | {
         Action.SIGN_LETTERS,
         Action.VIEW_WATCHLISTS,
@@ -130,8 +136,11 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.VIEW_REPORTS,
         Action.TRIAGE_PUBLIC_REPORTS,
         Action.PUBLISH_ARTICLES,
+        Action.MANAGE_TRAINING,
+        Action.VIEW_READINESS,
     }
     | _OUTREACH
+    | _TRAINING
     | _INTERVIEW_READERS,
     Role.HEAD_OF_OFFICE: _CASEWORK
     | _INTERVIEW_READERS
@@ -150,6 +159,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.VIEW_REPORTS,
         Action.TRIAGE_PUBLIC_REPORTS,
         Action.PUBLISH_ARTICLES,
+        Action.VIEW_READINESS,
     },
     Role.ADMIN: _EVERYONE | {Action.MANAGE_USERS, Action.MANAGE_AGENCIES, Action.MANAGE_OFFICE},
     Role.AUDITOR: _CASEWORK
@@ -162,6 +172,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.VIEW_VERIFICATIONS,
         Action.VIEW_RECOMMENDATIONS,
         Action.VIEW_REPORTS,
+        Action.VIEW_READINESS,
     },
     # Partners see only what was referred to their own agency (scoped in the queries),
     # and only what their kind of agency needs (`PARTNER_KIND_ACTIONS`).

@@ -119,6 +119,14 @@ ACTION_TEXT: dict[str, str] = {
         "safe-migration guide."
     ),
     "outreach.record": "Record outreach activities and media coverage (the campaign record).",
+    "training.take": (
+        "Take the training: modules, exercises on anonymised cases, the interview simulator, "
+        "their own certificates."
+    ),
+    "training.manage": (
+        "Run the training: edit modules, make exercises, assign modules, revoke certificates."
+    ),
+    "training.readiness": "See every officer's training readiness and download certificates.",
 }
 
 # The conditions that object rules add, by rule function name.

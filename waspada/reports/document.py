@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils import formats, timezone, translation
 from django.utils.dates import MONTHS
@@ -39,6 +40,7 @@ from waspada.reports import breakdowns
 from waspada.reports.breakdowns import Breakdown, Row
 from waspada.reports.dashboard import Dashboard, build
 from waspada.reports.figures import HEADLINE_LABELS, OUTCOME_KEYS, Figure, figure_filters
+from waspada.training.queries import figures as training_figures
 
 TOP_DESTINATIONS = 15
 
@@ -383,6 +385,33 @@ def campaign_tables(found: CampaignFigures) -> list[ReportTable]:
     return [summary, regencies, outcomes]
 
 
+def training_table(found: dict[str, Any]) -> list[ReportTable]:
+    """Officer training (waspada.training): officers certified, hours of practice,
+    exercises attempted and passed; none for a period without training."""
+    if found["empty"]:
+        return []
+    return [
+        ReportTable(
+            "training",
+            _("Officer training"),
+            _("Figure"),
+            [
+                _("Officers certified"),
+                _("Hours of practice"),
+                _("Exercises attempted"),
+                _("Exercises passed"),
+            ],
+            [_("Count")],
+            [
+                [found["officers_trained"]],
+                [round(found["hours"])],
+                [found["attempts"]],
+                [found["passed"]],
+            ],
+        )
+    ]
+
+
 def build_document(
     period: Period, *, publication: bool = False, threshold: int | None = None
 ) -> ReportDocument:
@@ -427,6 +456,7 @@ def build_document(
             if not publication:
                 document.tables += [indicator_table(dashboard), workload_table(dashboard)]
         document.tables += campaign_tables(campaign_figures(period.start, period.end))
+        document.tables += training_table(training_figures(period.start, period.end))
         if publication:
             document.tables = [t for t in document.tables if not t.internal]
             document.published = suppress_linked(

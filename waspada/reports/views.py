@@ -19,6 +19,7 @@ from waspada.reports.dashboard import build, default_period
 from waspada.reports.document import build_document, period_label
 from waspada.reports.figures import HEADLINE_LABELS
 from waspada.reports.forms import PERIOD_FIELDS, DownloadForm, PeriodForm
+from waspada.training.queries import figures as training_figures
 
 
 @requires(Action.VIEW_REPORTS)
@@ -35,6 +36,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             previous_label=period_label(period.previous()),
             charts=charts.chart_data(board),
             campaign=campaign_figures(period.start, period.end),
+            training=training_figures(period.start, period.end),
             charted=charts.CHARTED_BREAKDOWNS,
             trend_columns=[(key, HEADLINE_LABELS[key]) for key in TREND_COLUMNS],
             workload_columns=WORKLOAD_COLUMNS,

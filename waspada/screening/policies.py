@@ -17,6 +17,7 @@ from waspada.core.audit_actions import AuditAction
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.domain.risk import Policy, diff_policies, load_policy, policy_from_data, policy_to_data
+from waspada.screening.hooks import POLICY_PUBLISHED
 from waspada.screening.models import PolicyState, PolicyVersion
 
 POLICY_FILE = Path(__file__).parent / "policy.yaml"
@@ -140,6 +141,7 @@ def publish(
     if draft.state != PolicyState.DRAFT:
         raise NotADraft
     policy_from_data(draft.data)  # still valid
+    previous = version_in_force()
     draft.state = PolicyState.PUBLISHED
     draft.effective_from = effective_from
     draft.published_by = acting_user
@@ -152,4 +154,6 @@ def publish(
         obj=draft,
         request=request,
     )
+    for hook in POLICY_PUBLISHED:
+        hook(draft, previous, acting_user)
     return draft

@@ -225,6 +225,7 @@ _APPS = {
     "decisions",
     "partners",
     "publik",
+    "training",
     "reports",
 }
 # Past participles that do not end in -ed.
