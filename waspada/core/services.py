@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from django.db import models, transaction
 from django.http import HttpRequest
+from django.utils.translation import gettext_noop
 
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said
 from waspada.core.models import User
+from waspada.core.roles import Role
 
 
 def _agency_name(agency: models.Model | None) -> str | None:
@@ -42,7 +45,11 @@ def create_user(
     user.save()
     audit.record(
         AuditAction.USER_CREATED,
-        f"User {username} created with role {role}",
+        said(
+            gettext_noop("User %(user)s created with role %(role)s"),
+            user=username,
+            role=Role(role).label if role in Role.values else role,
+        ),
         actor=acting_user,
         obj=user,
         details={"role": role, "agency": _agency_name(agency)},
@@ -87,7 +94,11 @@ def update_user(
     user.save()
     audit.record(
         AuditAction.USER_UPDATED,
-        f"User {user.username} changed: {', '.join(sorted(changes))}",
+        said(
+            gettext_noop("User %(user)s changed: %(fields)s"),
+            user=user.username,
+            fields=", ".join(sorted(changes)),
+        ),
         actor=acting_user,
         obj=user,
         details={"changes": changes},
@@ -106,7 +117,12 @@ def set_password(
     own = acting_user is not None and acting_user.pk == user.pk
     audit.record(
         AuditAction.PASSWORD_CHANGED if own else AuditAction.PASSWORD_RESET,
-        f"Password of {user.username} {'changed' if own else 'reset by an administrator'}",
+        said(
+            gettext_noop("Password of %(user)s changed")
+            if own
+            else gettext_noop("Password of %(user)s reset by an administrator"),
+            user=user.username,
+        ),
         actor=acting_user,
         obj=user,
         request=request,

@@ -7,15 +7,21 @@ from typing import Any
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 from django.http import HttpRequest
+from django.utils.translation import gettext_noop
 
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said
 
 
 @receiver(user_logged_in)
 def _logged_in(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
     audit.record(
-        AuditAction.LOGGED_IN, f"{user.username} logged in", actor=user, obj=user, request=request
+        AuditAction.LOGGED_IN,
+        said(gettext_noop("%(user)s logged in"), user=user.username),
+        actor=user,
+        obj=user,
+        request=request,
     )
 
 
@@ -24,7 +30,7 @@ def _logged_out(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> 
     if user is not None:
         audit.record(
             AuditAction.LOGGED_OUT,
-            f"{user.username} logged out",
+            said(gettext_noop("%(user)s logged out"), user=user.username),
             actor=user,
             obj=user,
             request=request,
@@ -38,7 +44,7 @@ def _login_failed(
     username = str(credentials.get("username", ""))[:150]
     audit.record(
         AuditAction.LOGIN_FAILED,
-        f"Failed login for {username!r}",
+        said(gettext_noop("Failed login for %(user)r"), user=username),
         actor=None,
         object_type="core.user",
         details={"username": username},

@@ -22,12 +22,13 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from waspada.applications.forms import DOCUMENT_LABELS
 from waspada.applications.models import Applicant, PassportApplication, Purpose, Sex
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.core.pdf import letterhead
@@ -155,7 +156,7 @@ def record_download(letter: Letter, *, user: User, request: HttpRequest | None =
     """Audit a download: a letter carries the applicant's personal data (UU 27/2022)."""
     audit.record(
         AuditAction.LETTER_DOWNLOADED,
-        f"Letter {letter.number} downloaded",
+        said(gettext_noop("Letter %(number)s downloaded"), number=letter.number),
         actor=user,
         obj=letter,
         details={"kind": letter.kind, "application": letter.application_id},
@@ -189,8 +190,13 @@ def set_signatory(
     after = {"nip": nip, "position": position, "signs_for_head": signs_for_head}
     audit.record(
         AuditAction.SIGNATORY_SET,
-        f"Letter signatory {officer.get_username()}: NIP {nip}"
-        + (", signs for the head of office" if signs_for_head else ""),
+        said(
+            gettext_noop("Letter signatory %(user)s: NIP %(nip)s, signs for the head of office")
+            if signs_for_head
+            else gettext_noop("Letter signatory %(user)s: NIP %(nip)s"),
+            user=officer.get_username(),
+            nip=nip,
+        ),
         actor=acting_user,
         obj=signatory,
         details={key: [None if created else before[key], after[key]] for key in after},
@@ -255,7 +261,12 @@ def _issue(
     letter.file.save(f"{FILE_PREFIXES[kind]}-{day.year}-{sequence:05d}.pdf", ContentFile(content))
     audit.record(
         AuditAction.LETTER_ISSUED,
-        f"{SUBJECTS[kind]} {number} for application {application.application_no}",
+        said(
+            gettext_noop("%(subject)s %(number)s for application %(application)s"),
+            subject=SUBJECTS[kind],
+            number=number,
+            application=application.application_no,
+        ),
         actor=acting_user,
         obj=letter,
         details={

@@ -9,9 +9,11 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction, checked
+from waspada.core.audit_summaries import said
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.networks.models import RingCluster
@@ -121,8 +123,15 @@ def refer_ring(
     referral.applications.set(members)
     audit.record(
         AuditAction.REFERRAL_SENT,
-        f"Ring #{ring.pk} ({len(members)} applicants, score {ring.score}) referred to "
-        f"{agency.name}",
+        said(
+            gettext_noop(
+                "Ring #%(ring)s (%(size)s applicants, score %(score)s) referred to %(agency)s"
+            ),
+            ring=ring.pk,
+            size=len(members),
+            score=ring.score,
+            agency=agency.name,
+        ),
         actor=acting_user,
         obj=referral,
         details={"ring": ring.pk, "agency": agency.pk, "applications": len(members)},
@@ -137,8 +146,13 @@ def record_referral_view(
     """A partner looked at the people of a referral: every look is recorded."""
     audit.record(
         AuditAction.REFERRAL_VIEWED,
-        f"Referral {referral.pk} (ring #{referral.ring_number}) viewed by "
-        f"{acting_user.get_username()} ({referral.agency.name})",
+        said(
+            gettext_noop("Referral %(referral)s (ring #%(ring)s) viewed by %(user)s (%(agency)s)"),
+            referral=referral.pk,
+            ring=referral.ring_number,
+            user=acting_user.get_username(),
+            agency=referral.agency.name,
+        ),
         actor=acting_user,
         obj=referral,
         request=request,

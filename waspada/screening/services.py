@@ -16,15 +16,19 @@ from itertools import islice
 from django.db import connection, transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from waspada.applications.models import PassportApplication, Status, StatusChange
 from waspada.core import audit, jobs
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said, terms, text
 from waspada.core.models import User
 from waspada.domain.risk import Policy, assess, policy_from_data
-from waspada.domain.screening import Assessment, Hit
+from waspada.domain.screening import Assessment, Hit, Level, RecommendedAction
 from waspada.screening.backtest import applications_in, backtest
 from waspada.screening.context import OPEN_STATUSES, build_contexts
+from waspada.screening.forms import LEVEL_LABELS
 from waspada.screening.models import (
     BacktestRun,
     IndicatorHit,
@@ -48,11 +52,29 @@ def _chunks(ids: Iterable[int], size: int) -> Iterator[list[int]]:
         yield chunk
 
 
+ASSESSED = text(
+    gettext_noop(
+        "Application %(number)s assessed: risk %(score)s (%(level)s), indicators %(codes)s, "
+        "recommended %(action)s (policy v%(policy)s)"
+    )
+)
+ACTIONS = {
+    RecommendedAction.STANDARD: _("standard interview"),
+    RecommendedAction.DEEP_INTERVIEW: _("deep interview"),
+}
+terms(LEVEL_LABELS)
+terms(ACTIONS)
+
+
 def summary_of(application_no: str, result: Assessment) -> str:
-    codes = ", ".join(result.codes) or "-"
-    return (
-        f"Application {application_no} assessed: risk {result.score} ({result.level}), "
-        f"indicators {codes}, recommended {result.action} (policy v{result.policy_version})"
+    return said(
+        ASSESSED,
+        number=application_no,
+        score=result.score,
+        level=LEVEL_LABELS.get(Level(result.level), result.level),
+        codes=", ".join(result.codes) or "-",
+        action=ACTIONS.get(RecommendedAction(result.action), result.action),
+        policy=result.policy_version,
     )
 
 
