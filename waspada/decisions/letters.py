@@ -32,6 +32,7 @@ from waspada.core.audit_summaries import said
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.core.pdf import letterhead
+from waspada.core.roles import Role
 from waspada.decisions import pdf
 from waspada.decisions.models import (
     Decision,
@@ -361,25 +362,37 @@ def _decision_context(
             "deadline": rules.indonesian_date(decision.deadline) if decision.deadline else "",
         },
         "signature": _decision_signature(office, decision.reviewed_by),
+        "copies": copies(office, kind=str(kind)),
     }
 
 
 def _decision_signature(office: Office, reviewer: User | None) -> Context:
-    """The head of office, or the supervisor who signed off on the head's behalf."""
+    """Who signs a decision letter: the head of office, or the supervisor (Kasi) who
+    signed the decision off, for the head ("a.n. Kepala Kantor ..."): when registered to
+    sign for the head, or when the head's name is not configured and the Kasi has not
+    been registered otherwise (a block of dots would be no signature at all)."""
     head = f"Kepala {office.name}"
-    signatory = (
-        Signatory.objects.filter(user=reviewer, signs_for_head=True).first()
-        if reviewer is not None
-        else None
+    signatory = Signatory.objects.filter(user=reviewer).first() if reviewer is not None else None
+    on_behalf = reviewer is not None and (
+        (signatory is not None and signatory.signs_for_head)
+        or (signatory is None and reviewer.role == Role.SUPERVISOR and not office.head_name)
     )
-    if signatory is not None and reviewer is not None:
+    if on_behalf and reviewer is not None:
         return {
             "on_behalf_of": f"a.n. {head}",
-            "position": signatory.position,
-            "name": reviewer.get_full_name(),
-            "nip": signatory.nip,
+            "position": signatory.position if signatory and signatory.position else "Kepala Seksi",
+            "name": reviewer.get_full_name() or reviewer.get_username(),
+            "nip": signatory.nip if signatory else "",
         }
     return {"on_behalf_of": "", "position": head, "name": office.head_name, "nip": office.head_nip}
+
+
+def copies(office: Office, *, kind: str) -> list[str]:
+    """Who receives a copy of an office letter (the "Tembusan" list under it)."""
+    regional = "Kepala Kantor Wilayah Direktorat Jenderal Imigrasi"
+    if kind == "referral":
+        return [f"Kepala {office.name} (sebagai laporan)", "Arsip"]
+    return [regional, "Arsip"]
 
 
 def _interview_context(

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TypeVar
 
+from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -16,6 +17,7 @@ from waspada.core.audit_actions import AuditAction, checked
 from waspada.core.audit_summaries import said
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
+from waspada.networks import services as network_services
 from waspada.networks.models import RingCluster
 from waspada.partners import agreements
 from waspada.partners.models import NEXT_STATUSES, Agency, PersonReferral, Referral, SharingKind
@@ -135,6 +137,16 @@ def refer_ring(
         actor=acting_user,
         obj=referral,
         details={"ring": ring.pk, "agency": agency.pk, "applications": len(members)},
+        request=request,
+    )
+    # Referring is what the review decided: the ring is marked reviewed (audited), in
+    # the office's language, so that it leaves the "to review" list.
+    with translation.override(settings.LANGUAGE_CODE):
+        decided = _("Referred to %(agency)s.") % {"agency": agency.name}
+    network_services.review_ring(
+        ring,
+        acting_user=acting_user,
+        note=f"{decided} {note}".strip(),
         request=request,
     )
     return referral
