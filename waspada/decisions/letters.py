@@ -361,12 +361,12 @@ def _decision_context(
             "missing_documents": _document_names(decision.missing_documents),
             "deadline": rules.indonesian_date(decision.deadline) if decision.deadline else "",
         },
-        "signature": _decision_signature(office, decision.reviewed_by),
+        "signature": signature_for(office, decision.reviewed_by),
         "copies": copies(office, kind=str(kind)),
     }
 
 
-def _decision_signature(office: Office, reviewer: User | None) -> Context:
+def signature_for(office: Office, reviewer: User | None) -> Context:
     """Who signs a decision letter: the head of office, or the supervisor (Kasi) who
     signed the decision off, for the head ("a.n. Kepala Kantor ..."): when registered to
     sign for the head, or when the head's name is not configured and the Kasi has not
