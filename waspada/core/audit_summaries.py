@@ -33,7 +33,7 @@ TERMS = "summary_terms"
 # Every message made with `text`, for reading old sentences back.
 _KNOWN: dict[str, re.Pattern[str]] = {}
 # Codes an old sentence may carry ("low", "refuse", "submitted") and their labels.
-_TERMS: dict[str, str | Promise] = {}
+_TERMS: dict[str, object] = {}
 _PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 
 
@@ -49,7 +49,7 @@ def text(message: str) -> str:
     return message
 
 
-def terms(labels: Mapping[str, str | Promise] | Iterable[tuple[str, str | Promise]]) -> None:
+def terms(labels: Mapping[str, object] | Iterable[tuple[str, object]]) -> None:
     """Make codes known with their labels (a model's `choices`), so an old sentence that
     carries a code reads as the label."""
     _TERMS.update(dict(labels))

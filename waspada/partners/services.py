@@ -54,7 +54,12 @@ def save_agency(
     changes = {k: [before[k], after[k]] for k in after if creating or before[k] != after[k]}
     audit.record(
         AuditAction.AGENCY_CREATED if creating else AuditAction.AGENCY_UPDATED,
-        f"Agency {name} {'created' if creating else 'changed'}",
+        said(
+            gettext_noop("Agency %(name)s created")
+            if creating
+            else gettext_noop("Agency %(name)s changed"),
+            name=name,
+        ),
         actor=acting_user,
         obj=agency,
         details={"changes": changes},

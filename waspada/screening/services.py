@@ -62,8 +62,8 @@ ACTIONS = {
     RecommendedAction.STANDARD: _("standard interview"),
     RecommendedAction.DEEP_INTERVIEW: _("deep interview"),
 }
-terms(LEVEL_LABELS)
-terms(ACTIONS)
+terms(LEVEL_LABELS.items())
+terms(ACTIONS.items())
 
 
 def summary_of(application_no: str, result: Assessment) -> str:

@@ -344,7 +344,13 @@ def sync_matches(
                 events.append(
                     audit.event(
                         AuditAction.MATCH_REOPENED,
-                        f"Dismissed watchlist match {row.pk} raised again: the entry changed",
+                        said(
+                            gettext_noop(
+                                "Dismissed watchlist match %(match)s raised again: "
+                                "the entry changed"
+                            ),
+                            match=row.pk,
+                        ),
                         actor=acting_user,
                         object_type=_MATCH_TYPE,
                         object_id=str(row.pk),
@@ -380,8 +386,8 @@ def sync_matches(
                     ),
                     application=row.application_id,
                     entry=row.entry_id,
-                    role=row.role,
-                    level=row.level,
+                    role=MatchRole(row.role).label,
+                    level=MatchLevel(row.level).label,
                     score=f"{row.score:.2f}",
                 ),
                 actor=acting_user,
