@@ -118,6 +118,14 @@ def _read_back(sentence: str) -> str | None:
     return None
 
 
+def rendered_note(note: str) -> str:
+    """A short note the services write (a code such as "intake form", or a sentence made
+    from a known message) in the active language; any other note as it was written."""
+    if note in _TERMS:
+        return _term(note)
+    return rendered(note, None)
+
+
 def rendered(summary: str, details: Mapping[str, Any] | None) -> str:
     """The summary in the active language: from its message when it has one, else read
     back from a known English sentence, else as it was written."""

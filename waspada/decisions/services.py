@@ -54,6 +54,17 @@ SIGNED_OFF = text(gettext_noop("Application %(number)s: %(outcome)s signed off")
 RETURNED = text(gettext_noop("Application %(number)s: %(outcome)s proposal returned"))
 COMPLETED = text(gettext_noop("Application %(number)s: documents completed, back to interview"))
 terms(OutcomeLabel.choices)
+# The notes of the status history (written as English sentences, read in the reader's
+# language by `StatusChange.note_text`).
+for _note in (
+    gettext_noop("%(outcome)s proposed"),
+    gettext_noop("%(outcome)s (no sign-off)"),
+    gettext_noop("%(outcome)s signed off"),
+    gettext_noop("%(outcome)s proposal returned"),
+    gettext_noop("documents completed"),
+    gettext_noop("proposal returned"),
+):
+    text(_note)
 
 
 def problem_message(problem: Problem) -> str:

@@ -29,7 +29,7 @@ from waspada.applications.models import PassportApplication, Status
 from waspada.applications.services import StaleApplication, change_status
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
-from waspada.core.audit_summaries import said
+from waspada.core.audit_summaries import said, terms, text
 from waspada.core.models import User
 from waspada.core.policy import Action, can
 from waspada.domain.consistency import FUNDS, RELATIONS, StatedFacts
@@ -83,6 +83,10 @@ STARTABLE = frozenset({Status.SCREENING, Status.INTERVIEW})
 # Once decided, the interview record is closed: it is what the decision was based on.
 DECIDED = frozenset({Status.ISSUED, Status.REFUSED, Status.CANCELLED})
 NOTE_LIMIT = 300
+
+# The status history's note when an interview starts ("deep interview"), in words.
+terms(InterviewKind.choices)
+text(gettext_noop("%(kind)s interview"))
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,8 @@ ACTIONS = {
     RecommendedAction.DEEP_INTERVIEW: _("deep interview"),
 }
 terms(LEVEL_LABELS.items())
+# The status history's note after screening (read in the reader's language).
+RISK_NOTE = text(gettext_noop("risk %(score)s (%(level)s)"))
 terms(ACTIONS.items())
 
 
@@ -157,7 +159,7 @@ def _screen_batch(
                     to_status=Status.SCREENING,
                     changed_at=now,
                     changed_by=actor,
-                    note=f"risk {result.score} ({result.level})",
+                    note=RISK_NOTE % {"score": result.score, "level": result.level},
                 )
             )
     _update_risk(applications)

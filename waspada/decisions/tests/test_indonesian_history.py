@@ -93,6 +93,11 @@ def test_the_timeline_and_the_trail_read_in_indonesian(
     text = _visible_text(timeline.group(1))
     assert "didaftarkan" in text and "dinilai" in text, text
     assert _english_words(text) == [], text
+    statuses = re.search(r"<h3>Riwayat status</h3>(.*?)</ul>", page.content.decode(), re.S)
+    assert statuses is not None
+    text = _visible_text(statuses.group(1))
+    assert "disetujui atasan" in text, text
+    assert _english_words(text) == [], text
 
     trail = _indonesian(login(auditor)).get(reverse("audit_list"))
     assert trail.status_code == 200
