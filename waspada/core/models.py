@@ -137,7 +137,7 @@ class AuditEvent(models.Model):
 
     @property
     def object_label(self) -> str:
-        """What the event is about, in the reader's language ("permohonan paspor #12")."""
+        """What the event is about, in the reader's language (the model's name and the id)."""
         if not self.object_type:
             return ""
         try:
