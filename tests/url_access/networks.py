@@ -35,6 +35,8 @@ ACCESS: dict[str, set[str] | str] = {
     "referral_list": {"partner"},
     "referral_detail": {"partner"},
     "referral_respond": "post-only",
+    # The covering letter of a ring referral: the office people who follow referrals.
+    "ring_referral_letter": {"supervisor", "head_of_office"},
 }
 
 
@@ -58,7 +60,7 @@ def url(name: str, target: User) -> str:
             kind="recruiter", key=f"licence:{name}", name="PT Karya", licence_no=name
         )
         return reverse(name, args=[task.pk])
-    if name in {"referral_detail", "referral_respond"}:
+    if name in {"referral_detail", "referral_respond", "ring_referral_letter"}:
         from waspada.partners.models import Referral
 
         # `target` is the police partner persona: the referral goes to their unit.

@@ -19,6 +19,7 @@ ACCESS: dict[str, set[str] | str] = {
     "person_refer": {"supervisor"},
     "referral_register": {"supervisor", "head_of_office"},
     "register_person_referral": {"supervisor", "head_of_office"},
+    "person_referral_letter": {"supervisor", "head_of_office"},
     "person_referral_revoke": "post-only",
     "person_referral_list": set(),
     "person_referral_detail": set(),

@@ -26,6 +26,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import connections, models, router, transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from waspada.applications import hooks
 from waspada.applications.exchange import (
@@ -43,9 +44,10 @@ from waspada.applications.models import (
     identity_keys,
 )
 from waspada.applications.records import ApplicantRecord, ApplicationRecord, identity_values
-from waspada.applications.services import diff, origin_codes
+from waspada.applications.services import SOURCES, diff, origin_codes
 from waspada.core import audit, jobs
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said, text
 from waspada.core.models import AuditEvent, User
 from waspada.core.tables import (
     Checked,
@@ -71,6 +73,8 @@ _APPLICANT_FIELDS = tuple(ApplicantRecord.__dataclass_fields__)
 _APPLICATION_FIELDS = tuple(ApplicationRecord.__dataclass_fields__)
 _APPLICANT_TYPE = Applicant._meta.label_lower
 _APPLICATION_TYPE = PassportApplication._meta.label_lower
+
+IMPORTED = text(gettext_noop("Application %(number)s imported (%(source)s)"))
 
 
 def _values(record: ApplicantRecord | ApplicationRecord) -> dict[str, Any]:
@@ -176,6 +180,7 @@ class _Saver:
         self.office = office
         self.actor = acting_user
         self.source = source
+        self.source_label = SOURCES.get(source, source)
         self.now = timezone.now()  # one timestamp per batch
         self.changed_niks: set[str] = set()  # applicants of the batch whose data changed
         # Only the columns the file has are compared and updated: a file without, say,
@@ -209,8 +214,8 @@ class _Saver:
             "action": action,
             "object_type": obj_type,
             "object_id": str(obj_id),
-            "summary": summary[:500],
-            "details": details,
+            "summary": str(summary)[:500],
+            "details": audit.with_summary(summary, details),
             "ip_address": None,
         }
 
@@ -257,7 +262,12 @@ class _Saver:
             events.append(
                 self._event(
                     AuditAction.APPLICANT_UPDATED,
-                    f"Applicant {nik} changed: {', '.join(sorted(changes))} ({self.source})",
+                    said(
+                        gettext_noop("Applicant %(nik)s changed: %(fields)s (%(source)s)"),
+                        nik=nik,
+                        fields=", ".join(sorted(changes)),
+                        source=self.source_label,
+                    ),
                     _APPLICANT_TYPE,
                     applicant.pk,
                     {"changes": changes, "source": self.source},
@@ -274,7 +284,12 @@ class _Saver:
             events.extend(
                 self._event(
                     AuditAction.APPLICANT_CREATED,
-                    f"Applicant {row['full_name']} ({row['nik']}) registered ({self.source})",
+                    said(
+                        gettext_noop("Applicant %(name)s (%(nik)s) registered (%(source)s)"),
+                        name=row["full_name"],
+                        nik=row["nik"],
+                        source=self.source_label,
+                    ),
                     _APPLICANT_TYPE,
                     created[row["nik"]],
                     {"source": self.source},
@@ -366,8 +381,12 @@ class _Saver:
             events.append(
                 self._event(
                     AuditAction.APPLICATION_UPDATED,
-                    f"Application {record.application_no} changed: "
-                    f"{', '.join(sorted(changes))} ({self.source})",
+                    said(
+                        gettext_noop("Application %(number)s changed: %(fields)s (%(source)s)"),
+                        number=record.application_no,
+                        fields=", ".join(sorted(changes)),
+                        source=self.source_label,
+                    ),
                     _APPLICATION_TYPE,
                     application.pk,
                     {"changes": changes, "source": self.source},
@@ -410,7 +429,11 @@ class _Saver:
         events.extend(
             self._event(
                 AuditAction.APPLICATION_IMPORTED,
-                f"Application {row['application_no']} imported ({self.source})",
+                said(
+                    IMPORTED,
+                    number=row["application_no"],
+                    source=self.source_label,
+                ),
                 _APPLICATION_TYPE,
                 ids[row["application_no"]],
                 {"source": self.source, "applicant": row["nik"]},
@@ -552,11 +575,20 @@ def run_import(
     )
     counts = report.counts()
     summary = (
-        f"Import of {filename}: {counts['created']} created, {counts['updated']} updated, "
-        f"{counts['unchanged']} unchanged, {counts['noticed']} with notices, "
-        f"{counts['errors']} refused"
+        said(
+            gettext_noop(
+                "Import of %(file)s: %(created)s created, %(updated)s updated, "
+                "%(unchanged)s unchanged, %(noticed)s with notices, %(errors)s refused"
+            ),
+            file=filename,
+            **counts,
+        )
         if report.ok
-        else f"Import of {filename} failed: {report.failure.code if report.failure else ''}"
+        else said(
+            gettext_noop("Import of %(file)s failed: %(code)s"),
+            file=filename,
+            code=report.failure.code if report.failure else "",
+        )
     )
     audit.record(
         AuditAction.IMPORT_FINISHED,
@@ -577,7 +609,7 @@ def submit_import(
         ImportJob,
         acting_user=acting_user,
         action=AuditAction.IMPORT_QUEUED,
-        summary=f"Import of {filename} queued",
+        summary=said(gettext_noop("Import of %(file)s queued"), file=filename),
         details={"file": filename, "size": upload.size},
         request=request,
         file=upload,

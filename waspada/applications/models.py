@@ -13,6 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from waspada.core import audit_summaries
 from waspada.core.choices import mirror
 from waspada.core.jobs import Job, JobState
 from waspada.domain.documents import PURPOSES
@@ -254,6 +255,12 @@ class StatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application_id}: {self.from_status} → {self.to_status}"
+
+    @property
+    def note_text(self) -> str:
+        """The note in the reader's language when it is one the services write ("refuse
+        signed off", "intake form"); a note typed by an officer as it was typed."""
+        return audit_summaries.rendered_note(self.note)
 
 
 # The import jobs' states are the states of every background job.

@@ -10,7 +10,8 @@ from django.db import transaction
 from django.db.models import F
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from waspada.applications import hooks
 from waspada.applications.models import Applicant, PassportApplication, Status, StatusChange
@@ -22,9 +23,18 @@ from waspada.applications.records import (
 )
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said, terms, text
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.regions.models import Office
+
+# The audit summaries written here (the application's timeline shows them).
+REGISTERED = text(gettext_noop("Application %(number)s registered (%(source)s)"))
+STATUS_CHANGED = text(gettext_noop("Application %(number)s: %(old)s → %(new)s"))
+# Where a registration came from, in words.
+SOURCES = {"intake form": _("intake form"), "demo": _("demo"), "import": _("import")}
+terms(SOURCES)
+terms(Status.choices)
 
 
 class StaleApplication(UserFacingError):
@@ -78,7 +88,11 @@ def upsert_applicant(
         applicant = Applicant.objects.create(**values)
         audit.record(
             AuditAction.APPLICANT_CREATED,
-            f"Applicant {record.full_name} ({record.nik}) registered",
+            said(
+                gettext_noop("Applicant %(name)s (%(nik)s) registered"),
+                name=record.full_name,
+                nik=record.nik,
+            ),
             actor=acting_user,
             obj=applicant,
             request=request,
@@ -91,7 +105,11 @@ def upsert_applicant(
         applicant.save()
         audit.record(
             AuditAction.APPLICANT_UPDATED,
-            f"Applicant {applicant.nik} changed: {', '.join(sorted(changes))}",
+            said(
+                gettext_noop("Applicant %(nik)s changed: %(fields)s"),
+                nik=applicant.nik,
+                fields=", ".join(sorted(changes)),
+            ),
             actor=acting_user,
             obj=applicant,
             details={"changes": changes},
@@ -137,7 +155,11 @@ def register_application(
     hooks.applications_saved([application.pk], trigger="intake", acting_user=acting_user)
     audit.record(
         AuditAction.APPLICATION_REGISTERED,
-        f"Application {application.application_no} registered ({source})",
+        said(
+            REGISTERED,
+            number=application.application_no,
+            source=SOURCES.get(source, source),
+        ),
         actor=acting_user,
         obj=application,
         details={"source": source, "applicant": applicant.nik},
@@ -182,7 +204,12 @@ def change_status(
     )
     audit.record(
         AuditAction.STATUS_CHANGED,
-        f"Application {application.application_no}: {from_status} → {to_status}",
+        said(
+            STATUS_CHANGED,
+            number=application.application_no,
+            old=Status(from_status).label if from_status else "-",
+            new=Status(to_status).label,
+        ),
         actor=acting_user,
         obj=application,
         details={"from": from_status, "to": to_status, "note": note},

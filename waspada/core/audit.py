@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from waspada.core import audit_chain
 from waspada.core.audit_actions import AuditAction, checked
+from waspada.core.audit_summaries import Said
 from waspada.core.client_address import client_address
 from waspada.core.models import AuditEvent, User
 
@@ -36,16 +37,25 @@ def event(
     object_id: str = "",
     details: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """An unsaved audit event, for `record_many`."""
+    """An unsaved audit event, for `record_many`. A `Said` summary keeps its message and
+    parameters in the details, to be rendered in the reader's language."""
     return AuditEvent(
         actor=actor if actor is not None and actor.pk else None,
         actor_label=actor.get_username() if actor is not None else "",
         action=checked(action),
         object_type=object_type,
         object_id=object_id,
-        summary=summary[:500],
-        details=details or {},
+        summary=str(summary)[:500],
+        details=with_summary(summary, details),
     )
+
+
+def with_summary(summary: str, details: dict[str, Any] | None) -> dict[str, Any]:
+    """The event's details, with the message and parameters of a `Said` summary."""
+    found = dict(details or {})
+    if isinstance(summary, Said):
+        found.update(summary.details())
+    return found
 
 
 def _append(events: Sequence[Any], insert: Callable[[Any], object]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
@@ -12,7 +13,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from waspada.core import audit_actions
+from waspada.core import audit_actions, audit_summaries
 from waspada.core.roles import Role
 
 
@@ -137,6 +138,22 @@ class AuditEvent(models.Model):
         """What happened, in the reader's language (the stored name if it is not known)."""
         action = audit_actions.read(self.action)
         return action.label if action is not None else self.action
+
+    @property
+    def object_label(self) -> str:
+        """What the event is about, in the reader's language (the model's name and the id)."""
+        if not self.object_type:
+            return ""
+        try:
+            name = str(apps.get_model(self.object_type)._meta.verbose_name)
+        except (LookupError, ValueError):
+            name = self.object_type
+        return f"{name} #{self.object_id}" if self.object_id else name
+
+    @property
+    def summary_text(self) -> str:
+        """The summary in the reader's language (see `audit_summaries`)."""
+        return audit_summaries.rendered(self.summary, self.details)
 
 
 class VersionState(models.TextChoices):

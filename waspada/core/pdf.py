@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 
 # The ministry lines above the office's name in the letterhead (since 2024 immigration
@@ -60,3 +61,12 @@ def html_to_pdf(html: str, *, title: str, author: str, created: str) -> bytes:
     metadata.generator = "Waspada"
     metadata.created = metadata.modified = created
     return document.write_pdf()  # type: ignore[no-any-return]
+
+
+def pdf_response(content: bytes, name: str) -> HttpResponse:
+    """A PDF shown in the browser, saved as `<name>.pdf`."""
+    return HttpResponse(
+        content,
+        content_type="application/pdf",
+        headers={"Content-Disposition": f'inline; filename="{name}.pdf"'},
+    )

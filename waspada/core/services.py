@@ -6,10 +6,13 @@ from typing import Any
 
 from django.db import models, transaction
 from django.http import HttpRequest
+from django.utils.translation import gettext_noop
 
 from waspada.core import audit, throttle, two_factor
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said
 from waspada.core.models import User
+from waspada.core.roles import Role
 
 
 def _agency_name(agency: models.Model | None) -> str | None:
@@ -46,7 +49,11 @@ def create_user(
     user.save()
     audit.record(
         AuditAction.USER_CREATED,
-        f"User {username} created with role {role}",
+        said(
+            gettext_noop("User %(user)s created with role %(role)s"),
+            user=username,
+            role=Role(role).label if role in Role.values else role,
+        ),
         actor=acting_user,
         obj=user,
         details={"role": role, "agency": _agency_name(agency)},
@@ -91,7 +98,11 @@ def update_user(
     user.save()
     audit.record(
         AuditAction.USER_UPDATED,
-        f"User {user.username} changed: {', '.join(sorted(changes))}",
+        said(
+            gettext_noop("User %(user)s changed: %(fields)s"),
+            user=user.username,
+            fields=", ".join(sorted(changes)),
+        ),
         actor=acting_user,
         obj=user,
         details={"changes": changes},
@@ -112,7 +123,12 @@ def set_password(
     user.save(update_fields=["password", "must_change_password"])
     audit.record(
         AuditAction.PASSWORD_CHANGED if own else AuditAction.PASSWORD_RESET,
-        f"Password of {user.username} {'changed' if own else 'reset by an administrator'}",
+        said(
+            gettext_noop("Password of %(user)s changed")
+            if own
+            else gettext_noop("Password of %(user)s reset by an administrator"),
+            user=user.username,
+        ),
         actor=acting_user,
         obj=user,
         request=request,

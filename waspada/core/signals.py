@@ -9,9 +9,11 @@ from typing import Any
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 from django.http import HttpRequest
+from django.utils.translation import gettext_noop
 
 from waspada.core import audit, throttle
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said
 from waspada.core.middleware import LAST_SEEN
 
 
@@ -21,7 +23,11 @@ def _logged_in(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> N
     # The idle time counts from the sign-in (IdleSessionMiddleware).
     request.session[LAST_SEEN] = time.time()
     audit.record(
-        AuditAction.LOGGED_IN, f"{user.username} logged in", actor=user, obj=user, request=request
+        AuditAction.LOGGED_IN,
+        said(gettext_noop("%(user)s logged in"), user=user.username),
+        actor=user,
+        obj=user,
+        request=request,
     )
 
 
@@ -30,7 +36,7 @@ def _logged_out(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> 
     if user is not None:
         audit.record(
             AuditAction.LOGGED_OUT,
-            f"{user.username} logged out",
+            said(gettext_noop("%(user)s logged out"), user=user.username),
             actor=user,
             obj=user,
             request=request,
@@ -46,7 +52,7 @@ def _login_failed(
     step = {"step": str(credentials["step"])} if "step" in credentials else {}
     audit.record(
         AuditAction.LOGIN_FAILED,
-        f"Failed login for {username!r}",
+        said(gettext_noop("Failed login for %(user)r"), user=username),
         actor=None,
         object_type="core.user",
         details={"username": username, **step},

@@ -22,15 +22,17 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from waspada.applications.forms import DOCUMENT_LABELS
 from waspada.applications.models import Applicant, PassportApplication, Purpose, Sex
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.core.pdf import letterhead
+from waspada.core.roles import Role
 from waspada.decisions import pdf
 from waspada.decisions.models import (
     Decision,
@@ -155,7 +157,7 @@ def record_download(letter: Letter, *, user: User, request: HttpRequest | None =
     """Audit a download: a letter carries the applicant's personal data (UU 27/2022)."""
     audit.record(
         AuditAction.LETTER_DOWNLOADED,
-        f"Letter {letter.number} downloaded",
+        said(gettext_noop("Letter %(number)s downloaded"), number=letter.number),
         actor=user,
         obj=letter,
         details={"kind": letter.kind, "application": letter.application_id},
@@ -189,8 +191,13 @@ def set_signatory(
     after = {"nip": nip, "position": position, "signs_for_head": signs_for_head}
     audit.record(
         AuditAction.SIGNATORY_SET,
-        f"Letter signatory {officer.get_username()}: NIP {nip}"
-        + (", signs for the head of office" if signs_for_head else ""),
+        said(
+            gettext_noop("Letter signatory %(user)s: NIP %(nip)s, signs for the head of office")
+            if signs_for_head
+            else gettext_noop("Letter signatory %(user)s: NIP %(nip)s"),
+            user=officer.get_username(),
+            nip=nip,
+        ),
         actor=acting_user,
         obj=signatory,
         details={key: [None if created else before[key], after[key]] for key in after},
@@ -255,7 +262,12 @@ def _issue(
     letter.file.save(f"{FILE_PREFIXES[kind]}-{day.year}-{sequence:05d}.pdf", ContentFile(content))
     audit.record(
         AuditAction.LETTER_ISSUED,
-        f"{SUBJECTS[kind]} {number} for application {application.application_no}",
+        said(
+            gettext_noop("%(subject)s %(number)s for application %(application)s"),
+            subject=SUBJECTS[kind],
+            number=number,
+            application=application.application_no,
+        ),
         actor=acting_user,
         obj=letter,
         details={
@@ -349,26 +361,38 @@ def _decision_context(
             "missing_documents": _document_names(decision.missing_documents),
             "deadline": rules.indonesian_date(decision.deadline) if decision.deadline else "",
         },
-        "signature": _decision_signature(office, decision.reviewed_by),
+        "signature": signature_for(office, decision.reviewed_by),
+        "copies": copies(office, kind=str(kind)),
     }
 
 
-def _decision_signature(office: Office, reviewer: User | None) -> Context:
-    """The head of office, or the supervisor who signed off on the head's behalf."""
+def signature_for(office: Office, reviewer: User | None) -> Context:
+    """Who signs a decision letter: the head of office, or the supervisor (Kasi) who
+    signed the decision off, for the head ("a.n. Kepala Kantor ..."): when registered to
+    sign for the head, or when the head's name is not configured and the Kasi has not
+    been registered otherwise (a block of dots would be no signature at all)."""
     head = f"Kepala {office.name}"
-    signatory = (
-        Signatory.objects.filter(user=reviewer, signs_for_head=True).first()
-        if reviewer is not None
-        else None
+    signatory = Signatory.objects.filter(user=reviewer).first() if reviewer is not None else None
+    on_behalf = reviewer is not None and (
+        (signatory is not None and signatory.signs_for_head)
+        or (signatory is None and reviewer.role == Role.SUPERVISOR and not office.head_name)
     )
-    if signatory is not None and reviewer is not None:
+    if on_behalf and reviewer is not None:
         return {
             "on_behalf_of": f"a.n. {head}",
-            "position": signatory.position,
-            "name": reviewer.get_full_name(),
-            "nip": signatory.nip,
+            "position": signatory.position if signatory and signatory.position else "Kepala Seksi",
+            "name": reviewer.get_full_name() or reviewer.get_username(),
+            "nip": signatory.nip if signatory else "",
         }
     return {"on_behalf_of": "", "position": head, "name": office.head_name, "nip": office.head_nip}
+
+
+def copies(office: Office, *, kind: str) -> list[str]:
+    """Who receives a copy of an office letter (the "Tembusan" list under it)."""
+    regional = "Kepala Kantor Wilayah Direktorat Jenderal Imigrasi"
+    if kind == "referral":
+        return [f"Kepala {office.name} (sebagai laporan)", "Arsip"]
+    return [regional, "Arsip"]
 
 
 def _interview_context(

@@ -19,7 +19,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from waspada.applications import hooks
 from waspada.applications.forms import DOCUMENT_LABELS
@@ -27,14 +27,46 @@ from waspada.applications.models import PassportApplication, Status
 from waspada.applications.services import StaleApplication, change_status
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said, terms, text
 from waspada.core.errors import UserFacingError
 from waspada.core.models import NotificationKind, User
 from waspada.core.notifications import notify
 from waspada.core.policy import Action, can
 from waspada.decisions import queries
 from waspada.decisions.models import Decision, DecisionState, Letter
+from waspada.decisions.models import Outcome as OutcomeLabel
 from waspada.domain import decisions as rules
 from waspada.domain.decisions import Outcome, Problem
+
+# The audit summaries written here (the application's timeline shows them), by
+# (proposed automatically, needs a sign-off).
+PROPOSED = {
+    (False, True): text(gettext_noop("Application %(number)s: %(outcome)s proposed")),
+    (True, True): text(gettext_noop("Application %(number)s: %(outcome)s proposed automatically")),
+    (False, False): text(
+        gettext_noop("Application %(number)s: %(outcome)s proposed, in force without sign-off")
+    ),
+    (True, False): text(
+        gettext_noop(
+            "Application %(number)s: %(outcome)s proposed automatically, in force without sign-off"
+        )
+    ),
+}
+SIGNED_OFF = text(gettext_noop("Application %(number)s: %(outcome)s signed off"))
+RETURNED = text(gettext_noop("Application %(number)s: %(outcome)s proposal returned"))
+COMPLETED = text(gettext_noop("Application %(number)s: documents completed, back to interview"))
+terms(OutcomeLabel.choices)
+# The notes of the status history (written as English sentences, read in the reader's
+# language by `StatusChange.note_text`).
+for _note in (
+    gettext_noop("%(outcome)s proposed"),
+    gettext_noop("%(outcome)s (no sign-off)"),
+    gettext_noop("%(outcome)s signed off"),
+    gettext_noop("%(outcome)s proposal returned"),
+    gettext_noop("documents completed"),
+    gettext_noop("proposal returned"),
+):
+    text(_note)
 
 
 def problem_message(problem: Problem) -> str:
@@ -196,9 +228,11 @@ def propose_decision(
     )
     _record(
         AuditAction.DECISION_PROPOSED,
-        f"Application {application.application_no}: {chosen} proposed"
-        + (" automatically" if automatic else "")
-        + ("" if decision.needs_sign_off else ", in force without sign-off"),
+        said(
+            PROPOSED[(automatic, decision.needs_sign_off)],
+            number=application.application_no,
+            outcome=OutcomeLabel(chosen).label,
+        ),
         decision,
         acting_user=acting_user,
         request=request,
@@ -291,7 +325,11 @@ def _conclude(
     _settle(decision, state, acting_user=acting_user, comment=comment)
     _record(
         AuditAction.DECISION_RETURNED if returning else AuditAction.DECISION_SIGNED_OFF,
-        f"Application {application.application_no}: {decision.outcome} {done}",
+        said(
+            RETURNED if returning else SIGNED_OFF,
+            number=application.application_no,
+            outcome=OutcomeLabel(decision.outcome).label,
+        ),
         decision,
         acting_user=acting_user,
         request=request,
@@ -386,7 +424,7 @@ def complete_documents(
         )
     _record(
         AuditAction.DOCUMENTS_COMPLETED,
-        f"Application {application.application_no}: documents completed, back to interview",
+        said(COMPLETED, number=application.application_no),
         deferral,
         acting_user=acting_user,
         request=request,

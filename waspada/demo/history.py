@@ -29,13 +29,17 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from waspada.applications.models import PassportApplication, Status, StatusChange
+from waspada.applications.services import STATUS_CHANGED
 from waspada.core import audit, services
 from waspada.core.audit_actions import AuditAction, checked
+from waspada.core.audit_summaries import said, text
 from waspada.core.models import User
 from waspada.core.roles import Role
 from waspada.decisions.models import Decision, DecisionState, Outcome
+from waspada.decisions.services import COMPLETED, PROPOSED, RETURNED, SIGNED_OFF
 from waspada.domain import decisions as rules
 from waspada.domain.documents import missing_documents
 from waspada.interviews.bank import bank_in_force
@@ -50,6 +54,10 @@ from waspada.regions.models import Office
 BATCH_SIZE = 2000
 OPEN_WEEKS = 4  # the newest four weeks of applications stay open for the queues
 SOURCE = {"source": "demo history"}
+INTERVIEW_STEPS = {
+    "started": text(gettext_noop("Application %(number)s: %(kind)s started")),
+    "finished": text(gettext_noop("Application %(number)s: %(kind)s finished")),
+}
 
 # Officers of the office besides the demo logins (no password: they cannot log in).
 HISTORY_STAFF: tuple[tuple[str, str, str], ...] = (
@@ -180,7 +188,12 @@ class _Story:
         self.batch.event(
             when,
             AuditAction.STATUS_CHANGED,
-            f"Application {self.facts.application_no}: {from_status} → {to_status}",
+            said(
+                STATUS_CHANGED,
+                number=self.facts.application_no,
+                old=Status(from_status).label if from_status else "-",
+                new=Status(to_status).label,
+            ),
             by,
             self.facts.pk,
             lambda: {"from": from_status, "to": to_status, "note": note},
@@ -216,7 +229,11 @@ class _Story:
             self.batch.event(
                 when,
                 checked(f"interviews.{verb}"),
-                f"Application {self.facts.application_no}: {kind} interview {verb}",
+                said(
+                    INTERVIEW_STEPS[verb],
+                    number=self.facts.application_no,
+                    kind=InterviewKind(kind).label,
+                ),
                 by,
                 self.facts.pk,
                 details,
@@ -276,7 +293,7 @@ class _Story:
         self.batch.event(
             signed,
             AuditAction.DECISION_SIGNED_OFF,
-            f"Application {self.facts.application_no}: {outcome} signed off",
+            said(SIGNED_OFF, number=self.facts.application_no, outcome=Outcome(outcome).label),
             reviewer,
             self.facts.pk,
             lambda: {"decision": decision.pk, "outcome": outcome, "state": decision.state},
@@ -316,9 +333,11 @@ class _Story:
         self.batch.event(
             when,
             AuditAction.DECISION_PROPOSED,
-            f"Application {self.facts.application_no}: {outcome} proposed"
-            + (" automatically" if by is None else "")
-            + ("" if needs else ", in force without sign-off"),
+            said(
+                PROPOSED[(by is None, needs)],
+                number=self.facts.application_no,
+                outcome=Outcome(outcome).label,
+            ),
             by,
             self.facts.pk,
             lambda: {
@@ -348,7 +367,7 @@ class _Story:
         self.batch.event(
             returned,
             AuditAction.DECISION_RETURNED,
-            f"Application {self.facts.application_no}: {outcome} returned",
+            said(RETURNED, number=self.facts.application_no, outcome=Outcome(outcome).label),
             reviewer,
             self.facts.pk,
             lambda: {"decision": decision.pk, "outcome": outcome, "state": decision.state},
@@ -440,7 +459,7 @@ class _Story:
             self.batch.event(
                 back,
                 AuditAction.DOCUMENTS_COMPLETED,
-                f"Application {self.facts.application_no}: documents completed",
+                said(COMPLETED, number=self.facts.application_no),
                 interviewer,
                 self.facts.pk,
                 lambda: {

@@ -36,6 +36,8 @@ from tqdm import tqdm
 from waspada import synthetic
 from waspada.applications.importing import save_records
 from waspada.core.models import User
+from waspada.decisions import letters
+from waspada.decisions.models import Signatory
 from waspada.demo import history, workload
 from waspada.demo.accounts import ensure_demo_users, logins
 from waspada.demo.disnaker import register_demo_recommendations
@@ -145,6 +147,34 @@ def ensure_regions(demo: DemoRun) -> None:
 
 def add_users(demo: DemoRun) -> None:
     ensure_demo_users()
+    add_signatories()
+
+
+# The demo office's head and the Kasi who signs decision letters for the head
+# (invented names and NIPs), so that demo letters carry a complete signature block.
+DEMO_HEAD = ("Dr. Hendra Wijaya, S.H., M.H.", "197306141998031001")
+DEMO_KASI_SIGNATORY = ("198105222006042002", "Kepala Seksi Lalu Lintas Keimigrasian")
+
+
+def add_signatories() -> None:
+    """The head of office on the letterhead's signature and the demo Kasi registered to
+    sign for the head (once; what an administrator set stays)."""
+    admin = User.objects.get(username=account_for("admin").username)
+    office = region_services.ensure_office()
+    if not office.head_name:
+        region_services.set_working_area(
+            office,
+            list(office.regencies.all()),
+            acting_user=admin,
+            name=office.name,
+            letterhead={"head_name": DEMO_HEAD[0], "head_nip": DEMO_HEAD[1]},
+        )
+    kasi = User.objects.get(username=account_for("supervisor").username)
+    if not Signatory.objects.filter(user=kasi).exists():
+        nip, position = DEMO_KASI_SIGNATORY
+        letters.set_signatory(
+            kasi, nip=nip, position=position, signs_for_head=True, acting_user=admin
+        )
 
 
 def add_agreements(demo: DemoRun) -> None:

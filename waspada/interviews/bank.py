@@ -17,9 +17,11 @@ from django.db.models import Max
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction, checked
+from waspada.core.audit_summaries import said
 from waspada.core.models import User
 from waspada.domain.question_bank import BankChange, diff_banks, next_code
 from waspada.domain.risk import INDICATOR_CODES
@@ -61,7 +63,7 @@ def _publish_shipped_bank() -> QuestionBankVersion:
     )
     audit.record(
         AuditAction.BANK_PUBLISHED,
-        "Question bank v1 published from the file shipped with Waspada",
+        said(gettext_noop("Question bank v1 published from the file shipped with Waspada")),
         actor=None,
         obj=version,
     )
@@ -89,7 +91,11 @@ def create_bank_draft(
     )
     audit.record(
         AuditAction.BANK_DRAFTED,
-        f"Draft v{draft.number} of the question bank, based on v{based_on.number}",
+        said(
+            gettext_noop("Draft v%(draft)s of the question bank, based on v%(base)s"),
+            draft=draft.number,
+            base=based_on.number,
+        ),
         actor=acting_user,
         obj=draft,
         request=request,
@@ -172,7 +178,13 @@ def save_bank_question(
     version.data = data
     audit.record(
         checked(f"interviews.bank_question_{kind}"),
-        f"Question bank draft v{draft.number}: question {code} {kind}",
+        said(
+            gettext_noop("Question bank draft v%(draft)s: question %(code)s added")
+            if kind == "added"
+            else gettext_noop("Question bank draft v%(draft)s: question %(code)s edited"),
+            draft=draft.number,
+            code=code,
+        ),
         actor=acting_user,
         obj=draft,
         details={"code": code},
@@ -202,7 +214,13 @@ def set_bank_question_active(
     word = "reactivated" if active else "deactivated"
     audit.record(
         checked(f"interviews.bank_question_{word}"),
-        f"Question bank draft v{draft.number}: question {code} {word}",
+        said(
+            gettext_noop("Question bank draft v%(draft)s: question %(code)s reactivated")
+            if active
+            else gettext_noop("Question bank draft v%(draft)s: question %(code)s deactivated"),
+            draft=draft.number,
+            code=code,
+        ),
         actor=acting_user,
         obj=draft,
         details={"code": code},
@@ -238,7 +256,11 @@ def publish_bank(
     draft.save(update_fields=["state", "note", "published_by", "published_at"])
     audit.record(
         AuditAction.BANK_PUBLISHED,
-        f"Question bank v{draft.number} published: {len(changes)} change(s)",
+        said(
+            gettext_noop("Question bank v%(draft)s published: %(count)s change(s)"),
+            draft=draft.number,
+            count=len(changes),
+        ),
         actor=acting_user,
         obj=draft,
         details={"changes": [[c.code, c.kind] for c in changes], "note": draft.note},

@@ -23,12 +23,14 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from waspada.applications.countries import is_country_code
 from waspada.applications.models import PassportApplication, Status
 from waspada.applications.services import StaleApplication, change_status
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said, terms, text
 from waspada.core.models import NotificationKind, User
 from waspada.core.notifications import notify
 from waspada.core.policy import Action, can, users_with
@@ -85,6 +87,10 @@ STARTABLE = frozenset({Status.SCREENING, Status.INTERVIEW})
 # Once decided, the interview record is closed: it is what the decision was based on.
 DECIDED = frozenset({Status.ISSUED, Status.REFUSED, Status.CANCELLED})
 NOTE_LIMIT = 300
+
+# The status history's note when an interview starts ("deep interview"), in words.
+terms(InterviewKind.choices)
+text(gettext_noop("%(kind)s interview"))
 
 
 @dataclass(frozen=True)
@@ -210,8 +216,16 @@ def start_interview(
     _append_questions(session, codes, added=False)
     _audit(
         AuditAction.INTERVIEW_STARTED,
-        f"Application {locked.application_no}: {kind} interview started "
-        f"({len(codes)} questions, question bank v{bank.number})",
+        said(
+            gettext_noop(
+                "Application %(number)s: %(kind)s started (%(questions)s questions, "
+                "question bank v%(bank)s)"
+            ),
+            number=locked.application_no,
+            kind=InterviewKind(kind).label,
+            questions=len(codes),
+            bank=bank.number,
+        ),
         session,
         acting_user=acting_user,
         request=request,
@@ -258,7 +272,11 @@ def add_question(
     _append_questions(locked, [code], added=True)
     _audit(
         AuditAction.INTERVIEW_QUESTION_ADDED,
-        f"Application {locked.application.application_no}: question {code} added",
+        said(
+            gettext_noop("Application %(number)s: question %(code)s added"),
+            number=locked.application.application_no,
+            code=code,
+        ),
         locked,
         acting_user=acting_user,
         request=request,
@@ -379,8 +397,13 @@ def record_answers(
     rescreened = _rescreen_if_changed(locked.application, before, acting_user)
     _audit(
         AuditAction.INTERVIEW_RECORDED,
-        f"Application {locked.application.application_no}: interview recorded "
-        f"({len(changed)} answer(s) changed)",
+        said(
+            gettext_noop(
+                "Application %(number)s: interview recorded (%(count)s answer(s) changed)"
+            ),
+            number=locked.application.application_no,
+            count=len(changed),
+        ),
         locked,
         acting_user=acting_user,
         request=request,
@@ -407,8 +430,15 @@ def take_over_interview(
     locked.save(update_fields=["interviewer"])
     _audit(
         AuditAction.INTERVIEW_HANDED_OVER,
-        f"Application {locked.application.application_no}: {locked.kind} interview taken over "
-        f"from {previous.get_username()} by {acting_user.get_username()}",
+        said(
+            gettext_noop(
+                "Application %(number)s: %(kind)s taken over from %(previous)s by %(user)s"
+            ),
+            number=locked.application.application_no,
+            kind=InterviewKind(locked.kind).label,
+            previous=previous.get_username(),
+            user=acting_user.get_username(),
+        ),
         locked,
         acting_user=acting_user,
         request=request,
@@ -512,8 +542,14 @@ def finish_interview(
     rescreened = _rescreen_if_changed(locked.application, before, acting_user)
     _audit(
         AuditAction.INTERVIEW_FINISHED,
-        f"Application {locked.application.application_no}: {locked.kind} interview finished, "
-        f"{sum(f.contradiction for f in findings)} contradiction(s) found",
+        said(
+            gettext_noop(
+                "Application %(number)s: %(kind)s finished, %(count)s contradiction(s) found"
+            ),
+            number=locked.application.application_no,
+            kind=InterviewKind(locked.kind).label,
+            count=sum(f.contradiction for f in findings),
+        ),
         locked,
         acting_user=acting_user,
         request=request,

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from waspada.core.jobs import Job, JobState
+from waspada.networks import labels
 
 
 def evidence_line(ring_id: int, summary: str) -> str:
@@ -143,6 +144,18 @@ class RingCluster(models.Model):
         return f"ring #{self.pk}"
 
     @property
+    def linked_by(self) -> list[str]:
+        """What links the ring, in words, the most widely shared kind first."""
+        return labels.linked_by(self.shared)
+
+    @property
+    def span_days(self) -> int:
+        """Days between the first and the last member's application."""
+        if self.first_submitted and self.last_submitted:
+            return (self.last_submitted - self.first_submitted).days
+        return 0
+
+    @property
     def evidence(self) -> str:
         return evidence_line(self.pk, self.summary)
 
@@ -169,6 +182,11 @@ class RingMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cluster_id}: {self.application_id}"
+
+    @property
+    def link_labels(self) -> list[str]:
+        """This member's link kinds in the reader's language."""
+        return labels.link_labels(self.link_types)
 
 
 class NetworkKey(models.Model):

@@ -16,10 +16,11 @@ from typing import IO, Any
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said
 from waspada.core.models import User
 from waspada.core.tables import (
     Checked,
@@ -125,7 +126,13 @@ def save_organiser(
     changes = {k: [before[k], after[k]] for k in after if creating or before[k] != after[k]}
     audit.record(
         AuditAction.ORGANISER_CREATED if creating else AuditAction.ORGANISER_UPDATED,
-        f"Licensed organiser {name} ({licence_no}) {'registered' if creating else 'changed'}",
+        said(
+            gettext_noop("Licensed organiser %(name)s (%(licence)s) registered")
+            if creating
+            else gettext_noop("Licensed organiser %(name)s (%(licence)s) changed"),
+            name=name,
+            licence=licence_no,
+        ),
         actor=acting_user,
         obj=target,
         details={"changes": changes},
@@ -151,8 +158,13 @@ def set_organiser_active(
     organiser.save(update_fields=["active", "updated_at"])
     audit.record(
         AuditAction.ORGANISER_REACTIVATED if active else AuditAction.ORGANISER_DEACTIVATED,
-        f"Licensed organiser {organiser.name} ({organiser.licence_no}) "
-        f"{'reactivated' if active else 'deactivated'}",
+        said(
+            gettext_noop("Licensed organiser %(name)s (%(licence)s) reactivated")
+            if active
+            else gettext_noop("Licensed organiser %(name)s (%(licence)s) deactivated"),
+            name=organiser.name,
+            licence=organiser.licence_no,
+        ),
         actor=acting_user,
         obj=organiser,
         request=request,
@@ -237,8 +249,16 @@ def import_organisers(
         return outcome
     audit.record(
         AuditAction.ORGANISERS_IMPORTED,
-        f"Licensed organisers imported from {filename}: {outcome.created} added, "
-        f"{outcome.updated} updated, {outcome.refused} rejected",
+        said(
+            gettext_noop(
+                "Licensed organisers imported from %(file)s: %(created)s added, "
+                "%(updated)s updated, %(refused)s rejected"
+            ),
+            file=filename,
+            created=outcome.created,
+            updated=outcome.updated,
+            refused=outcome.refused,
+        ),
         actor=acting_user,
         object_type=LicensedOrganiser._meta.label_lower,
         details={"file": filename, "rows": outcome.rows},

@@ -36,10 +36,12 @@ from django.db import transaction
 from django.db.models import Count, F, Q
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from waspada.applications.models import PassportApplication
 from waspada.core import audit, jobs
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said
 from waspada.core.jobs import JobState
 from waspada.core.models import User
 from waspada.domain import network
@@ -213,8 +215,16 @@ def _detect(
         changed = sorted(set(changed) | noted)
         audit.record(
             AuditAction.DETECTION_FINISHED,
-            f"Network detection: {len(nodes)} applications, {run.clusters} clusters, "
-            f"{run.risky} risky, {len(result.hubs)} hubs",
+            said(
+                gettext_noop(
+                    "Network detection: %(applications)s applications, %(clusters)s clusters, "
+                    "%(risky)s risky, %(hubs)s hubs"
+                ),
+                applications=len(nodes),
+                clusters=run.clusters,
+                risky=run.risky,
+                hubs=len(result.hubs),
+            ),
             actor=actor,
             obj=run,
             details={
@@ -386,8 +396,16 @@ def _link_into(
         [
             audit.event(
                 AuditAction.APPLICATION_LINKED,
-                f"Application {numbers.get(app_id, app_id)} linked into ring #{ring.pk} "
-                f"({ring.size} applicants, score {ring.score})",
+                said(
+                    gettext_noop(
+                        "Application %(number)s linked into ring #%(ring)s "
+                        "(%(size)s applicants, score %(score)s)"
+                    ),
+                    number=numbers.get(app_id, app_id),
+                    ring=ring.pk,
+                    size=ring.size,
+                    score=ring.score,
+                ),
                 actor=actor,
                 object_type=RingCluster._meta.label_lower,
                 object_id=str(ring.pk),
@@ -460,7 +478,12 @@ def review_ring(
     ring.save(update_fields=["reviewed_by", "reviewed_at", "review_note", "joined_since_review"])
     audit.record(
         AuditAction.RING_REVIEWED,
-        f"Ring #{ring.pk} ({ring.size} applicants, score {ring.score}) reviewed",
+        said(
+            gettext_noop("Ring #%(ring)s (%(size)s applicants, score %(score)s) reviewed"),
+            ring=ring.pk,
+            size=ring.size,
+            score=ring.score,
+        ),
         actor=acting_user,
         obj=ring,
         details={"note": note[:500]},

@@ -33,10 +33,12 @@ from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from waspada.applications.models import PassportApplication
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction, names_of
+from waspada.core.audit_summaries import said
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.core.registries import RegistryStatus, table_status
@@ -47,6 +49,7 @@ from waspada.domain.screening import Fact, Note
 from waspada.networks.models import (
     LicensedOrganiser,
     NetworkKey,
+    OrganiserKind,
     VerificationKind,
     VerificationState,
     VerificationSubject,
@@ -305,9 +308,17 @@ def _open_or_join(
             events.append(
                 audit.event(
                     AuditAction.VERIFICATION_OPENED,
-                    f"Verification #{task.pk} opened: {task.get_kind_display()} {task.name}"
-                    f"{licence} is not in the registry of licensed organisers "
-                    f"({len(new)} application(s))",
+                    said(
+                        gettext_noop(
+                            "Verification #%(task)s opened: %(kind)s %(name)s%(licence)s is not "
+                            "in the registry of licensed organisers (%(count)s application(s))"
+                        ),
+                        task=task.pk,
+                        kind=VerificationKind(task.kind).label,
+                        name=task.name,
+                        licence=licence,
+                        count=len(new),
+                    ),
                     actor=actor,
                     object_type=_TASK,
                     object_id=str(task.pk),
@@ -318,8 +329,15 @@ def _open_or_join(
             events.append(
                 audit.event(
                     AuditAction.VERIFICATION_JOINED,
-                    f"Verification #{task.pk} ({task.name}): {len(new)} more application(s) "
-                    "name it",
+                    said(
+                        gettext_noop(
+                            "Verification #%(task)s (%(name)s): %(count)s more application(s) "
+                            "name it"
+                        ),
+                        task=task.pk,
+                        name=task.name,
+                        count=len(new),
+                    ),
                     actor=actor,
                     object_type=_TASK,
                     object_id=str(task.pk),
@@ -527,8 +545,17 @@ def register_verification(
         _close(task, VerificationState.REGISTERED, acting_user)
         audit.record(
             AuditAction.VERIFICATION_REGISTERED,
-            f"Verification #{task.pk} ({task.name}): verified and registered as "
-            f"{organiser.get_kind_display()} {organiser.name} ({organiser.licence_no})",
+            said(
+                gettext_noop(
+                    "Verification #%(task)s (%(name)s): verified and registered as %(kind)s "
+                    "%(organiser)s (%(licence)s)"
+                ),
+                task=task.pk,
+                name=task.name,
+                kind=OrganiserKind(organiser.kind).label,
+                organiser=organiser.name,
+                licence=organiser.licence_no,
+            ),
             actor=acting_user,
             obj=task,
             details={"organiser": organiser.pk, "kind": kind, "licence": licence_no},
@@ -553,7 +580,12 @@ def mark_suspicious(
         _close(task, VerificationState.SUSPICIOUS, acting_user, reason)
         audit.record(
             AuditAction.VERIFICATION_MARKED_SUSPICIOUS,
-            f"Verification #{task.pk} ({task.name}) marked suspicious: {reason}",
+            said(
+                gettext_noop("Verification #%(task)s (%(name)s) marked suspicious: %(reason)s"),
+                task=task.pk,
+                name=task.name,
+                reason=reason,
+            ),
             actor=acting_user,
             obj=task,
             details={"reason": task.reason, "kind": task.kind},
@@ -576,7 +608,12 @@ def dismiss_verification(
         _close(task, VerificationState.DISMISSED, acting_user, reason)
         audit.record(
             AuditAction.VERIFICATION_DISMISSED,
-            f"Verification #{task.pk} ({task.name}) dismissed: {reason}",
+            said(
+                gettext_noop("Verification #%(task)s (%(name)s) dismissed: %(reason)s"),
+                task=task.pk,
+                name=task.name,
+                reason=reason,
+            ),
             actor=acting_user,
             obj=task,
             details={"reason": task.reason, "kind": task.kind},
@@ -625,7 +662,15 @@ def reopen_verification(
         current.save(update_fields=["state", "reason", "resolved_by", "resolved_at"])
         audit.record(
             AuditAction.VERIFICATION_REOPENED,
-            f"Verification #{current.pk} ({current.name}) reopened (was {was}): {reason}",
+            said(
+                gettext_noop(
+                    "Verification #%(task)s (%(name)s) reopened (was %(was)s): %(reason)s"
+                ),
+                task=current.pk,
+                name=current.name,
+                was=VerificationState(was).label,
+                reason=reason,
+            ),
             actor=acting_user,
             obj=current,
             details={"reason": reason[:500], "was": was, "earlier_reason": earlier},

@@ -10,9 +10,11 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.partners.models import COVER_FIELDS, Agency, DataSharingAgreement, SharingKind
@@ -115,8 +117,15 @@ def record_agreement(
     )
     audit.record(
         AuditAction.AGREEMENT_RECORDED,
-        f"Data-sharing agreement {agreement.document_reference} with {agency.name} "
-        f"({valid_from} - {valid_until})",
+        said(
+            gettext_noop(
+                "Data-sharing agreement %(document)s with %(agency)s (%(start)s - %(end)s)"
+            ),
+            document=agreement.document_reference,
+            agency=agency.name,
+            start=valid_from,
+            end=valid_until,
+        ),
         actor=acting_user,
         obj=agreement,
         details={"agency": agency.pk, "covers": agreement.covers},

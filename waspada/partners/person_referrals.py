@@ -20,10 +20,12 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from waspada.applications.models import PassportApplication
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.partners import agreements
@@ -157,8 +159,12 @@ def refer_person(
     )
     audit.record(
         AuditAction.PERSON_REFERRAL_SENT,
-        f"Applicant of {application.application_no} referred to {agency.name} "
-        f"({'override' if consent.method == ConsentMethod.NONE else 'consent ' + consent.method})",
+        said(
+            gettext_noop("Applicant of %(number)s referred to %(agency)s (%(consent)s)"),
+            number=application.application_no,
+            agency=agency.name,
+            consent=ConsentMethod(consent.method).label,
+        ),
         actor=acting_user,
         obj=referral,
         details={
@@ -178,8 +184,12 @@ def record_view(
     """A partner looked at a person referral: every look is recorded."""
     audit.record(
         AuditAction.PERSON_REFERRAL_VIEWED,
-        f"Person referral {referral.pk} viewed by {acting_user.get_username()} "
-        f"({referral.agency.name})",
+        said(
+            gettext_noop("Person referral %(referral)s viewed by %(user)s (%(agency)s)"),
+            referral=referral.pk,
+            user=acting_user.get_username(),
+            agency=referral.agency.name,
+        ),
         actor=acting_user,
         obj=referral,
         request=request,

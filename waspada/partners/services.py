@@ -5,17 +5,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TypeVar
 
+from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction, checked
+from waspada.core.audit_summaries import said
 from waspada.core.errors import UserFacingError
 from waspada.core.models import NotificationKind, User
 from waspada.core.notifications import notify
+from waspada.networks import services as network_services
 from waspada.networks.models import RingCluster
 from waspada.partners import agreements
 from waspada.partners.models import NEXT_STATUSES, Agency, PersonReferral, Referral, SharingKind
@@ -52,7 +56,12 @@ def save_agency(
     changes = {k: [before[k], after[k]] for k in after if creating or before[k] != after[k]}
     audit.record(
         AuditAction.AGENCY_CREATED if creating else AuditAction.AGENCY_UPDATED,
-        f"Agency {name} {'created' if creating else 'changed'}",
+        said(
+            gettext_noop("Agency %(name)s created")
+            if creating
+            else gettext_noop("Agency %(name)s changed"),
+            name=name,
+        ),
         actor=acting_user,
         obj=agency,
         details={"changes": changes},
@@ -123,11 +132,28 @@ def refer_ring(
     referral.applications.set(members)
     audit.record(
         AuditAction.REFERRAL_SENT,
-        f"Ring #{ring.pk} ({len(members)} applicants, score {ring.score}) referred to "
-        f"{agency.name}",
+        said(
+            gettext_noop(
+                "Ring #%(ring)s (%(size)s applicants, score %(score)s) referred to %(agency)s"
+            ),
+            ring=ring.pk,
+            size=len(members),
+            score=ring.score,
+            agency=agency.name,
+        ),
         actor=acting_user,
         obj=referral,
         details={"ring": ring.pk, "agency": agency.pk, "applications": len(members)},
+        request=request,
+    )
+    # Referring is what the review decided: the ring is marked reviewed (audited), in
+    # the office's language, so that it leaves the "to review" list.
+    with translation.override(settings.LANGUAGE_CODE):
+        decided = _("Referred to %(agency)s.") % {"agency": agency.name}
+    network_services.review_ring(
+        ring,
+        acting_user=acting_user,
+        note=f"{decided} {note}".strip(),
         request=request,
     )
     return referral
@@ -139,8 +165,13 @@ def record_referral_view(
     """A partner looked at the people of a referral: every look is recorded."""
     audit.record(
         AuditAction.REFERRAL_VIEWED,
-        f"Referral {referral.pk} (ring #{referral.ring_number}) viewed by "
-        f"{acting_user.get_username()} ({referral.agency.name})",
+        said(
+            gettext_noop("Referral %(referral)s (ring #%(ring)s) viewed by %(user)s (%(agency)s)"),
+            referral=referral.pk,
+            ring=referral.ring_number,
+            user=acting_user.get_username(),
+            agency=referral.agency.name,
+        ),
         actor=acting_user,
         obj=referral,
         request=request,

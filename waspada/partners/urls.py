@@ -29,6 +29,16 @@ urlpatterns = [
         name="register_person_referral",
     ),
     path(
+        "register/persons/<int:referral_id>/letter/",
+        person_views.person_referral_letter,
+        name="person_referral_letter",
+    ),
+    path(
+        "register/rings/<int:referral_id>/letter/",
+        referral_views.ring_referral_letter,
+        name="ring_referral_letter",
+    ),
+    path(
         "register/persons/<int:referral_id>/revoke/",
         person_views.person_referral_revoke,
         name="person_referral_revoke",

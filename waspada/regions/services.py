@@ -11,9 +11,11 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils.translation import gettext_noop
 
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said
 from waspada.core.models import User
 from waspada.regions.models import Level, Office, Region
 
@@ -78,7 +80,11 @@ def load_regions(
                 progress(len(batch))
         audit.record(
             AuditAction.REGIONS_LOADED,
-            f"{len(rows)} regions loaded from {path.name}",
+            said(
+                gettext_noop("%(count)s regions loaded from %(file)s"),
+                count=len(rows),
+                file=path.name,
+            ),
             actor=acting_user,
             details={"rows": len(rows), "file": path.name},
         )
@@ -98,7 +104,7 @@ def ensure_office(*, acting_user: User | None = None) -> Office:
     office.regencies.set(regencies)
     audit.record(
         AuditAction.OFFICE_CREATED,
-        f"Office {office.name} created",
+        said(gettext_noop("Office %(office)s created"), office=office.name),
         actor=acting_user,
         obj=office,
         details={"regencies": sorted(r.code for r in regencies)},
@@ -134,7 +140,11 @@ def set_working_area(
     office.regencies.set(regencies)
     audit.record(
         AuditAction.OFFICE_UPDATED,
-        f"Working area of {office.name}: {', '.join(after)}",
+        said(
+            gettext_noop("Working area of %(office)s: %(regions)s"),
+            office=office.name,
+            regions=", ".join(after),
+        ),
         actor=acting_user,
         obj=office,
         details={"regencies": [before, after], "name": [old_name, name], **changed},

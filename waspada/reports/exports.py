@@ -20,9 +20,12 @@ from openpyxl.styles import Alignment, Font
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
 from waspada.core.models import User
-from waspada.core.pdf import font_dir
+from waspada.core.pdf import font_dir, letterhead
 from waspada.core.tables import xlsx_value
+from waspada.decisions.letters import signature_for
+from waspada.domain.letters import indonesian_date
 from waspada.domain.suppression import SECONDARY_MARK
+from waspada.regions.queries import office as current_office
 from waspada.reports.document import ReportDocument, ReportTable
 from waspada.reports.svgcharts import Series, horizontal_bars, vertical_bars
 
@@ -209,8 +212,23 @@ def render_html(document: ReportDocument) -> str:
                 "tables": tables,
                 "charts": charts(document),
                 "notices": notices(document),
+                "letter": _letter(document),
             },
         )
+
+
+def _letter(document: ReportDocument) -> dict[str, Any]:
+    """The office's letterhead over the report and the head of office's signature under
+    it (the report goes out as the office's document)."""
+    office = current_office()
+    if office is None:
+        return {}
+    return {
+        "letterhead": letterhead(office.name, office.address, office.phone),
+        "city": office.city,
+        "date": indonesian_date(document.generated_at.date()),
+        "signature": signature_for(office, None),
+    }
 
 
 def _fonts_only(url: str, timeout: int = 10, ssl_context: Any = None) -> dict[str, Any]:

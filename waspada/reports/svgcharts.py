@@ -8,6 +8,7 @@ tables do not.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -48,6 +49,33 @@ def _legend(series: Sequence[Series], x: float, y: float) -> list[str]:
     return parts
 
 
+# A category label is wrapped at this many characters a line, on at most LABEL_LINES lines
+# (a long refusal reason is read whole, not cut mid-phrase).
+LABEL_CHARS = 32
+LABEL_LINES = 3
+LINE_HEIGHT = 10
+
+
+def wrap_label(label: str, width: int = LABEL_CHARS, lines: int = LABEL_LINES) -> list[str]:
+    """The label on lines of at most `width` characters, broken between words; a label
+    longer than `lines` lines ends its last line with an ellipsis."""
+    wrapped = textwrap.wrap(label, width, break_long_words=True) or [""]
+    if len(wrapped) > lines:
+        wrapped = wrapped[:lines]
+        wrapped[-1] = wrapped[-1][: width - 1].rstrip() + "…"
+    return wrapped
+
+
+def _label(lines: list[str], x: int, middle: float) -> str:
+    """A right-aligned label of one or more lines, centred on `middle`."""
+    first = middle + 3 - (len(lines) - 1) * LINE_HEIGHT / 2
+    spans = "".join(
+        f'<tspan x="{x}" y="{first + i * LINE_HEIGHT:.1f}">{escape(line)}</tspan>'
+        for i, line in enumerate(lines)
+    )
+    return f'<text font-size="9" text-anchor="end" {FONT}>{spans}</text>'
+
+
 def horizontal_bars(
     title: str,
     categories: Sequence[str],
@@ -59,9 +87,10 @@ def horizontal_bars(
 ) -> str:
     """One row per category, one bar per series; long labels on the left."""
     bar, gap = 11, 7
-    group = bar * len(series) + gap
+    labels = [wrap_label(category) for category in categories]
+    groups = [max(bar * len(series), len(lines) * LINE_HEIGHT) + gap for lines in labels]
     top_margin = 34 if len(series) > 1 else 22
-    height = top_margin + group * len(categories) + 8
+    height = top_margin + sum(groups) + 8
     plot = width - label_width - 50
     scale = plot / _top(series)
     parts = [
@@ -71,12 +100,11 @@ def horizontal_bars(
     ]
     if len(series) > 1:
         parts += _legend(series, label_width, 28)
-    for row, category in enumerate(categories):
-        y = top_margin + row * group
-        parts.append(
-            f'<text x="{label_width - 6}" y="{y + bar * len(series) / 2 + 3:.1f}" '
-            f'font-size="9" text-anchor="end" {FONT}>{escape(category[:42])}</text>'
-        )
+    y = float(top_margin)
+    for row, lines in enumerate(labels):
+        if row:
+            y += groups[row - 1]
+        parts.append(_label(lines, label_width - 6, y + bar * len(series) / 2))
         for i, item in enumerate(series):
             value = item.values[row]
             top = y + i * bar

@@ -11,9 +11,11 @@ from django.db import transaction
 from django.db.models import Max
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.domain.risk import Policy, diff_policies, load_policy, policy_from_data, policy_to_data
@@ -65,7 +67,7 @@ def _publish_shipped_policy() -> PolicyVersion:
     )
     audit.record(
         AuditAction.POLICY_PUBLISHED,
-        "Screening policy v1 published from the file shipped with Waspada",
+        said(gettext_noop("Screening policy v1 published from the file shipped with Waspada")),
         actor=None,
         obj=version,
     )
@@ -89,7 +91,11 @@ def create_draft(
     )
     audit.record(
         AuditAction.POLICY_DRAFTED,
-        f"Draft v{draft.number} of the screening policy, based on v{based_on.number}",
+        said(
+            gettext_noop("Draft v%(draft)s of the screening policy, based on v%(base)s"),
+            draft=draft.number,
+            base=based_on.number,
+        ),
         actor=acting_user,
         obj=draft,
         request=request,
@@ -120,7 +126,11 @@ def update_draft(
     draft.save(update_fields=["data", "note"])
     audit.record(
         AuditAction.POLICY_EDITED,
-        f"Draft v{draft.number}: {len(changes)} change(s)",
+        said(
+            gettext_noop("Draft v%(draft)s: %(count)s change(s)"),
+            draft=draft.number,
+            count=len(changes),
+        ),
         actor=acting_user,
         obj=draft,
         details={"changes": [[c.path, c.old, c.new] for c in changes]},
@@ -149,7 +159,11 @@ def publish(
     draft.save(update_fields=["state", "effective_from", "published_by", "published_at"])
     audit.record(
         AuditAction.POLICY_PUBLISHED,
-        f"Screening policy v{draft.number} published, in force from {effective_from:%Y-%m-%d}",
+        said(
+            gettext_noop("Screening policy v%(draft)s published, in force from %(day)s"),
+            draft=draft.number,
+            day=f"{effective_from:%Y-%m-%d}",
+        ),
         actor=acting_user,
         obj=draft,
         request=request,

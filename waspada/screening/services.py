@@ -16,15 +16,19 @@ from itertools import islice
 from django.db import connection, transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from waspada.applications.models import PassportApplication, Status, StatusChange
 from waspada.core import audit, jobs
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said, terms, text
 from waspada.core.models import User
 from waspada.domain.risk import Policy, assess, policy_from_data
-from waspada.domain.screening import Assessment, Hit
+from waspada.domain.screening import Assessment, Hit, Level, RecommendedAction
 from waspada.screening.backtest import applications_in, backtest
 from waspada.screening.context import OPEN_STATUSES, build_contexts
+from waspada.screening.forms import LEVEL_LABELS
 from waspada.screening.models import (
     BacktestRun,
     IndicatorHit,
@@ -48,11 +52,31 @@ def _chunks(ids: Iterable[int], size: int) -> Iterator[list[int]]:
         yield chunk
 
 
+ASSESSED = text(
+    gettext_noop(
+        "Application %(number)s assessed: risk %(score)s (%(level)s), indicators %(codes)s, "
+        "recommended %(action)s (policy v%(policy)s)"
+    )
+)
+ACTIONS = {
+    RecommendedAction.STANDARD: _("standard interview"),
+    RecommendedAction.DEEP_INTERVIEW: _("deep interview"),
+}
+terms(LEVEL_LABELS.items())
+# The status history's note after screening (read in the reader's language).
+RISK_NOTE = text(gettext_noop("risk %(score)s (%(level)s)"))
+terms(ACTIONS.items())
+
+
 def summary_of(application_no: str, result: Assessment) -> str:
-    codes = ", ".join(result.codes) or "-"
-    return (
-        f"Application {application_no} assessed: risk {result.score} ({result.level}), "
-        f"indicators {codes}, recommended {result.action} (policy v{result.policy_version})"
+    return said(
+        ASSESSED,
+        number=application_no,
+        score=result.score,
+        level=LEVEL_LABELS.get(Level(result.level), result.level),
+        codes=", ".join(result.codes) or "-",
+        action=ACTIONS.get(RecommendedAction(result.action), result.action),
+        policy=result.policy_version,
     )
 
 
@@ -135,7 +159,7 @@ def _screen_batch(
                     to_status=Status.SCREENING,
                     changed_at=now,
                     changed_by=actor,
-                    note=f"risk {result.score} ({result.level})",
+                    note=RISK_NOTE % {"score": result.score, "level": result.level},
                 )
             )
     _update_risk(applications)

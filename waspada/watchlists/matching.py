@@ -28,10 +28,12 @@ from typing import Any
 
 from django.db.models import Count, Max, Q
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from waspada.applications.models import PassportApplication
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said
 from waspada.core.models import User
 from waspada.domain.matching import Identity, Match, NameIndex, Reason, corroborated
 from waspada.domain.phones import normalize_any_phone
@@ -355,7 +357,13 @@ def sync_matches(
                 events.append(
                     audit.event(
                         AuditAction.MATCH_REOPENED,
-                        f"Dismissed watchlist match {row.pk} raised again: the entry changed",
+                        said(
+                            gettext_noop(
+                                "Dismissed watchlist match %(match)s raised again: "
+                                "the entry changed"
+                            ),
+                            match=row.pk,
+                        ),
                         actor=acting_user,
                         object_type=_MATCH_TYPE,
                         object_id=str(row.pk),
@@ -384,8 +392,17 @@ def sync_matches(
         events.extend(
             audit.event(
                 AuditAction.MATCH_FOUND,
-                f"Watchlist match on application {row.application_id}: entry {row.entry_id} "
-                f"({row.role}, {row.level} {row.score:.2f})",
+                said(
+                    gettext_noop(
+                        "Watchlist match on application %(application)s: entry %(entry)s "
+                        "(%(role)s, %(level)s %(score)s)"
+                    ),
+                    application=row.application_id,
+                    entry=row.entry_id,
+                    role=MatchRole(row.role).label,
+                    level=MatchLevel(row.level).label,
+                    score=f"{row.score:.2f}",
+                ),
                 actor=acting_user,
                 object_type=PassportApplication._meta.label_lower,
                 object_id=str(row.application_id),

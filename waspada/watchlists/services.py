@@ -16,10 +16,12 @@ from typing import IO, Any, Literal
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from waspada.applications.models import PassportApplication
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction, checked
+from waspada.core.audit_summaries import said
 from waspada.core.models import AuditEvent, User
 from waspada.core.tables import Checked, ImportOutcome, RawRow, RowError, TableImport
 from waspada.screening.context import OPEN_STATUSES
@@ -28,6 +30,8 @@ from waspada.screening.services import rescreen_for_fact, screen_applications
 from waspada.watchlists.importing import SPEC, EntryChecker, EntryValues
 from waspada.watchlists.matching import current_index, sync_matches
 from waspada.watchlists.models import (
+    ListType,
+    MatchRole,
     MatchState,
     Watchlist,
     WatchlistEntry,
@@ -78,7 +82,11 @@ def create_watchlist(
     )
     audit.record(
         AuditAction.WATCHLIST_CREATED,
-        f"Watchlist '{name}' ({list_type}) created",
+        said(
+            gettext_noop("Watchlist '%(name)s' (%(kind)s) created"),
+            name=name,
+            kind=ListType(list_type).label if list_type in ListType.values else list_type,
+        ),
         actor=acting_user,
         obj=watchlist,
         request=request,
@@ -111,7 +119,11 @@ def update_watchlist(
         watchlist.save()
         audit.record(
             AuditAction.WATCHLIST_UPDATED,
-            f"Watchlist '{watchlist.name}' changed: {', '.join(sorted(changes))}",
+            said(
+                gettext_noop("Watchlist '%(name)s' changed: %(fields)s"),
+                name=watchlist.name,
+                fields=", ".join(sorted(changes)),
+            ),
             actor=acting_user,
             obj=watchlist,
             details={"changes": changes},
@@ -156,7 +168,12 @@ def add_entry(
         _touch(watchlist.pk, acting_user, by_hand=True)
         audit.record(
             AuditAction.ENTRY_ADDED,
-            f"Entry '{entry.full_name}' ({entry.external_id}) added to '{watchlist.name}'",
+            said(
+                gettext_noop("Entry '%(name)s' (%(id)s) added to '%(list)s'"),
+                name=entry.full_name,
+                id=entry.external_id,
+                list=watchlist.name,
+            ),
             actor=acting_user,
             obj=entry,
             request=request,
@@ -185,8 +202,12 @@ def update_entry(
         _touch(entry.watchlist_id, acting_user, by_hand=True)
         audit.record(
             AuditAction.ENTRY_UPDATED,
-            f"Entry '{entry.full_name}' ({entry.external_id}) changed: "
-            f"{', '.join(sorted(changes))}",
+            said(
+                gettext_noop("Entry '%(name)s' (%(id)s) changed: %(fields)s"),
+                name=entry.full_name,
+                id=entry.external_id,
+                fields=", ".join(sorted(changes)),
+            ),
             actor=acting_user,
             obj=entry,
             details={"changes": {k: [str(o), str(n)] for k, (o, n) in changes.items()}},
@@ -214,7 +235,12 @@ def deactivate_entry(
         _touch(entry.watchlist_id, acting_user, by_hand=True)
         audit.record(
             AuditAction.ENTRY_DEACTIVATED,
-            f"Entry '{entry.full_name}' ({entry.external_id}) deactivated: {note}",
+            said(
+                gettext_noop("Entry '%(name)s' (%(id)s) deactivated: %(note)s"),
+                name=entry.full_name,
+                id=entry.external_id,
+                note=note,
+            ),
             actor=acting_user,
             obj=entry,
             details={"note": note},
@@ -317,8 +343,15 @@ class _EntryImport(TableImport[EntryValues, ImportResult]):
             self.events.append(
                 audit.event(
                     AuditAction.ENTRY_UPDATED,
-                    f"Entry '{entry.full_name}' ({entry.external_id}) changed by import of "
-                    f"{self.filename}: {', '.join(sorted(changes))}",
+                    said(
+                        gettext_noop(
+                            "Entry '%(name)s' (%(id)s) changed by import of %(file)s: %(fields)s"
+                        ),
+                        name=entry.full_name,
+                        id=entry.external_id,
+                        file=self.filename,
+                        fields=", ".join(sorted(changes)),
+                    ),
                     actor=self.acting_user,
                     object_type=_ENTRY_TYPE,
                     object_id=str(entry.pk),
@@ -343,8 +376,15 @@ class _EntryImport(TableImport[EntryValues, ImportResult]):
         events.extend(
             audit.event(
                 AuditAction.ENTRY_ADDED,
-                f"Entry '{entry.full_name}' ({entry.external_id}) added to '{watchlist.name}' "
-                f"by import of {filename}",
+                said(
+                    gettext_noop(
+                        "Entry '%(name)s' (%(id)s) added to '%(list)s' by import of %(file)s"
+                    ),
+                    name=entry.full_name,
+                    id=entry.external_id,
+                    list=watchlist.name,
+                    file=filename,
+                ),
                 actor=self.acting_user,
                 object_type=_ENTRY_TYPE,
                 object_id=str(entry.pk or ""),
@@ -355,9 +395,18 @@ class _EntryImport(TableImport[EntryValues, ImportResult]):
         events.append(
             audit.event(
                 AuditAction.WATCHLIST_IMPORTED,
-                f"{filename} imported into '{watchlist.name}': {result.created} added, "
-                f"{result.updated} changed, {result.unchanged} unchanged, "
-                f"{result.rejected} rows rejected",
+                said(
+                    gettext_noop(
+                        "%(file)s imported into '%(list)s': %(created)s added, %(updated)s "
+                        "changed, %(unchanged)s unchanged, %(rejected)s rows rejected"
+                    ),
+                    file=filename,
+                    list=watchlist.name,
+                    created=result.created,
+                    updated=result.updated,
+                    unchanged=result.unchanged,
+                    rejected=result.rejected,
+                ),
                 actor=self.acting_user,
                 object_type=Watchlist._meta.label_lower,
                 object_id=str(watchlist.pk),
@@ -507,8 +556,22 @@ def _review(
         match.save(update_fields=["state", "reviewed_by", "reviewed_at", "review_note"])
         audit.record(
             checked(f"watchlists.match_{state}"),
-            f"Watchlist match on application {match.application_id} ({match.role} "
-            f"'{match.name}' ~ entry {match.entry_id}) {state}: {note}",
+            said(
+                gettext_noop(
+                    "Watchlist match on application %(application)s (%(role)s '%(name)s' ~ "
+                    "entry %(entry)s) confirmed: %(note)s"
+                )
+                if state == MatchState.CONFIRMED
+                else gettext_noop(
+                    "Watchlist match on application %(application)s (%(role)s '%(name)s' ~ "
+                    "entry %(entry)s) dismissed: %(note)s"
+                ),
+                application=match.application_id,
+                role=MatchRole(match.role).label,
+                name=match.name,
+                entry=match.entry_id,
+                note=note,
+            ),
             actor=acting_user,
             obj=match,
             details={"from": previous, "note": note, "application": match.application_id},

@@ -137,7 +137,13 @@ def entry_add(request: HttpRequest, watchlist_id: int) -> HttpResponse:
     watchlist = get_object_or_deny(
         request, Action.MANAGE_WATCHLISTS, Watchlist.objects.all(), pk=watchlist_id
     )
-    form = EntryForm(request.POST or None)
+    # Prefilled from an application page ("add this broker to a watchlist").
+    prefill = {
+        name: request.GET[name][:300]
+        for name in ("external_id", "full_name", "phone", "note")
+        if request.GET.get(name)
+    }
+    form = EntryForm(request.POST or None, initial=prefill)
     if request.method == "POST" and form.is_valid():
         if watchlist.entries.filter(external_id=form.cleaned_data["external_id"]).exists():
             form.add_error("external_id", _("This list already has an entry with this id."))

@@ -176,7 +176,7 @@ def test_audit_page_filters_by_actor_action_object_and_date(
     assert summaries(action="regions") == {"two"}
     assert summaries(object_type="core.user", object_id=str(auditor.pk)) == {
         "one",
-        "User auditor created with role auditor",
+        "User auditor created with role Auditor (read-only)",
     }
     today = timezone.localdate().isoformat()
     assert "three" not in summaries(date_from=today)

@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from waspada.applications.models import Status
 from waspada.core.access import get_object_or_deny, requires
 from waspada.core.policy import Action, can
 from waspada.networks import queries, services
@@ -30,6 +31,9 @@ from waspada.networks.models import (
     VerificationTask,
 )
 from waspada.networks.reasons import ring_reasons
+
+# Members listed per page of a ring (the drawing shows them all).
+MEMBERS_PER_PAGE = 50
 
 
 @requires(Action.VIEW_NETWORKS)
@@ -67,36 +71,51 @@ def ring_page(
 ) -> HttpResponse:
     """The ring page; `extra` goes into the context for the panels (a panel's form with
     its errors)."""
-    members = list(
+    # The drawing needs every member (names and shared values only); the table shows
+    # one page of them, so that a ring of hundreds stays a small page.
+    everyone = list(
+        RingMembership.objects.filter(cluster=ring)
+        .order_by("application__submitted_on", "application_id")
+        .values_list("application_id", "application__application_no", "application__full_name")
+    )
+    keys = NetworkKey.objects.filter(application__in=[pk for pk, _no, _name in everyone])
+    drawing = draw(
+        [(number, name) for _pk, number, name in everyone],
+        list(keys.values_list("application__application_no", "kind", "value")),
+    )
+    members = (
         RingMembership.objects.filter(cluster=ring)
         .select_related("application__applicant")
         .order_by("application__submitted_on", "application_id")
     )
-    applications = [m.application for m in members]
-    keys = NetworkKey.objects.filter(application__in=applications).values_list(
-        "application__application_no", "kind", "value"
+    issued = members.filter(application__status=Status.ISSUED)
+    follow_up = issued.count() if ring.risky else 0
+    issued_only = bool(follow_up) and request.GET.get("issued") == "1"
+    member_page = Paginator(issued if issued_only else members, MEMBERS_PER_PAGE).get_page(
+        request.GET.get("page")
     )
-    drawing = draw([(a.application_no, a.applicant.full_name) for a in applications], list(keys))
+    applications = [pk for pk, _no, _name in everyone]
     current = _is_current(ring)
     return render(
         request,
         "networks/ring_detail.html",
         {
             "ring": ring,
-            "members": members,
+            "member_page": member_page,
+            "query": "issued=1" if issued_only else "",
+            "follow_up": follow_up,
+            "issued_only": issued_only,
             "drawing": drawing,
             "shared": shared_values(ring.shared),
             "reasons": ring_reasons(ring.reasons),
-            "days": (ring.last_submitted - ring.first_submitted).days
-            if ring.first_submitted and ring.last_submitted
-            else 0,
+            "days": ring.span_days,
             "current": current,
             "can_review": current and can(request.user, Action.REVIEW_NETWORKS, ring),
             "review_form": review_form or ReviewForm(),
             "panels": RING_PANELS.hooks(),
             # The organiser an organiser-led group names, to verify (or verified).
             "verifications": VerificationTask.objects.filter(
-                kind=VerificationKind.ORGANISER, subjects__application__in=applications
+                kind=VerificationKind.ORGANISER, subjects__application_id__in=applications
             )
             .distinct()
             .order_by("pk")

@@ -28,6 +28,7 @@ def ring_referrals(context: Any, ring: RingCluster, current: bool) -> dict[str, 
         ),
         "can_refer": can_refer,
         "form": form,
+        "letters": can(user, Action.VIEW_REFERRAL_REGISTER),
     }
 
 

@@ -66,6 +66,20 @@ def test_supervisor_refers_a_ring_to_a_police_unit(
     assert 'data-testid="ring-referrals"' in listed
 
 
+def test_referring_a_ring_marks_it_reviewed(
+    login: Callable[..., Client], supervisor: User, ring: RingCluster, police: Agency
+) -> None:
+    assert ring.reviewed_at is None
+    refer(login(supervisor), ring, police, note="Calo yang sama")
+    ring.refresh_from_db()
+    assert ring.reviewed_by == supervisor and ring.reviewed_at is not None
+    assert ring.review_note == f"Dirujuk ke {police.name}. Calo yang sama"
+    reviewed = AuditEvent.objects.get(action="networks.ring_reviewed")
+    assert reviewed.actor == supervisor and reviewed.object_id == str(ring.pk)
+    listing = login(supervisor).get(reverse("ring_list")).content.decode()
+    assert "to review" not in listing and "perlu ditelaah" not in listing
+
+
 def test_a_referral_needs_a_note_a_police_unit_and_no_open_one_already(
     login: Callable[..., Client], head_of_office: User, ring: RingCluster, police: Agency
 ) -> None:

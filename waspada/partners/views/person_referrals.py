@@ -20,8 +20,9 @@ from django.views.decorators.http import require_POST
 from waspada.applications.models import PassportApplication
 from waspada.core.access import get_object_or_deny, requires
 from waspada.core.errors import UserFacingError, add_to_form
+from waspada.core.pdf import pdf_response
 from waspada.core.policy import Action, scope
-from waspada.partners import agreements, person_referrals, register
+from waspada.partners import agreements, covering, person_referrals, register
 from waspada.partners.forms import (
     AgreementForm,
     PersonReferralForm,
@@ -111,6 +112,20 @@ def referral_register(request: HttpRequest) -> HttpResponse:
             "expiring": agreements.expiring(),
             "warning_days": agreements.EXPIRY_WARNING_DAYS,
         },
+    )
+
+
+@requires(Action.VIEW_REFERRAL_REGISTER)
+def person_referral_letter(request: HttpRequest, referral_id: int) -> HttpResponse:
+    """The covering letter of a person referral, for the office to sign and send."""
+    referral = get_object_or_deny(
+        request,
+        Action.VIEW_REFERRAL_REGISTER,
+        PersonReferral.objects.select_related("agency", "referred_by"),
+        pk=referral_id,
+    )
+    return pdf_response(
+        covering.person_letter_pdf(referral), f"surat-pengantar-rujukan-orang-{referral.pk}"
     )
 
 

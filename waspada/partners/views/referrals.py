@@ -15,11 +15,12 @@ from django.views.decorators.http import require_POST
 
 from waspada.core.access import get_object_or_deny, requires
 from waspada.core.errors import UserFacingError, add_to_form
+from waspada.core.pdf import pdf_response
 from waspada.core.policy import Action, scope
 from waspada.networks.labels import shared_values
 from waspada.networks.models import NetworkKey, RingCluster
 from waspada.networks.views import history_refused, ring_page
-from waspada.partners import services
+from waspada.partners import covering, services
 from waspada.partners.forms import ReferralForm, ResponseForm
 from waspada.partners.models import Referral
 
@@ -51,6 +52,20 @@ def referral_list(request: HttpRequest) -> HttpResponse:
     )
     page = Paginator(referrals, 50).get_page(request.GET.get("page"))
     return render(request, "partners/referral_list.html", {"page": page, "query": ""})
+
+
+@requires(Action.VIEW_REFERRAL_REGISTER)
+def ring_referral_letter(request: HttpRequest, referral_id: int) -> HttpResponse:
+    """The covering letter of a ring referral, for the office to sign and send."""
+    referral = get_object_or_deny(
+        request,
+        Action.VIEW_REFERRAL_REGISTER,
+        Referral.objects.select_related("agency", "referred_by"),
+        pk=referral_id,
+    )
+    return pdf_response(
+        covering.ring_letter_pdf(referral), f"surat-pengantar-rujukan-{referral.pk}"
+    )
 
 
 def _members(referral: Referral) -> list[dict[str, object]]:

@@ -3,12 +3,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils.translation import get_language
+from django.utils.http import urlencode
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
 
 from waspada.applications.models import PassportApplication
 from waspada.core.policy import Action, can
 from waspada.watchlists.explain import render_reasons
-from waspada.watchlists.models import IdentityDuplicate, WatchlistMatch
+from waspada.watchlists.models import IdentityDuplicate, Watchlist, WatchlistMatch
 from waspada.watchlists.registry import any_entry_in_force
 
 register = template.Library()
@@ -39,7 +41,41 @@ def watchlist_panel(context: dict[str, Any], application: PassportApplication) -
         "can_review": can(user, Action.REVIEW_MATCHES),
         # "No match" means little while no list holds an entry: the page says so plainly.
         "loaded": bool(matches) or any_entry_in_force(),
+        "brokers": _brokers(application) if can(user, Action.MANAGE_WATCHLISTS) else [],
+        "watchlists": (
+            list(Watchlist.objects.filter(active=True).order_by("name"))
+            if can(user, Action.MANAGE_WATCHLISTS)
+            else []
+        ),
     }
+
+
+def _brokers(application: PassportApplication) -> list[dict[str, str]]:
+    """The people an application names who may be brokers (sponsor, recruiter, companion),
+    as the prefill of a watchlist entry."""
+    note = gettext("Named as %(role)s in application %(number)s.")
+    found = []
+    for role, name, phone, label in (
+        ("sponsor", application.sponsor_name, application.sponsor_phone, _("sponsor")),
+        ("recruiter", application.recruiter_name, "", _("recruiter")),
+        ("companion", application.companion_name, application.companion_phone, _("companion")),
+    ):
+        if name.strip():
+            found.append(
+                {
+                    "role": str(label),
+                    "name": name,
+                    "query": urlencode(
+                        {
+                            "external_id": f"{application.application_no}-{role}",
+                            "full_name": name,
+                            "phone": phone,
+                            "note": note % {"role": label, "number": application.application_no},
+                        }
+                    ),
+                }
+            )
+    return found
 
 
 @register.filter
