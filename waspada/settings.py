@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    # django-ninja's own templates and static files: the API's docs page, served locally.
+    "ninja",
     "waspada.core",
     "waspada.regions",
     "waspada.partners",
@@ -53,6 +55,7 @@ INSTALLED_APPS = [
     "waspada.interviews",
     "waspada.decisions",
     "waspada.publik",
+    "waspada.api",
     "waspada.reports",
     # Last: the demo builds on every other app and nothing builds on it.
     "waspada.demo",
@@ -63,6 +66,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "waspada.core.middleware.LanguageMiddleware",
+    # The partner API (/api/v1/): the client's language, problem details, ETags, audit.
+    "waspada.api.middleware.ApiMiddleware",
     # A post to /publik/ larger than a report can be is refused before it is read.
     "waspada.publik.middleware.PublicPostSizeMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -192,6 +197,9 @@ WASPADA_JOB_STALE_MINUTES = env_int("WASPADA_JOB_STALE_MINUTES", 30, minimum=1)
 # A Disnaker recommendation verification request open this long is overdue: the
 # supervisors see it in their queue.
 WASPADA_RECOMMENDATION_OVERDUE_DAYS = env_int("WASPADA_RECOMMENDATION_OVERDUE_DAYS", 3, minimum=1)
+
+# Calls a partner system's API key may make per minute (then 429 with Retry-After).
+WASPADA_API_REQUESTS_PER_MINUTE = env_int("WASPADA_API_REQUESTS_PER_MINUTE", 600, minimum=1)
 
 # The office this installation serves; its working area is a model row seeded by
 # `waspada load-regions` from these defaults (Kantor Imigrasi Kelas I TPI Cilacap).

@@ -140,6 +140,11 @@ class AuditAction(StrEnum):
     COVERAGE_UPDATED = "publik.coverage_updated"
     # reports
     REPORT_EXPORTED = "reports.exported"
+    # api: partner systems' keys and calls
+    API_KEY_CREATED = "api.key_created"
+    API_KEY_REVOKED = "api.key_revoked"
+    API_CALLED = "api.called"
+    API_REFUSED = "api.call_refused"
 
     @property
     def label(self) -> str | Promise:
@@ -257,6 +262,10 @@ LABELS: dict[AuditAction, str | Promise] = {
     AuditAction.COVERAGE_RECORDED: _("Media coverage recorded"),
     AuditAction.COVERAGE_UPDATED: _("Media coverage changed"),
     AuditAction.REPORT_EXPORTED: _("Report exported"),
+    AuditAction.API_KEY_CREATED: _("API key created"),
+    AuditAction.API_KEY_REVOKED: _("API key revoked"),
+    AuditAction.API_CALLED: _("API called"),
+    AuditAction.API_REFUSED: _("API call refused (no valid key)"),
 }
 
 # The names events were written with before the vocabulary was fixed.

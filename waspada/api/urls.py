@@ -1,0 +1,11 @@
+from django.urls import path
+
+from waspada.api import views
+from waspada.api.routes import api
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+    path("api-clients/", views.api_client_list, name="api_client_list"),
+    path("api-clients/new/", views.api_client_create, name="api_client_create"),
+    path("api-clients/<int:client_id>/revoke/", views.api_client_revoke, name="api_client_revoke"),
+]
