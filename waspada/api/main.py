@@ -45,7 +45,12 @@ language of `Accept-Language` (`id` or `en`). Objects of another agency are `404
 
 class KeyAuth(HttpBearer):
     """`Authorization: Bearer KEY`: the active client of an active agency, from an
-    allowed address, within its rate."""
+    allowed address, within its rate; with `scope`, a key carrying it, of an agency
+    whose users may do `action` (403 otherwise, before the body is even read)."""
+
+    def __init__(self, scope: Scope | None = None, action: Action | None = None) -> None:
+        super().__init__()
+        self.scope, self.action = scope, action
 
     def authenticate(self, request: HttpRequest, token: str) -> ApiClient | None:
         request.api_key_prefix = keys.prefix_of(token)  # type: ignore[attr-defined]
@@ -66,6 +71,12 @@ class KeyAuth(HttpBearer):
                 headers={"Retry-After": str(wait)},
             )
         keys.touch(client, address)
+        if self.scope is not None and self.scope not in client.scopes:
+            raise problems.forbidden(
+                _("This key lacks the scope %(scope)s.") % {"scope": self.scope.value}
+            )
+        if self.action is not None and not can(client.user, self.action):
+            raise problems.forbidden(_("Your agency may not do this."))
         return client
 
 
@@ -164,6 +175,12 @@ def _failed(request: HttpRequest, exc: Exception) -> HttpResponse:
 
 
 # --- For the endpoints --------------------------------------------------------------------
+
+
+def needs(scope: Scope, action: Action) -> KeyAuth:
+    """The authentication of an endpoint that needs `scope` (and `action` of the policy):
+    refused before the body is read."""
+    return KeyAuth(scope, action)
 
 
 def calling(request: HttpRequest, scope: Scope, action: Action) -> ApiClient:

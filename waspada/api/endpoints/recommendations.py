@@ -15,7 +15,7 @@ from ninja import Body, Field, Query, Router, Schema
 
 from waspada.api import problems
 from waspada.api.endpoints.common import ListQuery, answers, get_answers, no_nul
-from waspada.api.main import calling, note_objects
+from waspada.api.main import calling, needs, note_objects
 from waspada.api.paging import page
 from waspada.api.scopes import Scope
 from waspada.core.errors import UserFacingError
@@ -86,7 +86,11 @@ class RevokeIn(Schema):
 
 
 def _out(record: Recommendation) -> dict[str, Any]:
-    fields = {name: getattr(record, name) for name in RecommendationOut.model_fields}
+    fields = {
+        name: getattr(record, name)
+        for name in RecommendationOut.model_fields
+        if name not in {"id", "recommendation_no"}
+    }
     return {**fields, "recommendation_no": record.number, "id": record.pk}
 
 
@@ -106,6 +110,7 @@ def _as_csv(rows: list[RecommendationIn]) -> str:
     "/recommendations",
     response=answers(RegisterOut),
     summary="Register recommendations (one or a batch)",
+    auth=needs(Scope.RECOMMENDATIONS_WRITE, Action.MANAGE_RECOMMENDATIONS),
 )
 def register_recommendations(
     request: HttpRequest,
@@ -178,7 +183,12 @@ def _register(request: HttpRequest, needed: Scope, action: Action) -> Any:
     return scope(client.user, action, Recommendation.objects.all())
 
 
-@router.get("/recommendations", response=get_answers(RecommendationPage), summary="Your register")
+@router.get(
+    "/recommendations",
+    response=get_answers(RecommendationPage),
+    summary="Your register",
+    auth=needs(Scope.RECOMMENDATIONS_READ, Action.VIEW_RECOMMENDATIONS),
+)
 def list_recommendations(request: HttpRequest, query: Query[ListQuery]) -> Any:
     records, cursor = page(
         _register(request, Scope.RECOMMENDATIONS_READ, Action.VIEW_RECOMMENDATIONS),
@@ -195,6 +205,7 @@ def list_recommendations(request: HttpRequest, query: Query[ListQuery]) -> Any:
     "/recommendations/{int:record_id}",
     response=get_answers(RecommendationOut, 404),
     summary="One recommendation of your register",
+    auth=needs(Scope.RECOMMENDATIONS_READ, Action.VIEW_RECOMMENDATIONS),
 )
 def read_recommendation(request: HttpRequest, record_id: int) -> Any:
     records = _register(request, Scope.RECOMMENDATIONS_READ, Action.VIEW_RECOMMENDATIONS)
@@ -207,6 +218,7 @@ def read_recommendation(request: HttpRequest, record_id: int) -> Any:
     "/recommendations/{int:record_id}/revoke",
     response=answers(RecommendationOut, 404, 409),
     summary="Revoke a recommendation",
+    auth=needs(Scope.RECOMMENDATIONS_WRITE, Action.MANAGE_RECOMMENDATIONS),
 )
 def revoke_recommendation(request: HttpRequest, record_id: int, payload: RevokeIn) -> Any:
     """Revoke it with the reason: D03 fires on the applications naming it."""
@@ -299,6 +311,7 @@ def _requests(request: HttpRequest, needed: Scope) -> Any:
     "/verification-requests",
     response=get_answers(VerificationPage),
     summary="Requests to verify recommendation numbers",
+    auth=needs(Scope.VERIFICATIONS_READ, Action.VIEW_RECOMMENDATIONS),
 )
 def list_verification_requests(request: HttpRequest, query: Query[ListQuery]) -> Any:
     items, cursor = page(
@@ -316,6 +329,7 @@ def list_verification_requests(request: HttpRequest, query: Query[ListQuery]) ->
     "/verification-requests/{int:request_id}",
     response=get_answers(VerificationDetail, 404),
     summary="A request, with the applications naming its number",
+    auth=needs(Scope.VERIFICATIONS_READ, Action.VIEW_RECOMMENDATIONS),
 )
 def read_verification_request(request: HttpRequest, request_id: int) -> Any:
     item = get_object_or_404(_requests(request, Scope.VERIFICATIONS_READ), pk=request_id)
@@ -340,6 +354,7 @@ def read_verification_request(request: HttpRequest, request_id: int) -> Any:
     "/verification-requests/{int:request_id}/answer",
     response=answers(VerificationOut, 404, 409),
     summary="Answer a request: issued, not issued or revoked",
+    auth=needs(Scope.VERIFICATIONS_ANSWER, Action.ANSWER_RECOMMENDATION_REQUESTS),
 )
 def answer_verification_request(
     request: HttpRequest, request_id: int, payload: VerificationAnswerIn

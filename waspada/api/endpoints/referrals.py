@@ -14,7 +14,7 @@ from ninja import Field, Query, Router, Schema
 
 from waspada.api import problems
 from waspada.api.endpoints.common import ListQuery, answers, get_answers, no_nul
-from waspada.api.main import calling, note_objects
+from waspada.api.main import calling, needs, note_objects
 from waspada.api.models import ApiClient
 from waspada.api.paging import page
 from waspada.api.scopes import Scope
@@ -157,6 +157,7 @@ def _ring_detail(referral: Referral) -> dict[str, Any]:
     "/ring-referrals",
     response=get_answers(RingReferralPage),
     summary="Rings referred to your police unit",
+    auth=needs(Scope.REFERRALS_READ, Action.VIEW_REFERRALS),
 )
 def list_ring_referrals(request: HttpRequest, query: Query[ListQuery]) -> Any:
     _client, referrals = _own(request, Scope.REFERRALS_READ, Action.VIEW_REFERRALS, Referral)
@@ -178,6 +179,7 @@ def list_ring_referrals(request: HttpRequest, query: Query[ListQuery]) -> Any:
     "/ring-referrals/{int:referral_id}",
     response=get_answers(RingReferralDetail, 404),
     summary="A ring referral with its people (the look is recorded)",
+    auth=needs(Scope.REFERRALS_READ, Action.VIEW_REFERRALS),
 )
 def read_ring_referral(request: HttpRequest, referral_id: int) -> Any:
     client, referrals = _own(request, Scope.REFERRALS_READ, Action.VIEW_REFERRALS, Referral)
@@ -204,6 +206,7 @@ def _answer_form(referral: Referral | PersonReferral, payload: AnswerIn) -> dict
     "/ring-referrals/{int:referral_id}/answer",
     response=answers(RingReferralOut, 404, 409),
     summary="Answer a ring referral: accepted, rejected, done",
+    auth=needs(Scope.REFERRALS_ANSWER, Action.VIEW_REFERRALS),
 )
 def answer_ring_referral(request: HttpRequest, referral_id: int, payload: AnswerIn) -> Any:
     client, referrals = _own(request, Scope.REFERRALS_ANSWER, Action.VIEW_REFERRALS, Referral)
@@ -247,6 +250,7 @@ def _person(referral: PersonReferral) -> dict[str, Any]:
     "/person-referrals",
     response=get_answers(PersonReferralPage),
     summary="Persons referred to your agency",
+    auth=needs(Scope.REFERRALS_READ, Action.VIEW_PERSON_REFERRALS),
 )
 def list_person_referrals(request: HttpRequest, query: Query[ListQuery]) -> Any:
     _client, referrals = _own(
@@ -267,6 +271,7 @@ def list_person_referrals(request: HttpRequest, query: Query[ListQuery]) -> Any:
     "/person-referrals/{int:referral_id}",
     response=get_answers(PersonReferralOut, 404),
     summary="A person referral (the look is recorded)",
+    auth=needs(Scope.REFERRALS_READ, Action.VIEW_PERSON_REFERRALS),
 )
 def read_person_referral(request: HttpRequest, referral_id: int) -> Any:
     client, referrals = _own(
@@ -282,6 +287,7 @@ def read_person_referral(request: HttpRequest, referral_id: int) -> Any:
     "/person-referrals/{int:referral_id}/answer",
     response=answers(PersonReferralOut, 404, 409),
     summary="Answer a person referral: accepted, rejected, in progress, closed",
+    auth=needs(Scope.REFERRALS_ANSWER, Action.VIEW_PERSON_REFERRALS),
 )
 def answer_person_referral(request: HttpRequest, referral_id: int, payload: AnswerIn) -> Any:
     client, referrals = _own(
