@@ -6,7 +6,7 @@ import base64
 import datetime as dt
 from typing import Any, TypeVar
 
-from django.db.models import Expression, Model, QuerySet
+from django.db.models import Expression, F, Model, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -62,7 +62,8 @@ def page(
     (`changed`: a field or an expression) at or after `updated_since`."""
     moment = since(updated_since)
     if moment is not None:
-        queryset = queryset.annotate(api_changed=changed).filter(api_changed__gte=moment)
+        expression = F(changed) if isinstance(changed, str) else changed
+        queryset = queryset.annotate(api_changed=expression).filter(api_changed__gte=moment)
     if cursor:
         queryset = queryset.filter(pk__gt=decode(cursor))
     rows = list(queryset.order_by("pk")[: limit + 1])

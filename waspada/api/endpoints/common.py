@@ -24,8 +24,9 @@ class ProblemOut(Schema):
     errors: list[FieldError] | None = None
 
 
-# Every call may be refused for its key (401, 403), its rate (429) or its input (422).
-_ALWAYS = (401, 403, 422, 429)
+# Every call may be refused for its request (400: not JSON, a NUL character), its key
+# (401, 403), its rate (429) or its input (422).
+_ALWAYS = (400, 401, 403, 422, 429)
 
 
 def answers(ok: Any, *codes: int, status: int = 200) -> dict[int, Any]:
