@@ -27,7 +27,11 @@ from tests.test_url_access import ACCESS, _url
 from waspada.core.models import User
 
 # Who posts to a page no persona may GET (its form lives on another page).
-POSTERS = {"referral_respond": "partner", "interview_save": "interviewer"}
+POSTERS = {
+    "referral_respond": "partner",
+    "interview_save": "interviewer",
+    "api_client_revoke": "admin",
+}
 # Needs a user with an agency to act on (the admin edits the partner persona).
 PARTNER_TARGET = {"user_edit", "user_set_password", "agency_edit", "agreement_create"}
 SKIP_POST = {"logout"}  # Posting ends the session the rest of the walk needs.

@@ -52,25 +52,27 @@ def test_the_api_answers_as_its_schema_says(live_server: Any, settings_override:
     failures: list[str] = []
     for operation in operations:
         area = operation.path.strip("/").split("/")[2]
-        headers = {"Authorization": f"Bearer {keys[area]}"}
-
-        @given(case=operation.as_strategy())
-        @settings(
-            max_examples=EXAMPLES,
-            deadline=None,
-            database=None,
-            derandomize=True,
-            suppress_health_check=list(HealthCheck),
-        )
-        def check(case: Any) -> None:
-            response = case.call(base_url=live_server.url, headers=headers)
-            case.validate_response(response, checks=CHECKS, headers=headers)
-
         try:
-            check()
-        except Exception as error:  # noqa: BLE001 - collect every operation's failure
+            _fuzz(operation, live_server.url, {"Authorization": f"Bearer {keys[area]}"})
+        except Exception as error:  # collect every operation's failure, not the first only
             failures.append(f"{operation.method.upper()} {operation.path}: {error}")
     assert failures == []
+
+
+def _fuzz(operation: Any, base_url: str, headers: dict[str, str]) -> None:
+    @given(case=operation.as_strategy())
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        suppress_health_check=list(HealthCheck),
+    )
+    def check(case: Any) -> None:
+        response = case.call(base_url=base_url, headers=headers)
+        case.validate_response(response, checks=CHECKS, headers=headers)
+
+    check()
 
 
 @pytest.fixture
