@@ -63,7 +63,9 @@ def page(
     moment = since(updated_since)
     if moment is not None:
         expression = F(changed) if isinstance(changed, str) else changed
-        queryset = queryset.annotate(api_changed=expression).filter(api_changed__gte=moment)
+        queryset = queryset.annotate(api_changed=expression).filter(  # type: ignore[assignment]
+            api_changed__gte=moment
+        )
     if cursor:
         queryset = queryset.filter(pk__gt=decode(cursor))
     rows = list(queryset.order_by("pk")[: limit + 1])

@@ -261,7 +261,7 @@ SERVED = {
 
 
 def _call(api: Api, method: str, path: str) -> Any:
-    body = [] if path == "recommendations" else {}
+    body: list[Any] | dict[str, Any] = [] if path == "recommendations" else {}
     return api.get(path) if method == "get" else api.post(path, body)
 
 
