@@ -12,6 +12,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Body, Field, Query, Router, Schema
+from pydantic import BaseModel
 
 from waspada.api import problems
 from waspada.api.endpoints.common import ListQuery, answers, get_answers, no_nul
@@ -31,8 +32,10 @@ router = Router(tags=["Disnaker"])
 MAX_BATCH = 5000
 
 
-class RecommendationIn(Schema):
-    """A row of `waspada import-recommendations`, with the same checks and messages."""
+class RecommendationIn(BaseModel):
+    """A row of `waspada import-recommendations`, with the same checks and messages.
+    (A plain pydantic model: a batch of thousands is validated without ninja's per-object
+    hooks for Django models.)"""
 
     recommendation_no: str = Field(max_length=100)
     issued_on: str = Field(max_length=40, description="ISO date, e.g. 2026-02-01")
