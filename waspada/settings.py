@@ -201,6 +201,10 @@ WASPADA_RECOMMENDATION_OVERDUE_DAYS = env_int("WASPADA_RECOMMENDATION_OVERDUE_DA
 # Calls a partner system's API key may make per minute (then 429 with Retry-After).
 WASPADA_API_REQUESTS_PER_MINUTE = env_int("WASPADA_API_REQUESTS_PER_MINUTE", 600, minimum=1)
 
+# Webhooks to plain http:// on this machine (127.0.0.1): for tests and a local stand-in
+# only; every other webhook address must be https://.
+WASPADA_WEBHOOK_LOCAL_HTTP = env_bool("WASPADA_WEBHOOK_LOCAL_HTTP", False)
+
 # The office this installation serves; its working area is a model row seeded by
 # `waspada load-regions` from these defaults (Kantor Imigrasi Kelas I TPI Cilacap).
 WASPADA_OFFICE_NAME = env_str("WASPADA_OFFICE_NAME", "Kantor Imigrasi Kelas I TPI Cilacap")

@@ -68,3 +68,79 @@ class ApiClient(models.Model):
     @property
     def active(self) -> bool:
         return self.revoked_at is None
+
+
+class WebhookEndpoint(models.Model):
+    """An agency's HTTPS address told of events (signed with `secret`)."""
+
+    agency = models.ForeignKey(
+        "partners.Agency",
+        verbose_name=_("agency"),
+        on_delete=models.PROTECT,
+        related_name="webhook_endpoints",
+    )
+    url = models.URLField(_("address"), max_length=500)
+    # Kept to sign each delivery (HMAC needs the secret itself); shown once when added.
+    secret = models.CharField(max_length=100, editable=False)
+    events = models.JSONField(_("events"), default=list)
+    is_active = models.BooleanField(_("active"), default=True)
+    # Deliveries given up in a row: at `webhooks.DISABLE_AFTER` the endpoint is disabled.
+    failures_in_row = models.PositiveIntegerField(_("failures in a row"), default=0)
+    disabled_at = models.DateTimeField(_("disabled"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("webhook endpoint")
+        verbose_name_plural = _("webhook endpoints")
+        ordering = ["agency__name", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.url} ({self.agency})"
+
+
+class DeliveryState(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    DELIVERED = "delivered", _("Delivered")
+    FAILED = "failed", _("Failed")
+
+
+class WebhookDelivery(models.Model):
+    """One event for one endpoint: the outbox row (written in the transaction of the
+    change) and its delivery log."""
+
+    endpoint = models.ForeignKey(
+        WebhookEndpoint,
+        verbose_name=_("endpoint"),
+        on_delete=models.PROTECT,
+        related_name="deliveries",
+    )
+    event = models.CharField(_("event"), max_length=40)
+    payload = models.JSONField(_("payload"), default=dict)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    state = models.CharField(
+        _("state"), max_length=10, choices=DeliveryState.choices, default=DeliveryState.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    last_status = models.PositiveSmallIntegerField(_("last answer"), null=True, blank=True)
+    last_error = models.CharField(_("last error"), max_length=300, blank=True)
+    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("webhook delivery")
+        verbose_name_plural = _("webhook deliveries")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["endpoint", "state", "id"], name="webhook_outbox_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event} to {self.endpoint_id} ({self.state})"

@@ -145,6 +145,8 @@ class AuditAction(StrEnum):
     API_KEY_REVOKED = "api.key_revoked"
     API_CALLED = "api.called"
     API_REFUSED = "api.call_refused"
+    WEBHOOK_ADDED = "api.webhook_added"
+    WEBHOOK_DISABLED = "api.webhook_disabled"
 
     @property
     def label(self) -> str | Promise:
@@ -266,6 +268,8 @@ LABELS: dict[AuditAction, str | Promise] = {
     AuditAction.API_KEY_REVOKED: _("API key revoked"),
     AuditAction.API_CALLED: _("API called"),
     AuditAction.API_REFUSED: _("API call refused (no valid key)"),
+    AuditAction.WEBHOOK_ADDED: _("Webhook address added"),
+    AuditAction.WEBHOOK_DISABLED: _("Webhook address disabled after failures"),
 }
 
 # The names events were written with before the vocabulary was fixed.

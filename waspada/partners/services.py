@@ -15,7 +15,7 @@ from waspada.core.audit_actions import AuditAction, checked
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.networks.models import RingCluster
-from waspada.partners import agreements
+from waspada.partners import agreements, events
 from waspada.partners.models import NEXT_STATUSES, Agency, PersonReferral, Referral, SharingKind
 
 # A status that is not a past participle, as the audit vocabulary names it.
@@ -119,6 +119,11 @@ def refer_ring(
     )
     members = list(ring.memberships.values_list("application_id", flat=True))
     referral.applications.set(members)
+    events.emit(
+        events.REFERRAL_CREATED,
+        agency,
+        {"kind": "ring", "id": referral.pk, "ring_number": referral.ring_number},
+    )
     audit.record(
         AuditAction.REFERRAL_SENT,
         f"Ring #{ring.pk} ({len(members)} applicants, score {ring.score}) referred to "
