@@ -47,6 +47,8 @@ ACCESS: dict[str, set[str] | str] = {
     "api_client_list": {"admin"},
     "api_client_create": {"admin"},
     "api_client_revoke": "post-only",
+    "api_webhook_list": {"admin"},
+    "api_webhook_create": {"admin"},
     **dict.fromkeys(API_STATUS, "api"),
 }
 

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy
 
 from waspada.api.scopes import LABELS, Scope
+from waspada.partners.events import EVENTS
 from waspada.partners.models import Agency
 
 
@@ -29,4 +30,16 @@ class ApiClientForm(forms.Form):
         help_text=gettext_lazy(
             "Addresses or networks the key may be used from, one a line; empty: anywhere."
         ),
+    )
+
+
+class WebhookForm(forms.Form):
+    agency = forms.ModelChoiceField(
+        label=gettext_lazy("Agency"), queryset=Agency.objects.filter(is_active=True)
+    )
+    url = forms.URLField(label=gettext_lazy("Address (https://)"), max_length=500)
+    events = forms.MultipleChoiceField(
+        label=gettext_lazy("Events"),
+        choices=[(event, event) for event in EVENTS],
+        widget=forms.CheckboxSelectMultiple,
     )

@@ -8,4 +8,6 @@ urlpatterns = [
     path("api-clients/", views.api_client_list, name="api_client_list"),
     path("api-clients/new/", views.api_client_create, name="api_client_create"),
     path("api-clients/<int:client_id>/revoke/", views.api_client_revoke, name="api_client_revoke"),
+    path("api-clients/webhooks/", views.api_webhook_list, name="api_webhook_list"),
+    path("api-clients/webhooks/new/", views.api_webhook_create, name="api_webhook_create"),
 ]

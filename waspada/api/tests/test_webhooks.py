@@ -162,3 +162,39 @@ def test_only_https_addresses_unless_local_stand_ins_are_allowed(db: None) -> No
             events=["referral.created"],
             acting_user=None,
         )
+
+
+def test_a_police_system_gets_a_signed_referral_created_and_answers_through_the_api(
+    db: None, receiver: Receiver
+) -> None:
+    from waspada.api.tests.helpers import POLICE, Api, key_for
+    from waspada.networks import services as network_services
+    from waspada.networks.models import RingCluster
+    from waspada.networks.tests.helpers import broker_ring
+    from waspada.partners import services
+    from waspada.partners.tests.factories import make_agreement
+
+    police = agency(POLICE)
+    make_agreement(police)
+    endpoint, secret = webhooks.add_endpoint(
+        police, url=receiver.url, events=["referral.created"], acting_user=None
+    )
+    broker_ring(4)
+    network_services.detect_networks()
+    ring = RingCluster.objects.get(run=network_services.queries.latest_run(), risky=True)
+    services.refer_ring(ring, agency=police, note="Calo yang sama", acting_user=office_supervisor())
+    assert webhooks.deliver_due(endpoint.pk) == 1
+    (arrived,) = receiver.received
+    headers = arrived["headers"]
+    assert headers["X-Waspada-Event"] == "referral.created"
+    assert webhooks.verify(
+        secret, headers["X-Waspada-Timestamp"], arrived["body"], headers["X-Waspada-Signature"]
+    )
+    referral_id = json.loads(arrived["body"])["data"]["id"]
+    api = Api(key_for(police))
+    assert api.get(f"ring-referrals/{referral_id}").json()["people"] == 4
+    answer = api.post(
+        f"ring-referrals/{referral_id}/answer",
+        {"status": "accepted", "note": "Kami selidiki", "seen_status": "sent"},
+    )
+    assert answer.status_code == 200 and answer.json()["status"] == "accepted"
