@@ -37,7 +37,9 @@ class WebhookForm(forms.Form):
     agency = forms.ModelChoiceField(
         label=gettext_lazy("Agency"), queryset=Agency.objects.filter(is_active=True)
     )
-    url = forms.URLField(label=gettext_lazy("Address (https://)"), max_length=500)
+    url = forms.URLField(
+        label=gettext_lazy("Address (https://)"), max_length=500, assume_scheme="https"
+    )
     events = forms.MultipleChoiceField(
         label=gettext_lazy("Events"),
         choices=[(event, event) for event in EVENTS],

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
+from django.db.models import Expression, QuerySet
+from django.http import HttpRequest
 from ninja import Field, Schema
 
 from waspada.api import problems
-from waspada.api.paging import DEFAULT_LIMIT, MAX_LIMIT
+from waspada.api.main import note_objects
+from waspada.api.paging import DEFAULT_LIMIT, MAX_LIMIT, page
 
 
 class FieldError(Schema):
@@ -65,3 +69,23 @@ def no_nul(values: dict[str, Any], prefix: str = "") -> None:
                 for name in bad
             ]
         )
+
+
+def listed(
+    request: HttpRequest,
+    queryset: QuerySet[Any],
+    query: ListQuery,
+    *,
+    changed: Expression | str,
+    out: Callable[[Any], dict[str, Any]],
+) -> dict[str, Any]:
+    """A page of a list as the API answers it (the objects noted for the audit event)."""
+    rows, cursor = page(
+        queryset,
+        cursor=query.cursor,
+        limit=query.limit,
+        updated_since=query.updated_since,
+        changed=changed,
+    )
+    note_objects(request, *[row.pk for row in rows])
+    return {"items": [out(row) for row in rows], "next_cursor": cursor}

@@ -15,9 +15,8 @@ from ninja import Body, Field, Query, Router, Schema
 from pydantic import BaseModel
 
 from waspada.api import problems
-from waspada.api.endpoints.common import ListQuery, answers, get_answers, no_nul
+from waspada.api.endpoints.common import ListQuery, answers, get_answers, listed, no_nul
 from waspada.api.main import calling, needs, note_objects
-from waspada.api.paging import page
 from waspada.api.scopes import Scope
 from waspada.core.errors import UserFacingError
 from waspada.core.policy import Action, can, scope
@@ -193,15 +192,8 @@ def _register(request: HttpRequest, needed: Scope, action: Action) -> Any:
     auth=needs(Scope.RECOMMENDATIONS_READ, Action.VIEW_RECOMMENDATIONS),
 )
 def list_recommendations(request: HttpRequest, query: Query[ListQuery]) -> Any:
-    records, cursor = page(
-        _register(request, Scope.RECOMMENDATIONS_READ, Action.VIEW_RECOMMENDATIONS),
-        cursor=query.cursor,
-        limit=query.limit,
-        updated_since=query.updated_since,
-        changed="updated_at",
-    )
-    note_objects(request, *[r.pk for r in records])
-    return {"items": [_out(r) for r in records], "next_cursor": cursor}
+    records = _register(request, Scope.RECOMMENDATIONS_READ, Action.VIEW_RECOMMENDATIONS)
+    return listed(request, records, query, changed="updated_at", out=_out)
 
 
 @router.get(
@@ -317,15 +309,13 @@ def _requests(request: HttpRequest, needed: Scope) -> Any:
     auth=needs(Scope.VERIFICATIONS_READ, Action.VIEW_RECOMMENDATIONS),
 )
 def list_verification_requests(request: HttpRequest, query: Query[ListQuery]) -> Any:
-    items, cursor = page(
+    return listed(
+        request,
         _requests(request, Scope.VERIFICATIONS_READ),
-        cursor=query.cursor,
-        limit=query.limit,
-        updated_since=query.updated_since,
+        query,
         changed=Coalesce("answered_at", "opened_at"),
+        out=_verification,
     )
-    note_objects(request, *[i.pk for i in items])
-    return {"items": [_verification(i) for i in items], "next_cursor": cursor}
 
 
 @router.get(

@@ -4,6 +4,7 @@ referral's people is recorded, as on the web."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import Count, Model, QuerySet
@@ -13,10 +14,9 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
 from waspada.api import problems
-from waspada.api.endpoints.common import ListQuery, answers, get_answers, no_nul
+from waspada.api.endpoints.common import ListQuery, answers, get_answers, listed, no_nul
 from waspada.api.main import calling, needs, note_objects
 from waspada.api.models import ApiClient
-from waspada.api.paging import page
 from waspada.api.scopes import Scope
 from waspada.core.policy import Action, scope
 from waspada.partners import person_referrals, services
@@ -25,6 +25,8 @@ from waspada.partners.models import PersonReferral, Referral
 from waspada.partners.views.referrals import _members
 
 router = Router(tags=["Referrals"])
+# When a referral last changed: its latest answer, else when it was sent.
+ANSWERED = Coalesce("responded_at", "referred_at")
 
 
 class AnswerIn(Schema):
@@ -161,18 +163,13 @@ def _ring_detail(referral: Referral) -> dict[str, Any]:
 )
 def list_ring_referrals(request: HttpRequest, query: Query[ListQuery]) -> Any:
     _client, referrals = _own(request, Scope.REFERRALS_READ, Action.VIEW_REFERRALS, Referral)
-    items, cursor = page(
+    return listed(
+        request,
         referrals.annotate(people=Count("applications")),
-        cursor=query.cursor,
-        limit=query.limit,
-        updated_since=query.updated_since,
-        changed=Coalesce("responded_at", "referred_at"),
+        query,
+        changed=ANSWERED,
+        out=lambda r: _ring(r, r.people),
     )
-    note_objects(request, *[r.pk for r in items])
-    return {
-        "items": [_ring(r, r.people) for r in items],  # type: ignore[attr-defined]
-        "next_cursor": cursor,
-    }
 
 
 @router.get(
@@ -182,11 +179,47 @@ def list_ring_referrals(request: HttpRequest, query: Query[ListQuery]) -> Any:
     auth=needs(Scope.REFERRALS_READ, Action.VIEW_REFERRALS),
 )
 def read_ring_referral(request: HttpRequest, referral_id: int) -> Any:
-    client, referrals = _own(request, Scope.REFERRALS_READ, Action.VIEW_REFERRALS, Referral)
-    referral = get_object_or_404(referrals.select_related("agency"), pk=referral_id)
-    note_objects(request, referral.pk)
+    client, referral = _one(
+        request, Scope.REFERRALS_READ, Action.VIEW_REFERRALS, Referral, referral_id
+    )
     services.record_referral_view(referral, acting_user=client.user, request=request)
     return _ring_detail(referral)
+
+
+def _one(
+    request: HttpRequest, needed: Scope, action: Action, model: type[Model], referral_id: int
+) -> tuple[ApiClient, Any]:
+    """The agency's own referral (another agency's does not exist: 404)."""
+    client, referrals = _own(request, needed, action, model)
+    referral = get_object_or_404(referrals.select_related("agency"), pk=referral_id)
+    note_objects(request, referral.pk)
+    return client, referral
+
+
+def _answered(
+    request: HttpRequest,
+    action: Action,
+    model: type[Model],
+    referral_id: int,
+    payload: AnswerIn,
+    respond: Callable[..., Any],
+) -> Any:
+    """The partner's answer through the service the web page calls (`respond`)."""
+    client, referral = _one(request, Scope.REFERRALS_ANSWER, action, model, referral_id)
+    data = _answer_form(referral, payload)
+    try:
+        return respond(
+            referral,
+            status=data["status"],
+            note=data["note"],
+            seen_status=data["seen"],
+            acting_user=client.user,
+            request=request,
+        )
+    except services.StaleReferral as exc:
+        raise problems.conflict(exc.message()) from None
+    except services.NotAllowedAnswer as exc:
+        raise problems.from_user_error(exc) from None
 
 
 def _answer_form(referral: Referral | PersonReferral, payload: AnswerIn) -> dict[str, Any]:
@@ -209,23 +242,9 @@ def _answer_form(referral: Referral | PersonReferral, payload: AnswerIn) -> dict
     auth=needs(Scope.REFERRALS_ANSWER, Action.VIEW_REFERRALS),
 )
 def answer_ring_referral(request: HttpRequest, referral_id: int, payload: AnswerIn) -> Any:
-    client, referrals = _own(request, Scope.REFERRALS_ANSWER, Action.VIEW_REFERRALS, Referral)
-    referral = get_object_or_404(referrals.select_related("agency"), pk=referral_id)
-    note_objects(request, referral.pk)
-    data = _answer_form(referral, payload)
-    try:
-        referral = services.respond_to_referral(
-            referral,
-            status=data["status"],
-            note=data["note"],
-            seen_status=data["seen"],
-            acting_user=client.user,
-            request=request,
-        )
-    except services.StaleReferral as exc:
-        raise problems.conflict(exc.message()) from None
-    except services.NotAllowedAnswer as exc:
-        raise problems.from_user_error(exc) from None
+    referral = _answered(
+        request, Action.VIEW_REFERRALS, Referral, referral_id, payload, services.respond_to_referral
+    )
     return _ring(referral, referral.applications.count())
 
 
@@ -256,15 +275,7 @@ def list_person_referrals(request: HttpRequest, query: Query[ListQuery]) -> Any:
     _client, referrals = _own(
         request, Scope.REFERRALS_READ, Action.VIEW_PERSON_REFERRALS, PersonReferral
     )
-    items, cursor = page(
-        referrals,
-        cursor=query.cursor,
-        limit=query.limit,
-        updated_since=query.updated_since,
-        changed=Coalesce("responded_at", "referred_at"),
-    )
-    note_objects(request, *[r.pk for r in items])
-    return {"items": [_person(r) for r in items], "next_cursor": cursor}
+    return listed(request, referrals, query, changed=ANSWERED, out=_person)
 
 
 @router.get(
@@ -274,11 +285,9 @@ def list_person_referrals(request: HttpRequest, query: Query[ListQuery]) -> Any:
     auth=needs(Scope.REFERRALS_READ, Action.VIEW_PERSON_REFERRALS),
 )
 def read_person_referral(request: HttpRequest, referral_id: int) -> Any:
-    client, referrals = _own(
-        request, Scope.REFERRALS_READ, Action.VIEW_PERSON_REFERRALS, PersonReferral
+    client, referral = _one(
+        request, Scope.REFERRALS_READ, Action.VIEW_PERSON_REFERRALS, PersonReferral, referral_id
     )
-    referral = get_object_or_404(referrals.select_related("agency"), pk=referral_id)
-    note_objects(request, referral.pk)
     person_referrals.record_view(referral, acting_user=client.user, request=request)
     return _person(referral)
 
@@ -290,23 +299,12 @@ def read_person_referral(request: HttpRequest, referral_id: int) -> Any:
     auth=needs(Scope.REFERRALS_ANSWER, Action.VIEW_PERSON_REFERRALS),
 )
 def answer_person_referral(request: HttpRequest, referral_id: int, payload: AnswerIn) -> Any:
-    client, referrals = _own(
-        request, Scope.REFERRALS_ANSWER, Action.VIEW_PERSON_REFERRALS, PersonReferral
+    referral = _answered(
+        request,
+        Action.VIEW_PERSON_REFERRALS,
+        PersonReferral,
+        referral_id,
+        payload,
+        person_referrals.respond,
     )
-    referral = get_object_or_404(referrals.select_related("agency"), pk=referral_id)
-    note_objects(request, referral.pk)
-    data = _answer_form(referral, payload)
-    try:
-        referral = person_referrals.respond(
-            referral,
-            status=data["status"],
-            note=data["note"],
-            seen_status=data["seen"],
-            acting_user=client.user,
-            request=request,
-        )
-    except services.StaleReferral as exc:
-        raise problems.conflict(exc.message()) from None
-    except services.NotAllowedAnswer as exc:
-        raise problems.from_user_error(exc) from None
     return _person(referral)
