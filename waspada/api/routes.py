@@ -35,3 +35,8 @@ def me(request: HttpRequest) -> Any:
 
 api.add_router("", recommendations.router)
 api.add_router("", referrals.router)
+# Not here yet, each waiting for its partner service: Dukcapil's NIK verifications
+# (scopes verifications:read / verifications:answer for a Dukcapil key), police alerts
+# (alerts:read; the webhook event alert.created is declared in waspada/partners/events.py
+# for the alert service to emit) and watchlist submissions by the police
+# (watchlist:submit). Keys may already carry these scopes; they open nothing.
