@@ -57,7 +57,7 @@ def url(name: str, target: User) -> str:
     if name == "api_client_revoke":
         found = ApiClient.objects.first()
         return reverse(name, args=[found.pk if found is not None else 1])
-    if name.startswith("api_client"):
+    if name.startswith(("api_client", "api_webhook")):
         return reverse(name)
     # The API's names are those of its namespace.
     return reverse(f"api-v1:{name}", kwargs=_ARGS.get(name, {}))
