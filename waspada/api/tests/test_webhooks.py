@@ -198,3 +198,28 @@ def test_a_police_system_gets_a_signed_referral_created_and_answers_through_the_
         {"status": "accepted", "note": "Kami selidiki", "seen_status": "sent"},
     )
     assert answer.status_code == 200 and answer.json()["status"] == "accepted"
+
+
+def test_the_worker_is_asked_once_the_change_commits_and_again_after_the_backoff(
+    db: None, receiver: Receiver, django_capture_on_commit_callbacks: Any
+) -> None:
+    from django_tasks_db.models import DBTaskResult
+
+    from waspada.api.tasks import deliver_webhooks
+
+    ngo = agency(NGO)
+    endpoint, _secret = webhooks.add_endpoint(
+        ngo, url=receiver.url, events=["referral.created"], acting_user=None
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        make_person_referral(ngo)
+    queued = DBTaskResult.objects.get(task_path="waspada.api.tasks.deliver_webhooks")
+    assert queued.args_kwargs["args"] == [endpoint.pk]
+    receiver.statuses = [500]
+    with django_capture_on_commit_callbacks(execute=True):
+        assert deliver_webhooks.func(endpoint.pk) == 0
+    retry = DBTaskResult.objects.exclude(pk=queued.pk).get()
+    delivery = WebhookDelivery.objects.get()
+    # Asked to try again when the backoff ends.
+    assert retry.run_after == delivery.next_attempt_at
+    assert delivery.next_attempt_at - timezone.now() > webhooks.backoff(1) * 0.9
