@@ -28,6 +28,7 @@ from waspada.core.models import User
 from waspada.core.navigation import NAV_COUNTS
 from waspada.core.workqueues import HOME_QUEUES
 from waspada.networks.hooks import RING_CARRIERS, RING_PANELS
+from waspada.partners.events import PARTNER_EVENTS
 from waspada.screening.providers import FACT_PROVIDERS, REGISTRIES
 
 PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
@@ -152,7 +153,10 @@ def test_the_apps_register_their_hooks_in_the_intended_order() -> None:
     ]
     assert RING_CARRIERS.names() == ["referrals"]
     assert RING_PANELS.names() == ["referrals"]
+    # Partner events (written in the change's transaction) go to the API's webhook outbox.
+    assert PARTNER_EVENTS.names() == ["webhooks"]
     for point in (
+        PARTNER_EVENTS,
         APPLICATIONS_SAVED,
         DETAIL_PANELS,
         LIST_FILTERS,

@@ -32,6 +32,7 @@ POSTERS = {
     "interview_save": "interviewer",
     "user_unblock": "admin",
     "user_reset_two_factor": "admin",
+    "api_client_revoke": "admin",
 }
 # Needs a user with an agency to act on (the admin edits the partner persona).
 PARTNER_TARGET = {

@@ -192,6 +192,15 @@ def test_url_access_matches_the_policy(
     url = _url(name, target)
 
     anonymous = Client().get(url)
+    if rule == "api":  # keys, not sessions: refused alike to anonymous and signed-in users
+        from tests.url_access.api import API_STATUS
+
+        for persona in PERSONAS:
+            client = Client()
+            client.force_login(personas[persona])
+            assert client.get(url).status_code == API_STATUS[name], f"{persona} GET {url}"
+        assert anonymous.status_code == API_STATUS[name]
+        return
     if rule == "public":
         assert anonymous.status_code in {200, 302}
         assert "/login/" not in anonymous.get("Location", "")

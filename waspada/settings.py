@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
+    # django-ninja's own templates and static files: the API's docs page, served locally.
+    "ninja",
     "waspada.core",
     "waspada.regions",
     "waspada.partners",
@@ -61,6 +63,7 @@ INSTALLED_APPS = [
     "waspada.decisions",
     "waspada.publik",
     "waspada.training",
+    "waspada.api",
     "waspada.reports",
     # Last: the demo builds on every other app and nothing builds on it.
     "waspada.demo",
@@ -73,6 +76,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "waspada.core.middleware.LanguageMiddleware",
+    # The partner API (/api/v1/): the client's language, problem details, ETags, audit.
+    "waspada.api.middleware.ApiMiddleware",
     # A post to /publik/ larger than a report can be is refused before it is read.
     "waspada.publik.middleware.PublicPostSizeMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -238,6 +243,13 @@ WASPADA_TASK_RETENTION_DAYS = env_int("WASPADA_TASK_RETENTION_DAYS", 30, minimum
 # A Disnaker recommendation verification request open this long is overdue: the
 # supervisors see it in their queue.
 WASPADA_RECOMMENDATION_OVERDUE_DAYS = env_int("WASPADA_RECOMMENDATION_OVERDUE_DAYS", 3, minimum=1)
+
+# Calls a partner system's API key may make per minute (then 429 with Retry-After).
+WASPADA_API_REQUESTS_PER_MINUTE = env_int("WASPADA_API_REQUESTS_PER_MINUTE", 600, minimum=1)
+
+# Webhooks to plain http:// on this machine (127.0.0.1): for tests and a local stand-in
+# only; every other webhook address must be https://.
+WASPADA_WEBHOOK_LOCAL_HTTP = env_bool("WASPADA_WEBHOOK_LOCAL_HTTP", False)
 
 # The office this installation serves; its working area is a model row seeded by
 # `waspada load-regions` from these defaults (Kantor Imigrasi Kelas I TPI Cilacap).

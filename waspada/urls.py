@@ -25,6 +25,8 @@ urlpatterns = [
     path("public-side/", include("waspada.publik.urls_office")),
     # The public side: no login (WASPADA_PUBLIC_ONLY=1 serves only this).
     path("publik/", include("waspada.publik.urls")),
+    # The partner API (/api/v1/) and its keys.
+    path("", include("waspada.api.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 

@@ -159,6 +159,13 @@ class AuditAction(StrEnum):
     CERTIFICATE_REVOKED = "training.certificate_revoked"
     # reports
     REPORT_EXPORTED = "reports.exported"
+    # api: partner systems' keys and calls
+    API_KEY_CREATED = "api.key_created"
+    API_KEY_REVOKED = "api.key_revoked"
+    API_CALLED = "api.called"
+    API_REFUSED = "api.call_refused"
+    WEBHOOK_ADDED = "api.webhook_added"
+    WEBHOOK_DISABLED = "api.webhook_disabled"
 
     @property
     def label(self) -> str | Promise:
@@ -293,6 +300,12 @@ LABELS: dict[AuditAction, str | Promise] = {
     AuditAction.CERTIFICATE_ISSUED: _("Training certificate issued"),
     AuditAction.CERTIFICATE_REVOKED: _("Training certificate revoked"),
     AuditAction.REPORT_EXPORTED: _("Report exported"),
+    AuditAction.API_KEY_CREATED: _("API key created"),
+    AuditAction.API_KEY_REVOKED: _("API key revoked"),
+    AuditAction.API_CALLED: _("API called"),
+    AuditAction.API_REFUSED: _("API call refused (no valid key)"),
+    AuditAction.WEBHOOK_ADDED: _("Webhook address added"),
+    AuditAction.WEBHOOK_DISABLED: _("Webhook address disabled after failures"),
 }
 
 # The names events were written with before the vocabulary was fixed.

@@ -28,7 +28,7 @@ from waspada.core.audit_actions import AuditAction
 from waspada.core.audit_summaries import said
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
-from waspada.partners import agreements
+from waspada.partners import agreements, events
 from waspada.partners.models import (
     PERSON_NEXT_STATUSES,
     PERSON_OPEN,
@@ -157,6 +157,7 @@ def refer_person(
         follow_up_due=follow_up_due,
         referred_by=acting_user,
     )
+    events.emit(events.REFERRAL_CREATED, agency, {"kind": "person", "id": referral.pk})
     audit.record(
         AuditAction.PERSON_REFERRAL_SENT,
         said(
@@ -235,7 +236,7 @@ def revoke(
     """The office takes back an open referral, with its reason."""
     if not reason.strip():
         raise RefusedReferral("reason", _("Write why the referral is revoked."))
-    return answer_referral(
+    revoked = answer_referral(
         referral,
         status=PersonReferralStatus.REVOKED,
         note=reason.strip(),
@@ -246,3 +247,5 @@ def revoke(
         acting_user=acting_user,
         request=request,
     )
+    events.emit(events.REFERRAL_REVOKED, revoked.agency, {"kind": "person", "id": revoked.pk})
+    return revoked

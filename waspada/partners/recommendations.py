@@ -60,6 +60,7 @@ from waspada.core.tables import (
 from waspada.domain.evidence import Reason
 from waspada.domain.recommendations import Claim, Issued, differences, number_key
 from waspada.domain.screening import Fact, Note
+from waspada.partners import events as partner_events
 from waspada.partners.models import (
     Agency,
     AgencyKind,
@@ -410,6 +411,12 @@ def _join(
         ignore_conflicts=True,
     )
     audit.record_many(events)
+    for request in new.values():
+        partner_events.emit(
+            partner_events.VERIFICATION_REQUESTED,
+            request.agency,
+            {"kind": "recommendation", "id": request.pk, "recommendation_no": request.number},
+        )
 
 
 # --- Re-screening -----------------------------------------------------------------------------

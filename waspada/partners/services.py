@@ -21,7 +21,7 @@ from waspada.core.models import NotificationKind, User
 from waspada.core.notifications import notify
 from waspada.networks import services as network_services
 from waspada.networks.models import RingCluster
-from waspada.partners import agreements
+from waspada.partners import agreements, events
 from waspada.partners.models import NEXT_STATUSES, Agency, PersonReferral, Referral, SharingKind
 
 # A status that is not a past participle, as the audit vocabulary names it.
@@ -130,6 +130,11 @@ def refer_ring(
     )
     members = list(ring.memberships.values_list("application_id", flat=True))
     referral.applications.set(members)
+    events.emit(
+        events.REFERRAL_CREATED,
+        agency,
+        {"kind": "ring", "id": referral.pk, "ring_number": referral.ring_number},
+    )
     audit.record(
         AuditAction.REFERRAL_SENT,
         said(
