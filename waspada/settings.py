@@ -192,6 +192,12 @@ WASPADA_JOB_STALE_MINUTES = env_int("WASPADA_JOB_STALE_MINUTES", 30, minimum=1)
 # A Disnaker recommendation verification request open this long is overdue: the
 # supervisors see it in their queue.
 WASPADA_RECOMMENDATION_OVERDUE_DAYS = env_int("WASPADA_RECOMMENDATION_OVERDUE_DAYS", 3, minimum=1)
+# Dukcapil NIK verification (docs/dukcapil.md): empty, the requests wait in the Dukcapil
+# liaison officer's queue; the base URL of a service speaking the online contract, they
+# are answered at once (and fall back to the liaison when it cannot answer).
+WASPADA_DUKCAPIL_URL = env_str("WASPADA_DUKCAPIL_URL", "")
+WASPADA_DUKCAPIL_TOKEN = env_str("WASPADA_DUKCAPIL_TOKEN", "")
+WASPADA_DUKCAPIL_TIMEOUT = env_int("WASPADA_DUKCAPIL_TIMEOUT", 5, minimum=1)
 
 # The office this installation serves; its working area is a model row seeded by
 # `waspada load-regions` from these defaults (Kantor Imigrasi Kelas I TPI Cilacap).

@@ -126,6 +126,9 @@ class AuditAction(StrEnum):
     REGISTER_DECLARED_COMPLETE = "partners.register_declared_complete"
     RECOMMENDATION_REQUEST_OPENED = "partners.recommendation_request_opened"
     RECOMMENDATION_REQUEST_ANSWERED = "partners.recommendation_request_answered"
+    NIK_VERIFICATION_REQUESTED = "partners.nik_verification_requested"
+    NIK_VERIFICATION_ANSWERED = "partners.nik_verification_answered"
+    NIK_VERIFICATION_VIEWED = "partners.nik_verification_viewed"
     # publik: the public side, reports from the public and the campaign record
     PUBLIC_REPORT_RECEIVED = "publik.report_received"
     PUBLIC_REPORT_LINKED = "publik.report_linked"
@@ -245,6 +248,9 @@ LABELS: dict[AuditAction, str | Promise] = {
     AuditAction.REGISTER_DECLARED_COMPLETE: _("Disnaker register declared complete"),
     AuditAction.RECOMMENDATION_REQUEST_OPENED: _("Recommendation verification requested"),
     AuditAction.RECOMMENDATION_REQUEST_ANSWERED: _("Recommendation verification answered"),
+    AuditAction.NIK_VERIFICATION_REQUESTED: _("NIK verification requested from Dukcapil"),
+    AuditAction.NIK_VERIFICATION_ANSWERED: _("NIK verification answered by Dukcapil"),
+    AuditAction.NIK_VERIFICATION_VIEWED: _("NIK verification request viewed"),
     AuditAction.PUBLIC_REPORT_RECEIVED: _("Report from the public received"),
     AuditAction.PUBLIC_REPORT_LINKED: _("Report from the public linked"),
     AuditAction.PUBLIC_REPORT_REFERRED: _("Report from the public referred to the police"),

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from waspada.core.hooks import HookPoint
+from waspada.core.hooks import HookPoint, Panel
 from waspada.core.policy import Action, can
 
 
@@ -96,6 +96,15 @@ NAVIGATION: list[NavEntry] = [
         Action.VIEW_RECOMMENDATIONS,
     ),
     NavEntry(
+        "nik_verification_list",
+        _("Dukcapil"),
+        _(
+            "NIK verification requests to Dukcapil: waiting for an answer and answered, "
+            "with who answered and how."
+        ),
+        Action.VIEW_NIK_VERIFICATIONS,
+    ),
+    NavEntry(
         "report_dashboard",
         _("Reports"),
         _("Figures for a period compared with the one before, and the TPPO-prevention report."),
@@ -169,6 +178,10 @@ NAVIGATION: list[NavEntry] = [
     ),
 ]
 
+
+# Parts of the home page that apps above core add (a partner's open items, agreements
+# about to expire): templates included with the page's context, in their order.
+HOME_PANELS: HookPoint[Panel] = HookPoint("core.home_panels")
 
 # url name -> how many things wait behind the entry for this user (shown beside it).
 NAV_COUNTS: HookPoint[Callable[[Any], int]] = HookPoint("core.nav_counts")

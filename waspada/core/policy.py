@@ -65,6 +65,9 @@ class Action(StrEnum):
     VIEW_RECOMMENDATIONS = "recommendations.view"
     MANAGE_RECOMMENDATIONS = "recommendations.manage"
     ANSWER_RECOMMENDATION_REQUESTS = "recommendations.answer"
+    REQUEST_NIK_VERIFICATION = "nik_verifications.request"
+    VIEW_NIK_VERIFICATIONS = "nik_verifications.view"
+    ANSWER_NIK_VERIFICATIONS = "nik_verifications.answer"
     SIGN_LETTERS = "letters.sign"
     TRIAGE_PUBLIC_REPORTS = "public_reports.triage"
     PUBLISH_ARTICLES = "articles.publish"
@@ -86,7 +89,9 @@ _OUTREACH = {Action.RECORD_OUTREACH}
 _INTERVIEW_READERS = {Action.VIEW_INTERVIEWS}
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
-    Role.INTAKE_OFFICER: _CASEWORK | _OUTREACH | {Action.REGISTER_APPLICATION},
+    Role.INTAKE_OFFICER: _CASEWORK
+    | _OUTREACH
+    | {Action.REGISTER_APPLICATION, Action.REQUEST_NIK_VERIFICATION},
     Role.INTERVIEWER: _CASEWORK
     | _INTERVIEW_READERS
     | _OUTREACH
@@ -97,6 +102,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.VIEW_NETWORKS,
         Action.CONDUCT_INTERVIEW,
         Action.PROPOSE_DECISION,
+        Action.REQUEST_NIK_VERIFICATION,
     },
     Role.SUPERVISOR: _CASEWORK
     | {
@@ -119,6 +125,9 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.RESOLVE_VERIFICATIONS,
         Action.VIEW_RECOMMENDATIONS,
         Action.ANSWER_RECOMMENDATION_REQUESTS,
+        Action.REQUEST_NIK_VERIFICATION,
+        Action.VIEW_NIK_VERIFICATIONS,
+        Action.ANSWER_NIK_VERIFICATIONS,
         Action.CONDUCT_INTERVIEW,
         Action.TAKE_OVER_INTERVIEW,
         Action.MANAGE_QUESTIONS,
@@ -141,6 +150,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.VIEW_NETWORKS,
         Action.VIEW_VERIFICATIONS,
         Action.VIEW_RECOMMENDATIONS,
+        Action.VIEW_NIK_VERIFICATIONS,
         Action.REFER_NETWORKS,
         Action.VIEW_REFERRAL_REGISTER,
         Action.SIGN_OFF_DECISION,
@@ -159,6 +169,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.VIEW_NETWORKS,
         Action.VIEW_VERIFICATIONS,
         Action.VIEW_RECOMMENDATIONS,
+        Action.VIEW_NIK_VERIFICATIONS,
         Action.VIEW_REPORTS,
     },
     # Partners see only what was referred to their own agency (scoped in the queries),
@@ -172,6 +183,8 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
             Action.VIEW_RECOMMENDATIONS,
             Action.MANAGE_RECOMMENDATIONS,
             Action.ANSWER_RECOMMENDATION_REQUESTS,
+            Action.VIEW_NIK_VERIFICATIONS,
+            Action.ANSWER_NIK_VERIFICATIONS,
         }
     ),
 }
@@ -222,7 +235,8 @@ def _not_proposer(user: Any, obj: Any) -> bool:
 
 
 def _own_queue(user: Any, obj: Any) -> bool:
-    # A request goes to one Disnaker; the office answers only those with no Disnaker to ask.
+    # A request goes to one agency (a Disnaker, a Dukcapil); the office answers only those
+    # with no agency to ask.
     if obj is None:
         return True
     agency_id = getattr(obj, "agency_id", None)
@@ -246,6 +260,7 @@ OBJECT_RULES: dict[Action, ObjectRule] = {
     Action.MANAGE_USERS: _not_self,
     Action.SIGN_OFF_DECISION: _not_proposer,
     Action.ANSWER_RECOMMENDATION_REQUESTS: _own_queue,
+    Action.ANSWER_NIK_VERIFICATIONS: _own_queue,
     Action.CONDUCT_INTERVIEW: _own_interview,
     Action.TAKE_OVER_INTERVIEW: _someone_elses_interview,
 }
@@ -285,6 +300,8 @@ PARTNER_SCOPES: dict[Action, str] = {
     Action.VIEW_RECOMMENDATIONS: "agency_id",
     Action.MANAGE_RECOMMENDATIONS: "agency_id",
     Action.ANSWER_RECOMMENDATION_REQUESTS: "agency_id",
+    Action.VIEW_NIK_VERIFICATIONS: "agency_id",
+    Action.ANSWER_NIK_VERIFICATIONS: "agency_id",
 }
 
 

@@ -17,8 +17,8 @@ from waspada.core import queries, services
 from waspada.core.access import get_object_or_deny, requires
 from waspada.core.forms import AuditFilterForm, UserCreateForm, UserEditForm
 from waspada.core.models import User
-from waspada.core.navigation import home_tiles
-from waspada.core.policy import Action, can
+from waspada.core.navigation import HOME_PANELS, home_tiles
+from waspada.core.policy import Action
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
@@ -28,11 +28,12 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 @requires(Action.VIEW_HOME)
 def home(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    if getattr(user, "agency_id", None) is not None and can(user, Action.VIEW_RECOMMENDATIONS):
-        # A Disnaker's users land on their open requests and their register.
-        return redirect("disnaker_home")
-    return render(request, "core/home.html", {"tiles": home_tiles(request.user)})
+    # Partner users land on their agency's open items (a panel of the partners app).
+    return render(
+        request,
+        "core/home.html",
+        {"tiles": home_tiles(request.user), "home_panels": HOME_PANELS.hooks()},
+    )
 
 
 class LoginView(auth_views.LoginView):

@@ -366,3 +366,38 @@ class RecommendationUploadForm(forms.Form):
         if problem is not None:
             raise forms.ValidationError(problem.message)
         return upload
+
+
+NIK_ANSWERS = [
+    ("match", gettext_lazy("Match: the NIK belongs to this name, birth place and date")),
+    ("no_match", gettext_lazy("No match: the NIK exists but belongs to other data")),
+    ("not_found", gettext_lazy("Not found: no such NIK in the population register")),
+]
+
+
+class NikAnswerForm(forms.Form):
+    """The Dukcapil liaison's answer to a NIK verification request."""
+
+    result = forms.ChoiceField(
+        label=gettext_lazy("Answer"),
+        choices=NIK_ANSWERS,
+        widget=forms.RadioSelect,
+        error_messages={"required": gettext_lazy("Choose an answer.")},
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Note (e.g. what differs)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class NikRequestForm(forms.Form):
+    """An officer asks Dukcapil to verify an application's identity."""
+
+    reason = forms.CharField(
+        label=gettext_lazy("Why (for the record)"),
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": gettext_lazy("e.g. the KTP looks altered")}),
+    )

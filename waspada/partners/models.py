@@ -472,3 +472,87 @@ class PersonReferral(Answered):
     def needs_labels(self) -> list[str]:
         labels = dict(Need.choices)
         return [str(labels.get(need, need)) for need in self.needs]
+
+
+class NikResult(models.TextChoices):
+    OPEN = "open", _("Waiting for Dukcapil")
+    MATCH = "match", _("Match")
+    NO_MATCH = "no_match", _("No match")
+    NOT_FOUND = "not_found", _("NIK not found")
+
+
+class NikChannel(models.TextChoices):
+    """Who gave the answer: the provenance of the evidence."""
+
+    LIAISON = "liaison", _("Dukcapil liaison officer")
+    ONLINE = "online", _("Dukcapil online service")
+
+
+class NikVerification(models.Model):
+    """A request to Dukcapil to verify an application's NIK with the name, birth place and
+    birth date written on it. Dukcapil sees these four values only (copied when asked);
+    its answer is evidence for D12 (`waspada.partners.nik_verifications`)."""
+
+    application = models.ForeignKey(
+        "applications.PassportApplication",
+        verbose_name=_("application"),
+        on_delete=models.PROTECT,
+        related_name="nik_verifications",
+    )
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("agency"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="nik_verifications",
+    )
+    reference = models.CharField(_("reference"), max_length=40, unique=True)
+    nik = models.CharField(_("NIK"), max_length=16)
+    full_name = models.CharField(_("full name"), max_length=200)
+    birth_place = models.CharField(_("birth place"), max_length=100)
+    birth_date = models.DateField(_("birth date"))
+    # Why it was asked: an officer's words, or the indicators that asked ("D13").
+    reason = models.CharField(_("why asked"), max_length=300, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("asked by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    opened_at = models.DateTimeField(_("asked"), default=timezone.now)
+    result = models.CharField(
+        _("answer"), max_length=10, choices=NikResult.choices, default=NikResult.OPEN
+    )
+    note = models.TextField(_("note"), max_length=1000, blank=True)
+    channel = models.CharField(_("answered through"), max_length=8, choices=NikChannel.choices)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answered by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("NIK verification")
+        verbose_name_plural = _("NIK verifications")
+        ordering = ["opened_at", "id"]
+        indexes = [
+            models.Index(fields=["agency", "result", "opened_at"], name="nikver_queue_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"NIK verification {self.reference}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.result == NikResult.OPEN
+
+    @property
+    def age_days(self) -> int:
+        return ((self.answered_at or timezone.now()) - self.opened_at).days

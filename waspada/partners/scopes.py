@@ -26,8 +26,11 @@ KIND_ACTIONS: dict[str, frozenset[Action]] = {
             Action.ANSWER_RECOMMENDATION_REQUESTS,
         }
     ),
-    # NIK verification requests only: none are sent yet, so nothing but their home.
-    AgencyKind.DUKCAPIL: frozenset(),
+    # NIK verification requests only: the NIK, name, birth place and date they are asked
+    # to verify, and their answer.
+    AgencyKind.DUKCAPIL: frozenset(
+        {Action.VIEW_NIK_VERIFICATIONS, Action.ANSWER_NIK_VERIFICATIONS}
+    ),
     # Persons referred to them with consent: the minimum, needs and contact; never
     # watchlists, rings or risk scores.
     **{kind: frozenset({Action.VIEW_PERSON_REFERRALS}) for kind in sorted(PERSON_RECEIVERS)},

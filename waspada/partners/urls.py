@@ -1,6 +1,7 @@
 from django.urls import path
 
 from waspada.partners import views
+from waspada.partners.views import dukcapil as dukcapil_views
 from waspada.partners.views import person_referrals as person_views
 from waspada.partners.views import recommendations as rec_views
 from waspada.partners.views import referrals as referral_views
@@ -71,5 +72,16 @@ urlpatterns = [
         "disnaker/imports/<int:job_id>/",
         rec_views.recommendation_import_job,
         name="recommendation_import_job",
+    ),
+    path("dukcapil/", dukcapil_views.nik_verification_list, name="nik_verification_list"),
+    path(
+        "dukcapil/<int:item_id>/",
+        dukcapil_views.nik_verification_detail,
+        name="nik_verification_detail",
+    ),
+    path(
+        "dukcapil/ask/<str:application_no>/",
+        dukcapil_views.nik_verification_request,
+        name="nik_verification_request",
     ),
 ]

@@ -11,12 +11,14 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, resolve, reverse
 
+from waspada.applications.tests.factories import make_application
 from waspada.core.models import User
 from waspada.core.roles import Role
-from waspada.partners import urls
+from waspada.partners import nik_verifications, urls
 from waspada.partners.models import (
     Agency,
     AgencyKind,
+    NikVerification,
     PersonReferral,
     Recommendation,
     RecommendationImportJob,
@@ -57,6 +59,15 @@ def _person(agency: Agency) -> PersonReferral:
     return make_person_referral(agency)
 
 
+def _nik_request(agency: Agency) -> NikVerification:
+    item = nik_verifications.request_verification(
+        make_application(), reason="test", acting_user=None
+    )
+    item.agency = agency
+    item.save(update_fields=["agency"])
+    return item
+
+
 # url name -> the arguments of a URL for an object of `agency` (none: a page without one).
 OBJECTS: dict[str, Callable[[Agency], list[object]]] = {
     "agency_edit": lambda agency: [agency.pk],
@@ -76,6 +87,8 @@ OBJECTS: dict[str, Callable[[Agency], list[object]]] = {
     "person_referral_revoke": lambda agency: [_person(agency).pk],
     "person_referral_detail": lambda agency: [_person(agency).pk],
     "person_referral_answer": lambda agency: [_person(agency).pk],
+    "nik_verification_detail": lambda agency: [_nik_request(agency).pk],
+    "nik_verification_request": lambda agency: [make_application().application_no],
 }
 PARTNER_URLS = sorted(
     [entry.name for entry in urls.urlpatterns if isinstance(entry, URLPattern) and entry.name]
