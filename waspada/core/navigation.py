@@ -171,6 +171,30 @@ NAVIGATION: list[NavEntry] = [
         Action.VIEW_PERSON_REFERRALS,
     ),
     NavEntry(
+        "case_referral_list",
+        _("Reports referred"),
+        _("Reports from the public the immigration office referred to your unit."),
+        Action.VIEW_REFERRALS,
+    ),
+    NavEntry(
+        "alert_list",
+        _("Alerts"),
+        _("Wanted persons who applied for a passport and risky rings: alerts to the police."),
+        Action.VIEW_ALERTS,
+    ),
+    NavEntry(
+        "submission_create",
+        _("Submit to watchlists"),
+        _("Submit wanted persons and known brokers for the office's watchlists."),
+        Action.SUBMIT_TO_WATCHLISTS,
+    ),
+    NavEntry(
+        "submission_queue",
+        _("Police submissions"),
+        _("Wanted persons and known brokers the police submitted: accept or reject them."),
+        Action.REVIEW_SUBMISSIONS,
+    ),
+    NavEntry(
         "referral_register",
         _("Referral register"),
         _("Every ring and person referred to partner agencies, their answers, overdue follow-ups."),

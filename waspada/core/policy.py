@@ -68,6 +68,10 @@ class Action(StrEnum):
     REQUEST_NIK_VERIFICATION = "nik_verifications.request"
     VIEW_NIK_VERIFICATIONS = "nik_verifications.view"
     ANSWER_NIK_VERIFICATIONS = "nik_verifications.answer"
+    SEND_ALERTS = "alerts.send"
+    VIEW_ALERTS = "alerts.view"
+    SUBMIT_TO_WATCHLISTS = "submissions.submit"
+    REVIEW_SUBMISSIONS = "submissions.review"
     SIGN_LETTERS = "letters.sign"
     TRIAGE_PUBLIC_REPORTS = "public_reports.triage"
     PUBLISH_ARTICLES = "articles.publish"
@@ -128,6 +132,9 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.REQUEST_NIK_VERIFICATION,
         Action.VIEW_NIK_VERIFICATIONS,
         Action.ANSWER_NIK_VERIFICATIONS,
+        Action.SEND_ALERTS,
+        Action.VIEW_ALERTS,
+        Action.REVIEW_SUBMISSIONS,
         Action.CONDUCT_INTERVIEW,
         Action.TAKE_OVER_INTERVIEW,
         Action.MANAGE_QUESTIONS,
@@ -151,6 +158,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.VIEW_VERIFICATIONS,
         Action.VIEW_RECOMMENDATIONS,
         Action.VIEW_NIK_VERIFICATIONS,
+        Action.VIEW_ALERTS,
         Action.REFER_NETWORKS,
         Action.VIEW_REFERRAL_REGISTER,
         Action.SIGN_OFF_DECISION,
@@ -170,6 +178,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.VIEW_VERIFICATIONS,
         Action.VIEW_RECOMMENDATIONS,
         Action.VIEW_NIK_VERIFICATIONS,
+        Action.VIEW_ALERTS,
         Action.VIEW_REPORTS,
     },
     # Partners see only what was referred to their own agency (scoped in the queries),
@@ -185,6 +194,8 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
             Action.ANSWER_RECOMMENDATION_REQUESTS,
             Action.VIEW_NIK_VERIFICATIONS,
             Action.ANSWER_NIK_VERIFICATIONS,
+            Action.VIEW_ALERTS,
+            Action.SUBMIT_TO_WATCHLISTS,
         }
     ),
 }
@@ -302,6 +313,8 @@ PARTNER_SCOPES: dict[Action, str] = {
     Action.ANSWER_RECOMMENDATION_REQUESTS: "agency_id",
     Action.VIEW_NIK_VERIFICATIONS: "agency_id",
     Action.ANSWER_NIK_VERIFICATIONS: "agency_id",
+    Action.VIEW_ALERTS: "agency_id",
+    Action.SUBMIT_TO_WATCHLISTS: "agency_id",
 }
 
 

@@ -118,6 +118,21 @@ ACTION_TEXT: dict[str, str] = {
         "Answer a NIK verification request: match, no match or not found, with a note; the "
         "application is re-screened at once and the answer is D12's evidence."
     ),
+    "alerts.send": (
+        "Alert a police unit about an applicant matching a wanted person or about a risky "
+        "ring (with a data-sharing agreement in force covering alerts)."
+    ),
+    "alerts.view": (
+        "See the alerts sent to the police (a police unit's users only their own) and "
+        "acknowledge them."
+    ),
+    "submissions.submit": (
+        "Submit wanted persons and known brokers for the office's watchlists (police units)."
+    ),
+    "submissions.review": (
+        "Accept a police unit's submission into a watchlist (with its provenance) or reject "
+        "it with a reason."
+    ),
     "public_reports.triage": (
         "Work through the reports sent by the public: link them to an application, applicant, "
         "ring or organiser, refer them to the police, close them."

@@ -13,7 +13,7 @@ class PartnersConfig(AppConfig):
         from waspada.core.navigation import HOME_PANELS, NAV_COUNTS
         from waspada.core.policy import register_partner_kinds
         from waspada.networks.hooks import RING_CARRIERS, RING_PANELS
-        from waspada.partners import nik_verifications
+        from waspada.partners import alerts, nik_verifications
         from waspada.partners.models import AgencyKind
         from waspada.partners.recommendations import (
             NOTE_RENDERINGS,
@@ -29,6 +29,7 @@ class PartnersConfig(AppConfig):
         register_partner_kinds(KIND_ACTIONS, dict(AgencyKind.choices))
         RING_CARRIERS.register("referrals", ReferralCarrier(), order=100)
         RING_PANELS.register("referrals", Panel("partners/_ring_referrals.html"), order=100)
+        RING_PANELS.register("police_alert", Panel("partners/_ring_police_alert.html"), order=110)
         DETAIL_PANELS.register(
             "person_referrals", Panel("partners/_application_person_referrals.html"), order=500
         )
@@ -47,11 +48,15 @@ class PartnersConfig(AppConfig):
         )
         NAV_COUNTS.register("disnaker_home", queue_count, order=300)
         NAV_COUNTS.register("nik_verification_list", nik_verifications.queue_count, order=310)
+        NAV_COUNTS.register("submission_queue", alerts.pending_count, order=320)
         HOME_PANELS.register(
             "partner_open_items", Panel("partners/_home_open_items.html"), order=100
         )
         HOME_PANELS.register(
             "expiring_agreements", Panel("partners/_home_expiring_agreements.html"), order=200
+        )
+        DETAIL_PANELS.register(
+            "police_alert", Panel("partners/_application_police_alert.html"), order=505
         )
         DETAIL_PANELS.register(
             "nik_verifications", Panel("partners/_application_nik_verifications.html"), order=510

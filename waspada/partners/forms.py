@@ -15,6 +15,7 @@ from waspada.partners.agreements import agencies_with_agreement
 from waspada.partners.models import (
     Agency,
     AgencyKind,
+    CaseReferral,
     ConsentMethod,
     Need,
     PersonReferral,
@@ -92,7 +93,9 @@ class ResponseForm(forms.Form):
     # The status the partner saw: somebody else may have answered meanwhile.
     seen = forms.ChoiceField(choices=ReferralStatus.choices, widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, referral: Referral | PersonReferral, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, referral: Referral | PersonReferral | CaseReferral, **kwargs: Any
+    ) -> None:
         kwargs.setdefault("initial", {"seen": referral.status})
         super().__init__(*args, **kwargs)
         status = self.fields["status"]
@@ -401,3 +404,85 @@ class NikRequestForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"placeholder": gettext_lazy("e.g. the KTP looks altered")}),
     )
+
+
+class AlertForm(forms.Form):
+    """A supervisor alerts a police unit (only units with an agreement in force)."""
+
+    agency = forms.ModelChoiceField(
+        label=gettext_lazy("Police unit"),
+        queryset=Agency.objects.none(),
+        error_messages={"required": gettext_lazy("Choose the police unit to alert.")},
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Note for the police"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": gettext_lazy("Write a note for the police.")},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from waspada.partners.alerts import police_units
+
+        super().__init__(*args, **kwargs)
+        field = self.fields["agency"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = police_units()
+
+    @property
+    def has_agencies(self) -> bool:
+        field = self.fields["agency"]
+        assert isinstance(field, forms.ModelChoiceField)
+        return bool(field.queryset is not None and field.queryset.exists())
+
+
+class SubmissionForm(forms.Form):
+    """A police unit submits a wanted person or a known broker."""
+
+    list_type = forms.ChoiceField(
+        label=gettext_lazy("Type"),
+        choices=[
+            ("wanted", gettext_lazy("Wanted person")),
+            ("known_broker", gettext_lazy("Known broker (calo)")),
+        ],
+    )
+    full_name = forms.CharField(label=gettext_lazy("Full name"), max_length=300)
+    aliases = forms.CharField(
+        label=gettext_lazy("Aliases (separated by ;)"), max_length=500, required=False
+    )
+    nik = forms.RegexField(
+        label=gettext_lazy("NIK"),
+        regex=r"^[0-9]{16}$",
+        required=False,
+        error_messages={"invalid": gettext_lazy("A NIK has 16 digits.")},
+    )
+    birth_date = forms.DateField(label=gettext_lazy("Birth date"), required=False, widget=_DATE)
+    sex = forms.ChoiceField(
+        label=gettext_lazy("Sex"),
+        required=False,
+        choices=[("", "—"), ("L", gettext_lazy("Male")), ("P", gettext_lazy("Female"))],
+    )
+    phone = forms.RegexField(
+        label=gettext_lazy("Phone (E.164, e.g. +6281234567890)"),
+        regex=r"^\+[1-9][0-9]{7,14}$",
+        required=False,
+        error_messages={"invalid": gettext_lazy("Write the phone as +62 and its digits.")},
+    )
+    basis = forms.CharField(
+        label=gettext_lazy("Basis (warrant, DPO or case number)"), max_length=300
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Note"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class DecisionForm(forms.Form):
+    """A supervisor accepts or rejects a submission."""
+
+    decision = forms.ChoiceField(
+        choices=[("accept", gettext_lazy("Accept")), ("reject", gettext_lazy("Reject"))]
+    )
+    note = forms.CharField(label=gettext_lazy("Reason"), max_length=500, required=False)

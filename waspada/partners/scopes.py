@@ -16,8 +16,11 @@ VICTIM_SERVICES = frozenset({AgencyKind.UPTD_PPA, AgencyKind.DINAS_SOSIAL, Agenc
 PERSON_RECEIVERS = VICTIM_SERVICES | {AgencyKind.NGO}
 
 KIND_ACTIONS: dict[str, frozenset[Action]] = {
-    # Rings (and cases) referred to them.
-    AgencyKind.POLICE: frozenset({Action.VIEW_REFERRALS}),
+    # Rings and reports from the public referred to them, alerts sent to them; they
+    # submit wanted persons and known brokers for the watchlists.
+    AgencyKind.POLICE: frozenset(
+        {Action.VIEW_REFERRALS, Action.VIEW_ALERTS, Action.SUBMIT_TO_WATCHLISTS}
+    ),
     # Their register of recommendations and the verification requests sent to them.
     AgencyKind.DISNAKER: frozenset(
         {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import TypeVar
 
@@ -16,7 +17,14 @@ from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.networks.models import RingCluster
 from waspada.partners import agreements
-from waspada.partners.models import NEXT_STATUSES, Agency, PersonReferral, Referral, SharingKind
+from waspada.partners.models import (
+    NEXT_STATUSES,
+    Agency,
+    CaseReferral,
+    PersonReferral,
+    Referral,
+    SharingKind,
+)
 
 # A status that is not a past participle, as the audit vocabulary names it.
 _EVENT_WORDS = {"in_progress": "started"}
@@ -65,7 +73,7 @@ def save_agency(
 class StaleReferral(UserFacingError):
     """Somebody answered the referral since the page was loaded."""
 
-    def __init__(self, referral: Referral | PersonReferral) -> None:
+    def __init__(self, referral: Referral | PersonReferral | CaseReferral) -> None:
         super().__init__(f"referral {referral.pk} is now {referral.status}")
         self.referral = referral
 
@@ -82,7 +90,7 @@ class StaleReferral(UserFacingError):
 class NotAllowedAnswer(UserFacingError):
     """The answer does not follow from the referral's status (e.g. done before accepted)."""
 
-    def __init__(self, referral: Referral | PersonReferral, status: str) -> None:
+    def __init__(self, referral: Referral | PersonReferral | CaseReferral, status: str) -> None:
         super().__init__(f"referral {referral.pk}: {referral.status} -> {status} not allowed")
         self.referral = referral
 
@@ -145,7 +153,7 @@ def record_referral_view(
     )
 
 
-AnyReferral = TypeVar("AnyReferral", Referral, PersonReferral)
+AnyReferral = TypeVar("AnyReferral", Referral, PersonReferral, CaseReferral)
 
 
 def answer_referral(
@@ -208,6 +216,82 @@ def respond_to_referral(
         next_statuses=NEXT_STATUSES,
         audit_prefix="partners.referral",
         described=f"Referral {referral.pk} (ring #{referral.ring_number})",
+        acting_user=acting_user,
+        request=request,
+    )
+
+
+# --- Reports from the public referred to the police -----------------------------------------
+
+
+@transaction.atomic
+def refer_case(
+    *,
+    agency: Agency,
+    what: str,
+    place: str,
+    who: str,
+    reported_on: dt.date,
+    note: str,
+    acting_user: User,
+    request: HttpRequest | None = None,
+) -> CaseReferral:
+    """Refer what the public reported to a police unit: what, where, who and the office's
+    note, nothing more (never the reporter's contact). Raises NoAgreement unless a
+    data-sharing agreement in force covers alerts and reports with the unit."""
+    agreements.check_agreement(agency, SharingKind.CASE)
+    referral = CaseReferral.objects.create(
+        agency=agency,
+        what=what,
+        place=place,
+        who=who,
+        reported_on=reported_on,
+        note=note,
+        referred_by=acting_user,
+    )
+    audit.record(
+        AuditAction.CASE_REFERRAL_SENT,
+        f"Report referred to {agency.name} as case referral {referral.pk}",
+        actor=acting_user,
+        obj=referral,
+        details={"agency": agency.pk},
+        request=request,
+    )
+    return referral
+
+
+def record_case_view(
+    referral: CaseReferral, *, acting_user: User, request: HttpRequest | None = None
+) -> None:
+    audit.record(
+        AuditAction.CASE_REFERRAL_VIEWED,
+        f"Case referral {referral.pk} viewed by {acting_user.get_username()} "
+        f"({referral.agency.name})",
+        actor=acting_user,
+        obj=referral,
+        request=request,
+    )
+
+
+@transaction.atomic
+def respond_to_case(
+    referral: CaseReferral,
+    *,
+    status: str,
+    note: str,
+    seen_status: str,
+    acting_user: User,
+    request: HttpRequest | None = None,
+) -> CaseReferral:
+    """The police unit's answer: accepted or rejected (from sent), done (from accepted)."""
+    return answer_referral(
+        referral,
+        status=status,
+        note=note,
+        seen_status=seen_status,
+        next_statuses=NEXT_STATUSES,
+        audit_prefix="partners.case_referral",
+        described=f"Case referral {referral.pk}",
         acting_user=acting_user,
         request=request,
     )

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.urls import reverse
 
 from waspada.applications.models import PassportApplication
 from waspada.core.policy import Action, can
 from waspada.core.roles import Role
 from waspada.networks.models import RingCluster
-from waspada.partners import agreements
-from waspada.partners.forms import NikRequestForm, ReferralForm
+from waspada.partners import agreements, alerts
+from waspada.partners.forms import AlertForm, NikRequestForm, ReferralForm
 from waspada.partners.home import partner_home
 from waspada.partners.person_referrals import receiving_agencies
 
@@ -93,3 +94,26 @@ def expiring_agreements_panel(context: Any) -> dict[str, Any] | None:
         "expiring": agreements.expiring(HOME_EXPIRY_DAYS),
         "warning_days": HOME_EXPIRY_DAYS,
     }
+
+
+@register.simple_tag(takes_context=True)
+def police_alert(
+    context: Any, application: PassportApplication | None = None, ring: RingCluster | None = None
+) -> dict[str, Any] | None:
+    """`{% police_alert application=... as panel %}` (or `ring=...`): for a supervisor, the
+    form alerting a police unit about a wanted-person match or a risky ring, or why not;
+    and the alerts sent. None when there is nothing to alert about."""
+    user = getattr(context.get("request"), "user", None)
+    if not can(user, Action.SEND_ALERTS):
+        return None
+    if application is not None:
+        if not alerts.wanted_matches(application).exists():
+            return None
+        sent = application.police_alerts.select_related("agency")
+        action = reverse("alert_application", args=[application.application_no])
+    elif ring is not None and ring.risky:
+        sent = ring.police_alerts.select_related("agency")
+        action = reverse("alert_ring", args=[ring.pk])
+    else:
+        return None
+    return {"form": AlertForm(), "sent": sent.order_by("-sent_at"), "action": action}
