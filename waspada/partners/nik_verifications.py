@@ -280,7 +280,10 @@ NOTE_RENDERINGS = {"nik_verified": _verified}
 
 
 def open_for(agency_id: int | None) -> QuerySet[NikVerification]:
-    return NikVerification.objects.filter(agency_id=agency_id, result=NikResult.OPEN)
+    rows = NikVerification.objects.filter(result=NikResult.OPEN)
+    if agency_id is None:
+        return rows.filter(agency__isnull=True)
+    return rows.filter(agency_id=agency_id)
 
 
 def queue_count(user: object = None) -> int:
