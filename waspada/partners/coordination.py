@@ -86,6 +86,13 @@ COLUMNS: list[str | Promise] = [
 ]
 
 
+# The requests partners answer: the model, its state field, the state of an open one.
+REQUESTS: list[tuple[type[Model], str, str]] = [
+    (RecommendationRequest, "state", RequestState.OPEN),
+    (NikVerification, "result", NikResult.OPEN),
+]
+
+
 def _within(model: type[Model], since: str, start: dt.date, end: dt.date) -> Iterable[Model]:
     return model._default_manager.filter(  # type: ignore[attr-defined,no-any-return]
         **{f"{since}__date__gte": start, f"{since}__date__lte": end, "agency__isnull": False}
@@ -101,24 +108,16 @@ def coordination_figures(start: dt.date, end: dt.date) -> list[AgencyFigures]:
         return found.setdefault(agency.pk, AgencyFigures(agency))
 
     answered_at: defaultdict[int, list[float]] = defaultdict(list)
-    for request in _within(RecommendationRequest, "opened_at", start, end):
-        assert isinstance(request, RecommendationRequest) and request.agency is not None
-        row = of(request.agency)
-        row.requests += 1
-        if request.state != RequestState.OPEN and request.answered_at is not None:
-            row.answered += 1
-            answered_at[request.agency.pk].append(
-                (request.answered_at - request.opened_at).total_seconds()
-            )
-    for check in _within(NikVerification, "opened_at", start, end):
-        assert isinstance(check, NikVerification) and check.agency is not None
-        row = of(check.agency)
-        row.requests += 1
-        if check.result != NikResult.OPEN and check.answered_at is not None:
-            row.answered += 1
-            answered_at[check.agency.pk].append(
-                (check.answered_at - check.opened_at).total_seconds()
-            )
+    for model, state, still_open in REQUESTS:
+        for request in _within(model, "opened_at", start, end):
+            agency: Agency = request.agency  # type: ignore[attr-defined]
+            row = of(agency)
+            row.requests += 1
+            answered = request.answered_at  # type: ignore[attr-defined]
+            if getattr(request, state) != still_open and answered is not None:
+                row.answered += 1
+                seconds = (answered - request.opened_at).total_seconds()  # type: ignore[attr-defined]
+                answered_at[agency.pk].append(seconds)
     for model in (Referral, PersonReferral, CaseReferral):
         for referral in _within(model, "referred_at", start, end):
             row = of(referral.agency)  # type: ignore[attr-defined]

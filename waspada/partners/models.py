@@ -97,7 +97,24 @@ class Answered(models.Model):
         return [(value, str(labels[value])) for value in self.LIFECYCLE[self.status]]
 
 
-class Referral(Answered):
+class ToThePolice(Answered):
+    """A referral to a police unit, answered sent -> accepted / rejected -> done."""
+
+    LIFECYCLE = NEXT_STATUSES
+
+    status = models.CharField(
+        _("status"), max_length=8, choices=ReferralStatus.choices, default=ReferralStatus.SENT
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def open(self) -> bool:
+        return self.status in {ReferralStatus.SENT, ReferralStatus.ACCEPTED}
+
+
+class Referral(ToThePolice):
     """A recruitment ring handed to a partner agency (the police) for investigation.
 
     The members and the shared values are kept as they were when referred: the partner
@@ -105,8 +122,6 @@ class Referral(Answered):
     recomputed (the office refers again for newcomers). `ring` follows the ring into
     later detection runs so the office sees the referral on the current ring page.
     """
-
-    LIFECYCLE = NEXT_STATUSES
 
     ring = models.ForeignKey(
         "networks.RingCluster",
@@ -127,9 +142,6 @@ class Referral(Answered):
         related_name="referrals",
     )
     shared = models.JSONField(_("shared values"), default=list, blank=True)
-    status = models.CharField(
-        _("status"), max_length=8, choices=ReferralStatus.choices, default=ReferralStatus.SENT
-    )
 
     class Meta:
         verbose_name = _("referral")
@@ -139,10 +151,6 @@ class Referral(Answered):
 
     def __str__(self) -> str:
         return f"referral {self.pk}: ring #{self.ring_number} to {self.agency}"
-
-    @property
-    def open(self) -> bool:
-        return self.status in {ReferralStatus.SENT, ReferralStatus.ACCEPTED}
 
 
 class RecommendationStatus(models.TextChoices):
@@ -564,12 +572,10 @@ class NikVerification(models.Model):
         return ((self.answered_at or timezone.now()) - self.opened_at).days
 
 
-class CaseReferral(Answered):
+class CaseReferral(ToThePolice):
     """A report from the public handed to a police unit: what was reported, where and who,
     copied when referred (never the reporter's contact or photos); the police answer it
     with the lifecycle of a ring referral."""
-
-    LIFECYCLE = NEXT_STATUSES
 
     agency = models.ForeignKey(
         Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="case_referrals"
@@ -579,9 +585,6 @@ class CaseReferral(Answered):
     who = models.CharField(_("who is involved"), max_length=300, blank=True)
     reported_on = models.DateField(_("reported on"))
     note = models.TextField(_("note for the police"), max_length=2000)
-    status = models.CharField(
-        _("status"), max_length=8, choices=ReferralStatus.choices, default=ReferralStatus.SENT
-    )
 
     class Meta:
         verbose_name = _("case referral")
@@ -591,10 +594,6 @@ class CaseReferral(Answered):
 
     def __str__(self) -> str:
         return f"case referral {self.pk} to {self.agency}"
-
-    @property
-    def open(self) -> bool:
-        return self.status in {ReferralStatus.SENT, ReferralStatus.ACCEPTED}
 
 
 class AlertKind(models.TextChoices):

@@ -197,25 +197,34 @@ def answer_referral(
     return current
 
 
+PoliceReferral = TypeVar("PoliceReferral", Referral, CaseReferral)
+
+
 @transaction.atomic
 def respond_to_referral(
-    referral: Referral,
+    referral: PoliceReferral,
     *,
     status: str,
     note: str,
     seen_status: str,
     acting_user: User,
     request: HttpRequest | None = None,
-) -> Referral:
-    """The partner's answer: accepted or rejected (from sent), done (from accepted)."""
+) -> PoliceReferral:
+    """The police unit's answer to a ring or a report from the public: accepted or
+    rejected (from sent), done (from accepted)."""
+    if isinstance(referral, CaseReferral):
+        prefix, described = "partners.case_referral", f"Case referral {referral.pk}"
+    else:
+        prefix = "partners.referral"
+        described = f"Referral {referral.pk} (ring #{referral.ring_number})"
     return answer_referral(
         referral,
         status=status,
         note=note,
         seen_status=seen_status,
         next_statuses=NEXT_STATUSES,
-        audit_prefix="partners.referral",
-        described=f"Referral {referral.pk} (ring #{referral.ring_number})",
+        audit_prefix=prefix,
+        described=described,
         acting_user=acting_user,
         request=request,
     )
@@ -269,29 +278,5 @@ def record_case_view(
         f"({referral.agency.name})",
         actor=acting_user,
         obj=referral,
-        request=request,
-    )
-
-
-@transaction.atomic
-def respond_to_case(
-    referral: CaseReferral,
-    *,
-    status: str,
-    note: str,
-    seen_status: str,
-    acting_user: User,
-    request: HttpRequest | None = None,
-) -> CaseReferral:
-    """The police unit's answer: accepted or rejected (from sent), done (from accepted)."""
-    return answer_referral(
-        referral,
-        status=status,
-        note=note,
-        seen_status=seen_status,
-        next_statuses=NEXT_STATUSES,
-        audit_prefix="partners.case_referral",
-        described=f"Case referral {referral.pk}",
-        acting_user=acting_user,
         request=request,
     )

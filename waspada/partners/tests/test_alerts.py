@@ -16,7 +16,7 @@ from waspada.applications.tests.factories import make_application
 from waspada.core.models import AuditEvent, User
 from waspada.core.roles import Role
 from waspada.networks.models import DetectionRun, RingCluster, RingMembership
-from waspada.partners import alerts
+from waspada.partners import alerts, services
 from waspada.partners.agreements import NoAgreement
 from waspada.partners.models import (
     Agency,
@@ -233,3 +233,36 @@ def test_a_bad_submission_is_a_form_error_and_nothing_is_saved(police: User) -> 
     assert response.status_code == 400
     assert "A NIK has 16 digits." in response.content.decode()
     assert not Submission.objects.exists()
+
+
+def test_the_police_answer_a_referred_report_and_the_office_sees_it(
+    supervisor: User, police: User
+) -> None:
+    assert police.agency is not None
+    make_agreement(police.agency, covers=(SharingKind.CASE,))
+    case = services.refer_case(
+        agency=police.agency,
+        what="Lowongan kerja di Kamboja dengan visa turis",
+        place="Desa Kesugihan",
+        who="",
+        reported_on=dt.date(2026, 3, 2),
+        note="Mohon ditindaklanjuti",
+        acting_user=supervisor,
+    )
+    unit = logged(police)
+    url = reverse("case_referral_detail", args=[case.pk])
+    assert "Mohon ditindaklanjuti" in unit.get(url).content.decode()
+    answered = unit.post(url, {"status": "accepted", "note": "Diselidiki", "seen": "sent"})
+    assert answered.status_code == 302
+    case.refresh_from_db()
+    assert (case.status, case.response, case.responded_by) == ("accepted", "Diselidiki", police)
+    assert AuditEvent.objects.filter(
+        action="partners.case_referral_accepted", object_id=str(case.pk)
+    ).exists()
+    assert AuditEvent.objects.filter(action="partners.case_referral_viewed").exists()
+    # Another unit never learns it exists.
+    other = Agency.objects.create(name="Polres Banyumas", kind=AgencyKind.POLICE)
+    stranger = User.objects.create_user(
+        username="banyumas", password="x-x-x-x-1", role=Role.PARTNER, agency=other
+    )
+    assert logged(stranger).get(url).status_code == 404

@@ -59,7 +59,7 @@ def case_referral_detail(request: HttpRequest, case_id: int) -> HttpResponse:
             return redirect("case_referral_detail", case_id=case.pk)
         if form.is_valid():
             try:
-                services.respond_to_case(
+                services.respond_to_referral(
                     case,
                     status=form.cleaned_data["status"],
                     note=form.cleaned_data["note"],
