@@ -41,6 +41,7 @@ from waspada.screening.services import rescreen_for_fact
 # The indicators whose firing makes screening ask Dukcapil (identity contradictions).
 ASKING_INDICATORS = ("D12", "D13")
 FACT = "identity"  # the fact name D12 reads
+BATCH_SIZE = 1000
 
 
 class AlreadyAnswered(UserFacingError):
@@ -185,25 +186,23 @@ def ask_for_contradictions(
     application_ids: Sequence[int], *, trigger: str, acting_user: User | None
 ) -> None:
     """After-save hook (after screening): an application where D12 or D13 fired and about
-    which Dukcapil was never asked gets a request."""
-    asked = set(
-        NikVerification.objects.filter(application_id__in=application_ids).values_list(
-            "application_id", flat=True
+    which Dukcapil was never asked gets a request (a thousand applications at a time)."""
+    for start in range(0, len(application_ids), BATCH_SIZE):
+        chunk = list(application_ids[start : start + BATCH_SIZE])
+        asked = NikVerification.objects.filter(application_id__in=chunk).values("application_id")
+        candidates = (
+            PassportApplication.objects.filter(pk__in=chunk)
+            .exclude(pk__in=asked)
+            .exclude(risk_indicators="")
+            .select_related("applicant")
         )
-    )
-    candidates = (
-        PassportApplication.objects.filter(pk__in=application_ids)
-        .exclude(pk__in=asked)
-        .exclude(risk_indicators="")
-        .select_related("applicant")
-    )
-    for application in candidates:
-        codes = [c for c in (application.risk_indicators or "").split(";") if c]
-        fired = [code for code in ASKING_INDICATORS if code in codes]
-        if fired:
-            request_verification(
-                application, reason=f"screening: {', '.join(fired)}", acting_user=None
-            )
+        for application in candidates:
+            codes = application.risk_indicators.split(";")
+            fired = [code for code in ASKING_INDICATORS if code in codes]
+            if fired:
+                request_verification(
+                    application, reason=f"screening: {', '.join(fired)}", acting_user=None
+                )
 
 
 # --- Screening: the answers as D12's evidence ------------------------------------------------
