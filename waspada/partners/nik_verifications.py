@@ -214,7 +214,7 @@ def _line(item: NikVerification) -> str:
     how = (
         f"liaison {item.answered_by.get_username()}"
         if item.answered_by is not None
-        else str(item.get_channel_display())
+        else f"{item.channel} service"
     )
     when = timezone.localtime(item.answered_at).strftime("%Y-%m-%d") if item.answered_at else ""
     agency = item.agency.name if item.agency else "Dukcapil"

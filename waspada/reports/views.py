@@ -37,7 +37,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             previous_label=period_label(period.previous()),
             charts=charts.chart_data(board),
             campaign=campaign_figures(period.start, period.end),
-            coordination=coordination_figures(period.start, period.end),
+            # Read only with the period's figures (an empty period shows the headlines).
+            coordination=[] if board.empty else coordination_figures(period.start, period.end),
             coordination_columns=COORDINATION_COLUMNS,
             charted=charts.CHARTED_BREAKDOWNS,
             trend_columns=[(key, HEADLINE_LABELS[key]) for key in TREND_COLUMNS],
