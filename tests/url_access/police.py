@@ -10,7 +10,7 @@ from django.urls import reverse
 from waspada.applications.tests.factories import make_application
 from waspada.core.models import User
 from waspada.networks.models import DetectionRun, RingCluster
-from waspada.partners.models import CaseReferral, PoliceAlert, Submission
+from waspada.partners.models import Agency, AgencyKind, CaseReferral, PoliceAlert, Submission
 from waspada.partners.tests.factories import office_supervisor
 
 ACCESS: dict[str, set[str] | str] = {
@@ -29,8 +29,13 @@ ACCESS: dict[str, set[str] | str] = {
 
 
 def url(name: str, target: User) -> str:
-    agency = target.agency
-    assert agency is not None
+    # The partner persona's police unit (another persona: a unit of its own).
+    agency = (
+        target.agency
+        or Agency.objects.get_or_create(name="Polresta Test", defaults={"kind": AgencyKind.POLICE})[
+            0
+        ]
+    )
     office = office_supervisor()
     if name == "case_referral_detail":
         case = CaseReferral.objects.create(
