@@ -25,7 +25,7 @@ from waspada.applications.hooks import APPLICATIONS_SAVED, DETAIL_PANELS, LIST_F
 from waspada.applications.tests.factories import make_application
 from waspada.core.hooks import hook_points
 from waspada.core.models import User
-from waspada.core.navigation import NAV_COUNTS
+from waspada.core.navigation import HOME_PANELS, NAV_COUNTS
 from waspada.core.workqueues import HOME_QUEUES
 from waspada.networks.hooks import RING_CARRIERS, RING_PANELS
 from waspada.partners.events import PARTNER_EVENTS
@@ -116,11 +116,13 @@ def test_the_apps_register_their_hooks_in_the_intended_order() -> None:
     # An application is assessed first, then a recruiter the registry does not know opens
     # its verification task (unless D21 fired), then it is linked to rings: a ring that
     # changes its D18 facts re-assesses it. A Disnaker recommendation no register knows
-    # opens its verification request after the assessment too.
+    # opens its verification request after the assessment too, and so does an identity
+    # contradiction (D12, D13) its NIK verification by Dukcapil.
     assert APPLICATIONS_SAVED.names() == [
         "screening",
         "verification",
         "recommendation_requests",
+        "nik_verifications",
         "networks",
     ]
     assert DETAIL_PANELS.names() == [
@@ -130,6 +132,8 @@ def test_the_apps_register_their_hooks_in_the_intended_order() -> None:
         "decisions",
         "interviews",
         "person_referrals",
+        "police_alert",
+        "nik_verifications",
     ]
     assert LIST_FILTERS.names() == ["drilldown"]
     assert FACT_PROVIDERS.names() == [
@@ -140,9 +144,16 @@ def test_the_apps_register_their_hooks_in_the_intended_order() -> None:
         "recruiter_unlicensed",
         "interview",
         "disnaker_unverified",
+        "identity_dukcapil",
     ]
     assert REGISTRIES.names() == ["organisers", "watchlists", "disnaker_recommendations"]
-    assert NAV_COUNTS.names() == ["verification_list", "disnaker_home", "public_report_queue"]
+    assert NAV_COUNTS.names() == [
+        "verification_list",
+        "disnaker_home",
+        "nik_verification_list",
+        "submission_queue",
+        "public_report_queue",
+    ]
     # The home page's work queues: the counter's first, then interviews, sign-offs, ...
     assert HOME_QUEUES.names() == [
         "applications",
@@ -151,8 +162,9 @@ def test_the_apps_register_their_hooks_in_the_intended_order() -> None:
         "verifications",
         "partner_answers",
     ]
+    assert HOME_PANELS.names() == ["partner_open_items", "expiring_agreements"]
     assert RING_CARRIERS.names() == ["referrals"]
-    assert RING_PANELS.names() == ["referrals"]
+    assert RING_PANELS.names() == ["referrals", "police_alert"]
     # Partner events (written in the change's transaction) go to the API's webhook outbox.
     assert PARTNER_EVENTS.names() == ["webhooks"]
     for point in (
@@ -165,6 +177,7 @@ def test_the_apps_register_their_hooks_in_the_intended_order() -> None:
         REGISTRIES,
         NAV_COUNTS,
         HOME_QUEUES,
+        HOME_PANELS,
     ):
         assert hook_points()[point.name] is point
 

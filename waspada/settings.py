@@ -243,6 +243,12 @@ WASPADA_TASK_RETENTION_DAYS = env_int("WASPADA_TASK_RETENTION_DAYS", 30, minimum
 # A Disnaker recommendation verification request open this long is overdue: the
 # supervisors see it in their queue.
 WASPADA_RECOMMENDATION_OVERDUE_DAYS = env_int("WASPADA_RECOMMENDATION_OVERDUE_DAYS", 3, minimum=1)
+# Dukcapil NIK verification (docs/dukcapil.md): empty, the requests wait in the Dukcapil
+# liaison officer's queue; the base URL of a service speaking the online contract, they
+# are answered at once (and fall back to the liaison when it cannot answer).
+WASPADA_DUKCAPIL_URL = env_str("WASPADA_DUKCAPIL_URL", "")
+WASPADA_DUKCAPIL_TOKEN = env_str("WASPADA_DUKCAPIL_TOKEN", "")
+WASPADA_DUKCAPIL_TIMEOUT = env_int("WASPADA_DUKCAPIL_TIMEOUT", 5, minimum=1)
 
 # Calls a partner system's API key may make per minute (then 429 with Retry-After).
 WASPADA_API_REQUESTS_PER_MINUTE = env_int("WASPADA_API_REQUESTS_PER_MINUTE", 600, minimum=1)

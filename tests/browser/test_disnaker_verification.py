@@ -55,14 +55,18 @@ def worker_intake(number: str, application_no: str) -> Intake:
 
 
 def disnaker_answers(browser: Browser, base_url: str, number: str) -> Page:
-    """The Disnaker user logs in, lands on its open requests and opens the one for
-    `number`."""
+    """The Disnaker user logs in, lands on its open items, goes to its open requests and
+    opens the one for `number`."""
     page = browser.new_context(base_url=base_url).new_page()
     page.goto("/login/")
     page.locator("[name=username]").fill(DISNAKER.username)
     page.locator("[name=password]").fill(DISNAKER.password)
     page.locator("[name=password]").press("Enter")
     second_step(page, DISNAKER.username)
+    # The home page: its open items, with how many requests wait and how old the oldest is.
+    waiting = page.get_by_test_id("open-recommendation_requests")
+    expect(waiting.get_by_test_id("open-count")).to_have_text("1")
+    waiting.get_by_role("link").click()
     requests = page.get_by_test_id("request-table")
     expect(requests).to_contain_text(number)
     expect(requests).to_contain_text("0 hari")  # its age

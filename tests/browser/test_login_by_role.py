@@ -48,12 +48,10 @@ def test_demo_user_logs_in_and_sees_their_menu(
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     _log_in(page, base_url, account)
     expect(page.get_by_role("banner")).to_contain_text(account.full_name)
-    if account.agency is not None and account.agency[1] == "disnaker":
-        # A Disnaker user lands on their open verification requests and their register.
-        expect(page).to_have_url(re.compile(r"/partners/disnaker/$"))
-        expect(page.get_by_role("heading", level=1)).to_contain_text(account.agency[0])
-    else:
-        expect(page.get_by_test_id("home-heading")).to_contain_text(account.full_name)
+    expect(page.get_by_test_id("home-heading")).to_contain_text(account.full_name)
+    if account.agency is not None:
+        # A partner user lands on their agency's open items.
+        expect(page.get_by_test_id("partner-open-items")).to_contain_text(account.agency[0])
     menu = page.get_by_role("navigation", name="Menu utama")
     shown, hidden = MENU[Role(account.role)]
     for label in shown:

@@ -136,6 +136,20 @@ class AuditAction(StrEnum):
     REGISTER_DECLARED_COMPLETE = "partners.register_declared_complete"
     RECOMMENDATION_REQUEST_OPENED = "partners.recommendation_request_opened"
     RECOMMENDATION_REQUEST_ANSWERED = "partners.recommendation_request_answered"
+    NIK_VERIFICATION_REQUESTED = "partners.nik_verification_requested"
+    NIK_VERIFICATION_ANSWERED = "partners.nik_verification_answered"
+    NIK_VERIFICATION_VIEWED = "partners.nik_verification_viewed"
+    CASE_REFERRAL_SENT = "partners.case_referral_sent"
+    CASE_REFERRAL_VIEWED = "partners.case_referral_viewed"
+    CASE_REFERRAL_ACCEPTED = "partners.case_referral_accepted"
+    CASE_REFERRAL_REJECTED = "partners.case_referral_rejected"
+    CASE_REFERRAL_DONE = "partners.case_referral_done"
+    ALERT_SENT = "partners.alert_sent"
+    ALERT_VIEWED = "partners.alert_viewed"
+    ALERT_ACKNOWLEDGED = "partners.alert_acknowledged"
+    SUBMISSION_RECEIVED = "partners.submission_received"
+    SUBMISSION_ACCEPTED = "partners.submission_accepted"
+    SUBMISSION_REJECTED = "partners.submission_rejected"
     # publik: the public side, reports from the public and the campaign record
     PUBLIC_REPORT_RECEIVED = "publik.report_received"
     PUBLIC_REPORT_LINKED = "publik.report_linked"
@@ -280,6 +294,20 @@ LABELS: dict[AuditAction, str | Promise] = {
     AuditAction.REGISTER_DECLARED_COMPLETE: _("Disnaker register declared complete"),
     AuditAction.RECOMMENDATION_REQUEST_OPENED: _("Recommendation verification requested"),
     AuditAction.RECOMMENDATION_REQUEST_ANSWERED: _("Recommendation verification answered"),
+    AuditAction.NIK_VERIFICATION_REQUESTED: _("NIK verification requested from Dukcapil"),
+    AuditAction.NIK_VERIFICATION_ANSWERED: _("NIK verification answered by Dukcapil"),
+    AuditAction.NIK_VERIFICATION_VIEWED: _("NIK verification request viewed"),
+    AuditAction.CASE_REFERRAL_SENT: _("Report referred to the police"),
+    AuditAction.CASE_REFERRAL_VIEWED: _("Referred report viewed by the police"),
+    AuditAction.CASE_REFERRAL_ACCEPTED: _("Referred report accepted by the police"),
+    AuditAction.CASE_REFERRAL_REJECTED: _("Referred report rejected by the police"),
+    AuditAction.CASE_REFERRAL_DONE: _("Referred report done by the police"),
+    AuditAction.ALERT_SENT: _("Police alerted"),
+    AuditAction.ALERT_VIEWED: _("Alert viewed by the police"),
+    AuditAction.ALERT_ACKNOWLEDGED: _("Alert acknowledged by the police"),
+    AuditAction.SUBMISSION_RECEIVED: _("Watchlist submission received from the police"),
+    AuditAction.SUBMISSION_ACCEPTED: _("Watchlist submission accepted"),
+    AuditAction.SUBMISSION_REJECTED: _("Watchlist submission rejected"),
     AuditAction.PUBLIC_REPORT_RECEIVED: _("Report from the public received"),
     AuditAction.PUBLIC_REPORT_LINKED: _("Report from the public linked"),
     AuditAction.PUBLIC_REPORT_REFERRED: _("Report from the public referred to the police"),

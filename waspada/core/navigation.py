@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from waspada.core.hooks import HookPoint
+from waspada.core.hooks import HookPoint, Panel
 from waspada.core.policy import Action, can
 
 
@@ -96,6 +96,15 @@ NAVIGATION: list[NavEntry] = [
         Action.VIEW_RECOMMENDATIONS,
     ),
     NavEntry(
+        "nik_verification_list",
+        _("Dukcapil"),
+        _(
+            "NIK verification requests to Dukcapil: waiting for an answer and answered, "
+            "with who answered and how."
+        ),
+        Action.VIEW_NIK_VERIFICATIONS,
+    ),
+    NavEntry(
         "report_dashboard",
         _("Reports"),
         _("Figures for a period compared with the one before, and the TPPO-prevention report."),
@@ -162,6 +171,30 @@ NAVIGATION: list[NavEntry] = [
         Action.VIEW_PERSON_REFERRALS,
     ),
     NavEntry(
+        "case_referral_list",
+        _("Reports referred"),
+        _("Reports from the public the immigration office referred to your unit."),
+        Action.VIEW_REFERRALS,
+    ),
+    NavEntry(
+        "alert_list",
+        _("Alerts"),
+        _("Wanted persons who applied for a passport and risky rings: alerts to the police."),
+        Action.VIEW_ALERTS,
+    ),
+    NavEntry(
+        "submission_create",
+        _("Submit to watchlists"),
+        _("Submit wanted persons and known brokers for the office's watchlists."),
+        Action.SUBMIT_TO_WATCHLISTS,
+    ),
+    NavEntry(
+        "submission_queue",
+        _("Police submissions"),
+        _("Wanted persons and known brokers the police submitted: accept or reject them."),
+        Action.REVIEW_SUBMISSIONS,
+    ),
+    NavEntry(
         "referral_register",
         _("Referral register"),
         _("Every ring and person referred to partner agencies, their answers, overdue follow-ups."),
@@ -169,6 +202,10 @@ NAVIGATION: list[NavEntry] = [
     ),
 ]
 
+
+# Parts of the home page that apps above core add (a partner's open items, agreements
+# about to expire): templates included with the page's context, in their order.
+HOME_PANELS: HookPoint[Panel] = HookPoint("core.home_panels")
 
 # url name -> how many things wait behind the entry for this user (shown beside it).
 NAV_COUNTS: HookPoint[Callable[[Any], int]] = HookPoint("core.nav_counts")

@@ -66,6 +66,13 @@ class Action(StrEnum):
     VIEW_RECOMMENDATIONS = "recommendations.view"
     MANAGE_RECOMMENDATIONS = "recommendations.manage"
     ANSWER_RECOMMENDATION_REQUESTS = "recommendations.answer"
+    REQUEST_NIK_VERIFICATION = "nik_verifications.request"
+    VIEW_NIK_VERIFICATIONS = "nik_verifications.view"
+    ANSWER_NIK_VERIFICATIONS = "nik_verifications.answer"
+    SEND_ALERTS = "alerts.send"
+    VIEW_ALERTS = "alerts.view"
+    SUBMIT_TO_WATCHLISTS = "submissions.submit"
+    REVIEW_SUBMISSIONS = "submissions.review"
     SIGN_LETTERS = "letters.sign"
     TRIAGE_PUBLIC_REPORTS = "public_reports.triage"
     PUBLISH_ARTICLES = "articles.publish"
@@ -92,7 +99,10 @@ _INTERVIEW_READERS = {Action.VIEW_INTERVIEWS}
 _TRAINING = {Action.TAKE_TRAINING}
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
-    Role.INTAKE_OFFICER: _CASEWORK | _OUTREACH | _TRAINING | {Action.REGISTER_APPLICATION},
+    Role.INTAKE_OFFICER: _CASEWORK
+    | _OUTREACH
+    | _TRAINING
+    | {Action.REGISTER_APPLICATION, Action.REQUEST_NIK_VERIFICATION},
     Role.INTERVIEWER: _CASEWORK
     | _INTERVIEW_READERS
     | _OUTREACH
@@ -104,6 +114,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.VIEW_NETWORKS,
         Action.CONDUCT_INTERVIEW,
         Action.PROPOSE_DECISION,
+        Action.REQUEST_NIK_VERIFICATION,
     },
     Role.SUPERVISOR: _CASEWORK
     | {
@@ -126,6 +137,12 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.RESOLVE_VERIFICATIONS,
         Action.VIEW_RECOMMENDATIONS,
         Action.ANSWER_RECOMMENDATION_REQUESTS,
+        Action.REQUEST_NIK_VERIFICATION,
+        Action.VIEW_NIK_VERIFICATIONS,
+        Action.ANSWER_NIK_VERIFICATIONS,
+        Action.SEND_ALERTS,
+        Action.VIEW_ALERTS,
+        Action.REVIEW_SUBMISSIONS,
         Action.CONDUCT_INTERVIEW,
         Action.TAKE_OVER_INTERVIEW,
         Action.ASSIGN_INTERVIEWS,
@@ -152,6 +169,8 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.VIEW_NETWORKS,
         Action.VIEW_VERIFICATIONS,
         Action.VIEW_RECOMMENDATIONS,
+        Action.VIEW_NIK_VERIFICATIONS,
+        Action.VIEW_ALERTS,
         Action.REFER_NETWORKS,
         Action.VIEW_REFERRAL_REGISTER,
         Action.SIGN_OFF_DECISION,
@@ -171,6 +190,8 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
         Action.VIEW_NETWORKS,
         Action.VIEW_VERIFICATIONS,
         Action.VIEW_RECOMMENDATIONS,
+        Action.VIEW_NIK_VERIFICATIONS,
+        Action.VIEW_ALERTS,
         Action.VIEW_REPORTS,
         Action.VIEW_READINESS,
     },
@@ -185,6 +206,10 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
             Action.VIEW_RECOMMENDATIONS,
             Action.MANAGE_RECOMMENDATIONS,
             Action.ANSWER_RECOMMENDATION_REQUESTS,
+            Action.VIEW_NIK_VERIFICATIONS,
+            Action.ANSWER_NIK_VERIFICATIONS,
+            Action.VIEW_ALERTS,
+            Action.SUBMIT_TO_WATCHLISTS,
         }
     ),
 }
@@ -235,7 +260,8 @@ def _not_proposer(user: Any, obj: Any) -> bool:
 
 
 def _own_queue(user: Any, obj: Any) -> bool:
-    # A request goes to one Disnaker; the office answers only those with no Disnaker to ask.
+    # A request goes to one agency (a Disnaker, a Dukcapil); the office answers only those
+    # with no agency to ask.
     if obj is None:
         return True
     agency_id = getattr(obj, "agency_id", None)
@@ -259,6 +285,7 @@ OBJECT_RULES: dict[Action, ObjectRule] = {
     Action.MANAGE_USERS: _not_self,
     Action.SIGN_OFF_DECISION: _not_proposer,
     Action.ANSWER_RECOMMENDATION_REQUESTS: _own_queue,
+    Action.ANSWER_NIK_VERIFICATIONS: _own_queue,
     Action.CONDUCT_INTERVIEW: _own_interview,
     Action.TAKE_OVER_INTERVIEW: _someone_elses_interview,
 }
@@ -298,6 +325,10 @@ PARTNER_SCOPES: dict[Action, str] = {
     Action.VIEW_RECOMMENDATIONS: "agency_id",
     Action.MANAGE_RECOMMENDATIONS: "agency_id",
     Action.ANSWER_RECOMMENDATION_REQUESTS: "agency_id",
+    Action.VIEW_NIK_VERIFICATIONS: "agency_id",
+    Action.ANSWER_NIK_VERIFICATIONS: "agency_id",
+    Action.VIEW_ALERTS: "agency_id",
+    Action.SUBMIT_TO_WATCHLISTS: "agency_id",
 }
 
 

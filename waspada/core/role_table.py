@@ -110,6 +110,33 @@ ACTION_TEXT: dict[str, str] = {
         "Answer a recommendation verification request: issued, not issued or revoked, with a "
         "note; the applications naming the number are re-screened at once."
     ),
+    "nik_verifications.request": (
+        "Ask Dukcapil to verify an application's NIK with the name, birth place and birth "
+        "date written on it."
+    ),
+    "nik_verifications.view": (
+        "See the NIK verification requests to Dukcapil and their answers (a Dukcapil's users "
+        "only their own, and only the NIK, name, birth place and date)."
+    ),
+    "nik_verifications.answer": (
+        "Answer a NIK verification request: match, no match or not found, with a note; the "
+        "application is re-screened at once and the answer is D12's evidence."
+    ),
+    "alerts.send": (
+        "Alert a police unit about an applicant matching a wanted person or about a risky "
+        "ring (with a data-sharing agreement in force covering alerts)."
+    ),
+    "alerts.view": (
+        "See the alerts sent to the police (a police unit's users only their own) and "
+        "acknowledge them."
+    ),
+    "submissions.submit": (
+        "Submit wanted persons and known brokers for the office's watchlists (police units)."
+    ),
+    "submissions.review": (
+        "Accept a police unit's submission into a watchlist (with its provenance) or reject "
+        "it with a reason."
+    ),
     "public_reports.triage": (
         "Work through the reports sent by the public: link them to an application, applicant, "
         "ring or organiser, refer them to the police, close them."
@@ -134,8 +161,8 @@ RULE_TEXT: dict[str, str] = {
     "_not_self": "never on their own account (an administrator cannot lock themselves out)",
     "_not_proposer": "never on their own proposal (four eyes)",
     "_own_queue": (
-        "a Disnaker user only the requests sent to their own Disnaker, a supervisor only "
-        "those with no Disnaker to ask"
+        "a partner user only the requests sent to their own agency (Disnaker, Dukcapil), a "
+        "supervisor only those with no agency to ask"
     ),
     "_own_interview": "writing in a session only as its interviewer",
     "_someone_elses_interview": "never their own",

@@ -26,8 +26,8 @@ from waspada.core.forms import (
     UserEditForm,
 )
 from waspada.core.models import User
-from waspada.core.navigation import home_tiles
-from waspada.core.policy import Action, can
+from waspada.core.navigation import HOME_PANELS, home_tiles
+from waspada.core.policy import Action
 from waspada.core.workqueues import queues_for
 
 logger = logging.getLogger(__name__)
@@ -54,14 +54,16 @@ def readyz(request: HttpRequest) -> JsonResponse:
 
 @requires(Action.VIEW_HOME)
 def home(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    if getattr(user, "agency_id", None) is not None and can(user, Action.VIEW_RECOMMENDATIONS):
-        # A Disnaker's users land on their open requests and their register.
-        return redirect("disnaker_home")
+    # Office users see their work queues; partner users their agency's open items (a
+    # panel of the partners app).
     return render(
         request,
         "core/home.html",
-        {"tiles": home_tiles(request.user), "queues": queues_for(request.user)},
+        {
+            "tiles": home_tiles(request.user),
+            "queues": queues_for(request.user),
+            "home_panels": HOME_PANELS.hooks(),
+        },
     )
 
 

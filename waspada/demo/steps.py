@@ -178,7 +178,7 @@ def add_signatories() -> None:
 
 
 def add_agreements(demo: DemoRun) -> None:
-    """A data-sharing agreement in force (this year and the next, rings and persons) for
+    """A data-sharing agreement in force (this year and the next, every kind of data) for
     every agency that has none, recorded by the demo admin."""
     admin = User.objects.get(username=account_for("admin").username)
     year = timezone.localdate().year

@@ -15,6 +15,7 @@ from waspada.partners.agreements import agencies_with_agreement
 from waspada.partners.models import (
     Agency,
     AgencyKind,
+    CaseReferral,
     ConsentMethod,
     Need,
     PersonReferral,
@@ -92,7 +93,9 @@ class ResponseForm(forms.Form):
     # The status the partner saw: somebody else may have answered meanwhile.
     seen = forms.ChoiceField(choices=ReferralStatus.choices, widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, referral: Referral | PersonReferral, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, referral: Referral | PersonReferral | CaseReferral, **kwargs: Any
+    ) -> None:
         kwargs.setdefault("initial", {"seen": referral.status})
         super().__init__(*args, **kwargs)
         status = self.fields["status"]
@@ -367,3 +370,120 @@ class RecommendationUploadForm(forms.Form):
         if problem is not None:
             raise forms.ValidationError(problem.message)
         return upload
+
+
+NIK_ANSWERS = [
+    ("match", gettext_lazy("Match: the NIK belongs to this name, birth place and date")),
+    ("no_match", gettext_lazy("No match: the NIK exists but belongs to other data")),
+    ("not_found", gettext_lazy("Not found: no such NIK in the population register")),
+]
+
+
+class NikAnswerForm(forms.Form):
+    """The Dukcapil liaison's answer to a NIK verification request."""
+
+    result = forms.ChoiceField(
+        label=gettext_lazy("Answer"),
+        choices=NIK_ANSWERS,
+        widget=forms.RadioSelect,
+        error_messages={"required": gettext_lazy("Choose an answer.")},
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Note (e.g. what differs)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class NikRequestForm(forms.Form):
+    """An officer asks Dukcapil to verify an application's identity."""
+
+    reason = forms.CharField(
+        label=gettext_lazy("Why (for the record)"),
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": gettext_lazy("e.g. the KTP looks altered")}),
+    )
+
+
+class AlertForm(forms.Form):
+    """A supervisor alerts a police unit (only units with an agreement in force)."""
+
+    agency = forms.ModelChoiceField(
+        label=gettext_lazy("Police unit"),
+        queryset=Agency.objects.none(),
+        error_messages={"required": gettext_lazy("Choose the police unit to alert.")},
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Note for the police"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": gettext_lazy("Write a note for the police.")},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from waspada.partners.alerts import police_units
+
+        super().__init__(*args, **kwargs)
+        field = self.fields["agency"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = police_units()
+
+    @property
+    def has_agencies(self) -> bool:
+        field = self.fields["agency"]
+        assert isinstance(field, forms.ModelChoiceField)
+        return bool(field.queryset is not None and field.queryset.exists())
+
+
+class SubmissionForm(forms.Form):
+    """A police unit submits a wanted person or a known broker."""
+
+    list_type = forms.ChoiceField(
+        label=gettext_lazy("Type"),
+        choices=[
+            ("wanted", gettext_lazy("Wanted person")),
+            ("known_broker", gettext_lazy("Known broker (calo)")),
+        ],
+    )
+    full_name = forms.CharField(label=gettext_lazy("Full name"), max_length=300)
+    aliases = forms.CharField(
+        label=gettext_lazy("Aliases (separated by ;)"), max_length=500, required=False
+    )
+    nik = forms.RegexField(
+        label=gettext_lazy("NIK"),
+        regex=r"^[0-9]{16}$",
+        required=False,
+        error_messages={"invalid": gettext_lazy("A NIK has 16 digits.")},
+    )
+    birth_date = forms.DateField(label=gettext_lazy("Birth date"), required=False, widget=_DATE)
+    sex = forms.ChoiceField(
+        label=gettext_lazy("Sex"),
+        required=False,
+        choices=[("", "—"), ("L", gettext_lazy("Male")), ("P", gettext_lazy("Female"))],
+    )
+    phone = forms.RegexField(
+        label=gettext_lazy("Phone (E.164, e.g. +6281234567890)"),
+        regex=r"^\+[1-9][0-9]{7,14}$",
+        required=False,
+        error_messages={"invalid": gettext_lazy("Write the phone as +62 and its digits.")},
+    )
+    basis = forms.CharField(
+        label=gettext_lazy("Basis (warrant, DPO or case number)"), max_length=300
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Note"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class DecisionForm(forms.Form):
+    """A supervisor accepts or rejects a submission."""
+
+    decision = forms.ChoiceField(
+        choices=[("accept", gettext_lazy("Accept")), ("reject", gettext_lazy("Reject"))]
+    )
+    note = forms.CharField(label=gettext_lazy("Reason"), max_length=500, required=False)

@@ -97,7 +97,24 @@ class Answered(models.Model):
         return [(value, str(labels[value])) for value in self.LIFECYCLE[self.status]]
 
 
-class Referral(Answered):
+class ToThePolice(Answered):
+    """A referral to a police unit, answered sent -> accepted / rejected -> done."""
+
+    LIFECYCLE = NEXT_STATUSES
+
+    status = models.CharField(
+        _("status"), max_length=8, choices=ReferralStatus.choices, default=ReferralStatus.SENT
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def open(self) -> bool:
+        return self.status in {ReferralStatus.SENT, ReferralStatus.ACCEPTED}
+
+
+class Referral(ToThePolice):
     """A recruitment ring handed to a partner agency (the police) for investigation.
 
     The members and the shared values are kept as they were when referred: the partner
@@ -105,8 +122,6 @@ class Referral(Answered):
     recomputed (the office refers again for newcomers). `ring` follows the ring into
     later detection runs so the office sees the referral on the current ring page.
     """
-
-    LIFECYCLE = NEXT_STATUSES
 
     ring = models.ForeignKey(
         "networks.RingCluster",
@@ -127,9 +142,6 @@ class Referral(Answered):
         related_name="referrals",
     )
     shared = models.JSONField(_("shared values"), default=list, blank=True)
-    status = models.CharField(
-        _("status"), max_length=8, choices=ReferralStatus.choices, default=ReferralStatus.SENT
-    )
 
     class Meta:
         verbose_name = _("referral")
@@ -139,10 +151,6 @@ class Referral(Answered):
 
     def __str__(self) -> str:
         return f"referral {self.pk}: ring #{self.ring_number} to {self.agency}"
-
-    @property
-    def open(self) -> bool:
-        return self.status in {ReferralStatus.SENT, ReferralStatus.ACCEPTED}
 
 
 class RecommendationStatus(models.TextChoices):
@@ -320,10 +328,15 @@ class SharingKind(models.TextChoices):
 
     RING = "ring", _("Rings (to the police)")
     PERSON = "person", _("Persons (suspected victims)")
+    CASE = "case", _("Alerts and reports from the public (to the police)")
 
 
 # The field of an agreement saying it covers each kind of data.
-COVER_FIELDS = {SharingKind.RING: "covers_rings", SharingKind.PERSON: "covers_persons"}
+COVER_FIELDS = {
+    SharingKind.RING: "covers_rings",
+    SharingKind.PERSON: "covers_persons",
+    SharingKind.CASE: "covers_cases",
+}
 
 
 class DataSharingAgreement(models.Model):
@@ -336,6 +349,7 @@ class DataSharingAgreement(models.Model):
     legal_basis = models.CharField(_("legal basis"), max_length=500)
     covers_rings = models.BooleanField(_("covers rings"), default=False)
     covers_persons = models.BooleanField(_("covers persons"), default=False)
+    covers_cases = models.BooleanField(_("covers alerts and public reports"), default=False)
     valid_from = models.DateField(_("valid from"))
     valid_until = models.DateField(_("valid until"))
     document_reference = models.CharField(_("document reference"), max_length=200)
@@ -472,3 +486,239 @@ class PersonReferral(Answered):
     def needs_labels(self) -> list[str]:
         labels = dict(Need.choices)
         return [str(labels.get(need, need)) for need in self.needs]
+
+
+class NikResult(models.TextChoices):
+    OPEN = "open", _("Waiting for Dukcapil")
+    MATCH = "match", _("Match")
+    NO_MATCH = "no_match", _("No match")
+    NOT_FOUND = "not_found", _("NIK not found")
+
+
+class NikChannel(models.TextChoices):
+    """Who gave the answer: the provenance of the evidence."""
+
+    LIAISON = "liaison", _("Dukcapil liaison officer")
+    ONLINE = "online", _("Dukcapil online service")
+
+
+class NikVerification(models.Model):
+    """A request to Dukcapil to verify an application's NIK with the name, birth place and
+    birth date written on it. Dukcapil sees these four values only (copied when asked);
+    its answer is evidence for D12 (`waspada.partners.nik_verifications`)."""
+
+    application = models.ForeignKey(
+        "applications.PassportApplication",
+        verbose_name=_("application"),
+        on_delete=models.PROTECT,
+        related_name="nik_verifications",
+    )
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("agency"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="nik_verifications",
+    )
+    reference = models.CharField(_("reference"), max_length=40, unique=True)
+    nik = models.CharField(_("NIK"), max_length=16)
+    full_name = models.CharField(_("full name"), max_length=200)
+    birth_place = models.CharField(_("birth place"), max_length=100)
+    birth_date = models.DateField(_("birth date"))
+    # Why it was asked: an officer's words, or the indicators that asked ("D13").
+    reason = models.CharField(_("why asked"), max_length=300, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("asked by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    opened_at = models.DateTimeField(_("asked"), default=timezone.now)
+    result = models.CharField(
+        _("answer"), max_length=10, choices=NikResult.choices, default=NikResult.OPEN
+    )
+    note = models.TextField(_("note"), max_length=1000, blank=True)
+    channel = models.CharField(_("answered through"), max_length=8, choices=NikChannel.choices)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answered by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("NIK verification")
+        verbose_name_plural = _("NIK verifications")
+        ordering = ["opened_at", "id"]
+        indexes = [
+            models.Index(fields=["agency", "result", "opened_at"], name="nikver_queue_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"NIK verification {self.reference}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.result == NikResult.OPEN
+
+    @property
+    def age_days(self) -> int:
+        return ((self.answered_at or timezone.now()) - self.opened_at).days
+
+
+class CaseReferral(ToThePolice):
+    """A report from the public handed to a police unit: what was reported, where and who,
+    copied when referred (never the reporter's contact or photos); the police answer it
+    with the lifecycle of a ring referral."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="case_referrals"
+    )
+    what = models.TextField(_("what was reported"), max_length=4000)
+    place = models.CharField(_("where"), max_length=300)
+    who = models.CharField(_("who is involved"), max_length=300, blank=True)
+    reported_on = models.DateField(_("reported on"))
+    note = models.TextField(_("note for the police"), max_length=2000)
+
+    class Meta:
+        verbose_name = _("case referral")
+        verbose_name_plural = _("case referrals")
+        ordering = ["-referred_at", "-id"]
+        indexes = [models.Index(fields=["agency", "-referred_at"], name="caseref_agency_idx")]
+
+    def __str__(self) -> str:
+        return f"case referral {self.pk} to {self.agency}"
+
+
+class AlertKind(models.TextChoices):
+    WANTED_MATCH = "wanted", _("An applicant matches a wanted person")
+    RING = "ring", _("A risky recruitment ring")
+
+
+class AlertStatus(models.TextChoices):
+    SENT = "sent", _("Sent")
+    ACKNOWLEDGED = "acknowledged", _("Acknowledged")
+
+
+class PoliceAlert(models.Model):
+    """A supervisor alerts a police unit: an applicant matching a wanted person, or a risky
+    ring. What the unit reads is copied when sent (`subject`, `details`)."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="alerts"
+    )
+    kind = models.CharField(_("kind"), max_length=8, choices=AlertKind.choices)
+    application = models.ForeignKey(
+        "applications.PassportApplication",
+        verbose_name=_("application"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="police_alerts",
+    )
+    ring = models.ForeignKey(
+        "networks.RingCluster",
+        verbose_name=_("ring"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="police_alerts",
+    )
+    subject = models.CharField(_("subject"), max_length=300)
+    details = models.JSONField(_("what the unit reads"), default=list, blank=True)
+    note = models.TextField(_("note for the police"), max_length=2000)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+    status = models.CharField(
+        _("status"), max_length=12, choices=AlertStatus.choices, default=AlertStatus.SENT
+    )
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("acknowledged by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("police alert")
+        verbose_name_plural = _("police alerts")
+        ordering = ["-sent_at", "-id"]
+        indexes = [models.Index(fields=["agency", "status", "sent_at"], name="alert_queue_idx")]
+
+    def __str__(self) -> str:
+        return f"alert {self.pk} to {self.agency}"
+
+
+class SubmissionState(models.TextChoices):
+    PENDING = "pending", _("Waiting for a supervisor")
+    ACCEPTED = "accepted", _("Accepted into the watchlist")
+    REJECTED = "rejected", _("Not accepted")
+
+
+class Submission(models.Model):
+    """A wanted person or known broker a police unit submits; it enters a watchlist (with
+    its provenance) once a supervisor accepts it."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="submissions"
+    )
+    list_type = models.CharField(_("type"), max_length=20)
+    full_name = models.CharField(_("full name"), max_length=300)
+    aliases = models.CharField(_("aliases"), max_length=500, blank=True)
+    nik = models.CharField(_("NIK"), max_length=16, blank=True)
+    birth_date = models.DateField(_("birth date"), null=True, blank=True)
+    sex = models.CharField(_("sex"), max_length=1, blank=True)
+    phone = models.CharField(_("phone (E.164)"), max_length=20, blank=True)
+    basis = models.CharField(_("basis (warrant, DPO or case number)"), max_length=300)
+    note = models.TextField(_("note"), max_length=2000, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
+    state = models.CharField(
+        _("state"), max_length=8, choices=SubmissionState.choices, default=SubmissionState.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decision_note = models.CharField(_("reason"), max_length=500, blank=True)
+    entry = models.ForeignKey(
+        "watchlists.WatchlistEntry",
+        verbose_name=_("watchlist entry"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("watchlist submission")
+        verbose_name_plural = _("watchlist submissions")
+        ordering = ["-submitted_at", "-id"]
+        indexes = [models.Index(fields=["state", "submitted_at"], name="submission_state_idx")]
+
+    def __str__(self) -> str:
+        return f"submission {self.pk}: {self.full_name}"

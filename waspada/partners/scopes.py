@@ -16,8 +16,11 @@ VICTIM_SERVICES = frozenset({AgencyKind.UPTD_PPA, AgencyKind.DINAS_SOSIAL, Agenc
 PERSON_RECEIVERS = VICTIM_SERVICES | {AgencyKind.NGO}
 
 KIND_ACTIONS: dict[str, frozenset[Action]] = {
-    # Rings (and cases) referred to them.
-    AgencyKind.POLICE: frozenset({Action.VIEW_REFERRALS}),
+    # Rings and reports from the public referred to them, alerts sent to them; they
+    # submit wanted persons and known brokers for the watchlists.
+    AgencyKind.POLICE: frozenset(
+        {Action.VIEW_REFERRALS, Action.VIEW_ALERTS, Action.SUBMIT_TO_WATCHLISTS}
+    ),
     # Their register of recommendations and the verification requests sent to them.
     AgencyKind.DISNAKER: frozenset(
         {
@@ -26,8 +29,11 @@ KIND_ACTIONS: dict[str, frozenset[Action]] = {
             Action.ANSWER_RECOMMENDATION_REQUESTS,
         }
     ),
-    # NIK verification requests only: none are sent yet, so nothing but their home.
-    AgencyKind.DUKCAPIL: frozenset(),
+    # NIK verification requests only: the NIK, name, birth place and date they are asked
+    # to verify, and their answer.
+    AgencyKind.DUKCAPIL: frozenset(
+        {Action.VIEW_NIK_VERIFICATIONS, Action.ANSWER_NIK_VERIFICATIONS}
+    ),
     # Persons referred to them with consent: the minimum, needs and contact; never
     # watchlists, rings or risk scores.
     **{kind: frozenset({Action.VIEW_PERSON_REFERRALS}) for kind in sorted(PERSON_RECEIVERS)},

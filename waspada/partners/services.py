@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import TypeVar
 
@@ -22,7 +23,14 @@ from waspada.core.notifications import notify
 from waspada.networks import services as network_services
 from waspada.networks.models import RingCluster
 from waspada.partners import agreements, events
-from waspada.partners.models import NEXT_STATUSES, Agency, PersonReferral, Referral, SharingKind
+from waspada.partners.models import (
+    NEXT_STATUSES,
+    Agency,
+    CaseReferral,
+    PersonReferral,
+    Referral,
+    SharingKind,
+)
 
 # A status that is not a past participle, as the audit vocabulary names it.
 _EVENT_WORDS = {"in_progress": "started"}
@@ -76,7 +84,7 @@ def save_agency(
 class StaleReferral(UserFacingError):
     """Somebody answered the referral since the page was loaded."""
 
-    def __init__(self, referral: Referral | PersonReferral) -> None:
+    def __init__(self, referral: Referral | PersonReferral | CaseReferral) -> None:
         super().__init__(f"referral {referral.pk} is now {referral.status}")
         self.referral = referral
 
@@ -93,7 +101,7 @@ class StaleReferral(UserFacingError):
 class NotAllowedAnswer(UserFacingError):
     """The answer does not follow from the referral's status (e.g. done before accepted)."""
 
-    def __init__(self, referral: Referral | PersonReferral, status: str) -> None:
+    def __init__(self, referral: Referral | PersonReferral | CaseReferral, status: str) -> None:
         super().__init__(f"referral {referral.pk}: {referral.status} -> {status} not allowed")
         self.referral = referral
 
@@ -183,7 +191,7 @@ def record_referral_view(
     )
 
 
-AnyReferral = TypeVar("AnyReferral", Referral, PersonReferral)
+AnyReferral = TypeVar("AnyReferral", Referral, PersonReferral, CaseReferral)
 
 
 def answer_referral(
@@ -236,27 +244,91 @@ def answer_referral(
     return current
 
 
+PoliceReferral = TypeVar("PoliceReferral", Referral, CaseReferral)
+
+
 @transaction.atomic
 def respond_to_referral(
-    referral: Referral,
+    referral: PoliceReferral,
     *,
     status: str,
     note: str,
     seen_status: str,
     acting_user: User,
     request: HttpRequest | None = None,
-) -> Referral:
-    """The partner's answer: accepted or rejected (from sent), done (from accepted)."""
+) -> PoliceReferral:
+    """The police unit's answer to a ring or a report from the public: accepted or
+    rejected (from sent), done (from accepted)."""
+    if isinstance(referral, CaseReferral):
+        prefix, described = "partners.case_referral", f"Case referral {referral.pk}"
+        # The answer is read where the office refers reports from the public.
+        subject, url = f"#{referral.pk}", reverse("public_report_queue")
+    else:
+        prefix = "partners.referral"
+        described = f"Referral {referral.pk} (ring #{referral.ring_number})"
+        subject, url = f"#{referral.ring_number}", f"{reverse('referral_register')}?answered=on"
     return answer_referral(
         referral,
         status=status,
         note=note,
         seen_status=seen_status,
         next_statuses=NEXT_STATUSES,
-        audit_prefix="partners.referral",
-        described=f"Referral {referral.pk} (ring #{referral.ring_number})",
-        subject=f"#{referral.ring_number}",
-        url=f"{reverse('referral_register')}?answered=on",
+        audit_prefix=prefix,
+        described=described,
+        subject=subject,
+        url=url,
         acting_user=acting_user,
+        request=request,
+    )
+
+
+# --- Reports from the public referred to the police -----------------------------------------
+
+
+@transaction.atomic
+def refer_case(
+    *,
+    agency: Agency,
+    what: str,
+    place: str,
+    who: str,
+    reported_on: dt.date,
+    note: str,
+    acting_user: User,
+    request: HttpRequest | None = None,
+) -> CaseReferral:
+    """Refer what the public reported to a police unit: what, where, who and the office's
+    note, nothing more (never the reporter's contact). Raises NoAgreement unless a
+    data-sharing agreement in force covers alerts and reports with the unit."""
+    agreements.check_agreement(agency, SharingKind.CASE)
+    referral = CaseReferral.objects.create(
+        agency=agency,
+        what=what,
+        place=place,
+        who=who,
+        reported_on=reported_on,
+        note=note,
+        referred_by=acting_user,
+    )
+    audit.record(
+        AuditAction.CASE_REFERRAL_SENT,
+        f"Report referred to {agency.name} as case referral {referral.pk}",
+        actor=acting_user,
+        obj=referral,
+        details={"agency": agency.pk},
+        request=request,
+    )
+    return referral
+
+
+def record_case_view(
+    referral: CaseReferral, *, acting_user: User, request: HttpRequest | None = None
+) -> None:
+    audit.record(
+        AuditAction.CASE_REFERRAL_VIEWED,
+        f"Case referral {referral.pk} viewed by {acting_user.get_username()} "
+        f"({referral.agency.name})",
+        actor=acting_user,
+        obj=referral,
         request=request,
     )

@@ -1,7 +1,9 @@
 from django.urls import path
 
 from waspada.partners import views
+from waspada.partners.views import dukcapil as dukcapil_views
 from waspada.partners.views import person_referrals as person_views
+from waspada.partners.views import police as police_views
 from waspada.partners.views import recommendations as rec_views
 from waspada.partners.views import referrals as referral_views
 
@@ -81,5 +83,33 @@ urlpatterns = [
         "disnaker/imports/<int:job_id>/",
         rec_views.recommendation_import_job,
         name="recommendation_import_job",
+    ),
+    path("dukcapil/", dukcapil_views.nik_verification_list, name="nik_verification_list"),
+    path(
+        "dukcapil/<int:item_id>/",
+        dukcapil_views.nik_verification_detail,
+        name="nik_verification_detail",
+    ),
+    path(
+        "dukcapil/ask/<str:application_no>/",
+        dukcapil_views.nik_verification_request,
+        name="nik_verification_request",
+    ),
+    path("cases/", police_views.case_referral_list, name="case_referral_list"),
+    path("cases/<int:case_id>/", police_views.case_referral_detail, name="case_referral_detail"),
+    path("alerts/", police_views.alert_list, name="alert_list"),
+    path("alerts/<int:alert_id>/", police_views.alert_detail, name="alert_detail"),
+    path(
+        "alerts/application/<str:application_no>/",
+        police_views.alert_application,
+        name="alert_application",
+    ),
+    path("alerts/ring/<int:ring_id>/", police_views.alert_ring, name="alert_ring"),
+    path("submissions/", police_views.submission_create, name="submission_create"),
+    path("submissions/review/", police_views.submission_queue, name="submission_queue"),
+    path(
+        "submissions/<int:submission_id>/decide/",
+        police_views.submission_decide,
+        name="submission_decide",
     ),
 ]

@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from waspada.applications.countries import country_choices
 from waspada.core.forms import IdsChoiceField
 from waspada.domain.job_offers import ArrangedBy, Contract, FeePaidTo, Job, Visa
-from waspada.partners.models import Agency, AgencyKind
+from waspada.partners.alerts import police_units
+from waspada.partners.models import Agency
 from waspada.publik import tracking
 from waspada.publik.images import ACCEPT_ATTRIBUTE, MAX_UPLOAD_BYTES
 from waspada.publik.models import (
@@ -214,10 +215,17 @@ class LinkSearchForm(forms.Form):
 
 
 class ReferForm(forms.Form):
-    agency = forms.ModelChoiceField(
-        label=_("Police unit"),
-        queryset=Agency.objects.filter(kind=AgencyKind.POLICE, is_active=True),
-    )
+    """Refer a report to a police unit."""
+
+    # Only the units with a data-sharing agreement in force covering reports.
+    agency = forms.ModelChoiceField(label=_("Police unit"), queryset=Agency.objects.none())
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["agency"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = police_units()
+
     note = forms.CharField(
         label=_("Note for the police"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )

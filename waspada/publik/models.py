@@ -163,6 +163,15 @@ class PublicReport(models.Model):
         related_name="+",
     )
     referral_note = models.TextField(_("note for the police"), max_length=2000, blank=True)
+    # What the police unit received and answers (the partners' referral).
+    case_referral = models.ForeignKey(
+        "partners.CaseReferral",
+        verbose_name=_("referral to the police"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     referred_at = models.DateTimeField(_("referred"), null=True, blank=True)
     close_reason = models.CharField(
         _("reason for closing"), max_length=16, choices=CloseReason.choices, blank=True

@@ -18,6 +18,7 @@ from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
+from waspada.partners import services as partner_services
 from waspada.partners.models import Agency
 from waspada.publik import tracking
 from waspada.publik.images import clean_image
@@ -135,22 +136,41 @@ def refer_report(
     acting_user: User,
     request: HttpRequest | None = None,
 ) -> PublicReport:
-    """Refer the report to a police unit (recorded on the report, audited)."""
+    """Refer the report to a police unit: a referral in the unit's queue with what was
+    reported, where and who (never the reporter's contact or photos), under a data-sharing
+    agreement in force (`NoAgreement` otherwise); recorded on the report, audited."""
     current = _open_for_change(report)
+    current.case_referral = partner_services.refer_case(
+        agency=agency,
+        what=current.what,
+        place=current.place,
+        who=current.who,
+        reported_on=timezone.localdate(current.received_at),
+        note=note,
+        acting_user=acting_user,
+        request=request,
+    )
     current.status = ReportStatus.REFERRED
     current.referred_to = agency
     current.referral_note = note
     current.referred_at = timezone.now()
     current.public_note = public_note
     current.save(
-        update_fields=["status", "referred_to", "referral_note", "referred_at", "public_note"]
+        update_fields=[
+            "status",
+            "referred_to",
+            "referral_note",
+            "referred_at",
+            "public_note",
+            "case_referral",
+        ]
     )
     audit.record(
         AuditAction.PUBLIC_REPORT_REFERRED,
         f"Report from the public {current.pk} referred to {agency.name}",
         actor=acting_user,
         obj=current,
-        details={"agency": agency.pk, "note": note},
+        details={"agency": agency.pk, "note": note, "case_referral": current.case_referral.pk},
         request=request,
     )
     return current

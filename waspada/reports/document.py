@@ -32,6 +32,8 @@ from waspada.domain.suppression import (
     Table,
     suppress_linked,
 )
+from waspada.partners.coordination import COLUMNS as COORDINATION_COLUMNS
+from waspada.partners.coordination import AgencyFigures, coordination_figures
 from waspada.publik.models import ReportStatus
 from waspada.publik.queries import CampaignFigures, campaign_figures
 from waspada.regions.models import Office, Region
@@ -412,6 +414,29 @@ def training_table(found: dict[str, Any]) -> list[ReportTable]:
     ]
 
 
+def coordination_table(rows: list[AgencyFigures]) -> list[ReportTable]:
+    """Coordination with the partner agencies (waspada.partners): requests, answer times,
+    referrals by outcome, alerts; internal (it names the agencies); none when nothing."""
+    if not rows:
+        return []
+    return [
+        ReportTable(
+            "coordination",
+            _("Coordination with partner agencies"),
+            _("Agency"),
+            [f"{row.agency.name} ({row.agency.get_kind_display()})" for row in rows],
+            [str(label) for label in COORDINATION_COLUMNS],
+            [row.counts() for row in rows],
+            internal=True,
+            note=_(
+                "Requests: Disnaker recommendation and Dukcapil NIK verifications opened in "
+                "the period; referrals: rings, persons and reports from the public sent in "
+                "the period, by their outcome today."
+            ),
+        )
+    ]
+
+
 def build_document(
     period: Period, *, publication: bool = False, threshold: int | None = None
 ) -> ReportDocument:
@@ -457,6 +482,7 @@ def build_document(
                 document.tables += [indicator_table(dashboard), workload_table(dashboard)]
         document.tables += campaign_tables(campaign_figures(period.start, period.end))
         document.tables += training_table(training_figures(period.start, period.end))
+        document.tables += coordination_table(coordination_figures(period.start, period.end))
         if publication:
             document.tables = [t for t in document.tables if not t.internal]
             document.published = suppress_linked(

@@ -12,6 +12,8 @@ from waspada.core.access import requires
 from waspada.core.models import User
 from waspada.core.policy import Action
 from waspada.domain.suppression import DEFAULT_THRESHOLD
+from waspada.partners.coordination import COLUMNS as COORDINATION_COLUMNS
+from waspada.partners.coordination import coordination_figures
 from waspada.publik.queries import campaign_figures
 from waspada.reports import charts, exports
 from waspada.reports.breakdowns import TREND_COLUMNS, WORKLOAD_COLUMNS
@@ -37,6 +39,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             charts=charts.chart_data(board),
             campaign=campaign_figures(period.start, period.end),
             training=training_figures(period.start, period.end),
+            # Read only with the period's figures (an empty period shows the headlines).
+            coordination=[] if board.empty else coordination_figures(period.start, period.end),
+            coordination_columns=COORDINATION_COLUMNS,
             charted=charts.CHARTED_BREAKDOWNS,
             trend_columns=[(key, HEADLINE_LABELS[key]) for key in TREND_COLUMNS],
             workload_columns=WORKLOAD_COLUMNS,

@@ -45,9 +45,10 @@ class FactProvider(Protocol):
 FACT_PROVIDERS: HookPoint[FactProvider] = HookPoint("screening.fact_providers")
 
 
-def register(provider: FactProvider, *, order: int) -> None:
-    """Add a provider under its fact name; a second provider of that name is an error."""
-    FACT_PROVIDERS.register(provider.name, provider, order=order)
+def register(provider: FactProvider, *, order: int, key: str = "") -> None:
+    """Add a provider under its fact name; a second provider of that name is an error
+    unless registered under a `key` of its own (its facts are then joined to the first's)."""
+    FACT_PROVIDERS.register(key or provider.name, provider, order=order)
 
 
 def providers() -> list[FactProvider]:
@@ -62,7 +63,10 @@ def collect_facts(
     for provider in providers():
         for application_id, lines in provider.collect(applications).items():
             if lines and application_id in facts:
-                facts[application_id][provider.name] = tuple(lines)
+                # Two providers may feed one fact name (D12's "identity": the duplicates
+                # of the watchlists, Dukcapil's answers): their facts are joined.
+                found = facts[application_id]
+                found[provider.name] = found.get(provider.name, ()) + tuple(lines)
     return facts
 
 

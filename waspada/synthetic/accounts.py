@@ -31,6 +31,9 @@ DEMO_ACCOUNTS = (
     DemoAccount("auditor", "Inspektorat Auditor", "auditor"),
     DemoAccount("polresta", "AKP Joko Susilo", "partner", ("Polresta Cilacap", "police")),
     DemoAccount("disnaker", "Sri Wahyuni", "partner", ("Disnaker Kabupaten Cilacap", "disnaker")),
+    DemoAccount(
+        "dukcapil", "Hendra Wijaya", "partner", ("Disdukcapil Kabupaten Cilacap", "dukcapil")
+    ),
     DemoAccount("yayasan", "Ratna Dewi", "partner", ("Yayasan Peduli Buruh Migran Cilacap", "ngo")),
 )
 

@@ -11,17 +11,23 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, resolve, reverse
 
+from waspada.applications.tests.factories import make_application
 from waspada.core.models import User
 from waspada.core.roles import Role
-from waspada.partners import urls
+from waspada.networks.models import DetectionRun, RingCluster
+from waspada.partners import nik_verifications, urls
 from waspada.partners.models import (
     Agency,
     AgencyKind,
+    CaseReferral,
+    NikVerification,
     PersonReferral,
+    PoliceAlert,
     Recommendation,
     RecommendationImportJob,
     RecommendationRequest,
     Referral,
+    Submission,
 )
 from waspada.partners.scopes import KIND_ACTIONS, PERSON_RECEIVERS
 from waspada.partners.tests.factories import make_person_referral, office_supervisor
@@ -57,6 +63,40 @@ def _person(agency: Agency) -> PersonReferral:
     return make_person_referral(agency)
 
 
+def _nik_request(agency: Agency) -> NikVerification:
+    item = nik_verifications.request_verification(
+        make_application(), reason="test", acting_user=None
+    )
+    item.agency = agency
+    item.save(update_fields=["agency"])
+    return item
+
+
+def _office() -> User:
+    return office_supervisor()
+
+
+def _case(agency: Agency) -> CaseReferral:
+    return CaseReferral.objects.create(
+        agency=agency,
+        what="Lowongan palsu",
+        place="Kesugihan",
+        reported_on=dt.date(2026, 3, 2),
+        note="x",
+        referred_by=_office(),
+    )
+
+
+def _alert(agency: Agency) -> PoliceAlert:
+    return PoliceAlert.objects.create(
+        agency=agency, kind="ring", subject="Ring #1", note="x", sent_by=_office()
+    )
+
+
+def _ring() -> RingCluster:
+    return RingCluster.objects.create(run=DetectionRun.objects.create(), size=2, score=70)
+
+
 # url name -> the arguments of a URL for an object of `agency` (none: a page without one).
 OBJECTS: dict[str, Callable[[Agency], list[object]]] = {
     "agency_edit": lambda agency: [agency.pk],
@@ -76,6 +116,17 @@ OBJECTS: dict[str, Callable[[Agency], list[object]]] = {
     "person_referral_revoke": lambda agency: [_person(agency).pk],
     "person_referral_detail": lambda agency: [_person(agency).pk],
     "person_referral_answer": lambda agency: [_person(agency).pk],
+    "nik_verification_detail": lambda agency: [_nik_request(agency).pk],
+    "nik_verification_request": lambda agency: [make_application().application_no],
+    "case_referral_detail": lambda agency: [_case(agency).pk],
+    "alert_detail": lambda agency: [_alert(agency).pk],
+    "alert_application": lambda agency: [make_application().application_no],
+    "alert_ring": lambda agency: [_ring().pk],
+    "submission_decide": lambda agency: [
+        Submission.objects.create(
+            agency=agency, list_type="wanted", full_name="X", basis="DPO", submitted_by=_office()
+        ).pk
+    ],
 }
 PARTNER_URLS = sorted(
     [entry.name for entry in urls.urlpatterns if isinstance(entry, URLPattern) and entry.name]
@@ -85,10 +136,7 @@ PARTNER_URLS = sorted(
 
 def _url(name: str, agency: Agency) -> str:
     if name == "ring_refer":
-        from waspada.networks.models import DetectionRun, RingCluster
-
-        ring = RingCluster.objects.create(run=DetectionRun.objects.create(), size=2, score=70)
-        return reverse(name, args=[ring.pk])
+        return reverse(name, args=[_ring().pk])
     build = OBJECTS.get(name)
     return reverse(name, args=build(agency) if build else [])
 

@@ -71,8 +71,10 @@ def test_a_disnaker_user_lands_on_its_open_requests_and_register(
     worker(1)
     worker(2)
     client = english(login(disnaker))
-    home = client.get(reverse("home"))
-    assert home.status_code == 302 and home["Location"] == reverse("disnaker_home")
+    home = client.get(reverse("home")).content.decode()
+    opened = home[home.index('data-testid="open-recommendation_requests"') :][:800]
+    assert 'data-testid="open-count">2<' in opened and "0 days" in opened
+    assert reverse("disnaker_home") in opened
     page = client.get(reverse("disnaker_home")).content.decode()
     assert "2 open verification requests" in page
     assert "562/0101/REKOM/2026" in page and "0 days" in page

@@ -8,12 +8,15 @@ import io
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.urls import reverse
 from PIL import Image
 
 from waspada.applications.tests.factories import make_application
 from waspada.core.audit_actions import AuditAction
 from waspada.core.models import AuditEvent, User
-from waspada.partners.models import Agency, AgencyKind
+from waspada.core.roles import Role
+from waspada.partners.models import Agency, AgencyKind, CaseReferral, SharingKind
+from waspada.partners.tests.factories import make_agreement
 from waspada.publik import tracking
 from waspada.publik.models import PublicReport, ReportStatus
 from waspada.publik.tests.helpers import photo_with_gps, send_report, tracking_code, upload
@@ -145,9 +148,10 @@ def test_more_than_three_photos_are_refused() -> None:
 def test_triage_links_refers_to_the_police_and_the_reporter_sees_the_status(
     supervisor: User, login, central_java_regions: None
 ) -> None:  # type: ignore[no-untyped-def]
-    code = tracking_code(send_report())
+    code = tracking_code(send_report(contact="WA 081234567890"))
     report = PublicReport.objects.get()
     police = Agency.objects.create(name="Polresta Cilacap", kind=AgencyKind.POLICE)
+    make_agreement(police, covers=(SharingKind.CASE,))
     application = make_application()
     office = login(supervisor)
 
@@ -174,6 +178,19 @@ def test_triage_links_refers_to_the_police_and_the_reporter_sees_the_status(
     assert report.status == ReportStatus.REFERRED
     assert report.referred_to == police
     assert report.application == application
+    # A referral in the unit's queue, with what was reported and nothing of the reporter.
+    case = report.case_referral
+    assert case is not None and case.agency == police and case.note == "Sponsor Pak B"
+    assert case.what == report.what and case.place == report.place
+    unit = User.objects.create_user(
+        username="polresta", password="x-x-x-x-1", role=Role.PARTNER, agency=police
+    )
+    police_client = Client()
+    police_client.force_login(unit)
+    assert report.place in police_client.get(reverse("case_referral_list")).content.decode()
+    case_page = police_client.get(reverse("case_referral_detail", args=[case.pk]))
+    assert report.what in case_page.content.decode()
+    assert report.contact and report.contact not in case_page.content.decode()
     status_page = _status(Client(), code).content.decode()
     assert "Diteruskan ke kepolisian" in status_page
     assert "Sudah diteruskan." in status_page
@@ -203,6 +220,23 @@ def test_triage_links_refers_to_the_police_and_the_reporter_sees_the_status(
     )
     assert again.status_code == 400
     assert "ditutup" in again.content.decode()
+
+
+def test_without_an_agreement_in_force_the_report_is_not_referred(supervisor: User, login) -> None:  # type: ignore[no-untyped-def]
+    send_report()
+    report = PublicReport.objects.get()
+    police = Agency.objects.create(name="Polresta Cilacap", kind=AgencyKind.POLICE)
+    make_agreement(police, covers=(SharingKind.PERSON,))  # persons only
+    office = login(supervisor)
+    page = office.get(f"/public-side/reports/{report.pk}/").content.decode()
+    assert 'data-testid="refer-report"' in page and "disabled" in page
+    response = office.post(
+        f"/public-side/reports/{report.pk}/refer/", {"agency": police.pk, "note": "x"}
+    )
+    assert response.status_code == 400
+    report.refresh_from_db()
+    assert report.status == ReportStatus.RECEIVED and report.case_referral is None
+    assert not CaseReferral.objects.exists()
 
 
 def test_a_referral_needs_a_police_unit_and_a_note(supervisor: User, login) -> None:  # type: ignore[no-untyped-def]

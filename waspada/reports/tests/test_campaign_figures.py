@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from waspada.core.models import User
 from waspada.domain import periods
-from waspada.partners.models import Agency, AgencyKind
+from waspada.partners.models import Agency, AgencyKind, SharingKind
+from waspada.partners.tests.factories import make_agreement
 from waspada.publik import services
 from waspada.publik.models import MediaCoverage, OutreachActivity
 from waspada.reports.document import build_document
@@ -34,6 +35,7 @@ def campaign(supervisor: User, central_java_regions: None) -> None:
         recorded_by=supervisor,
     )  # fmt: skip
     police = Agency.objects.create(name="Polresta Cilacap", kind=AgencyKind.POLICE)
+    make_agreement(police, covers=(SharingKind.CASE,))
     for n in range(3):
         received = services.receive_report(what="Lowongan palsu", place="Cilacap", photos=[])
         received.report.received_at = timezone.make_aware(dt.datetime(2025, 6, 1 + n))
