@@ -1,5 +1,6 @@
 from django.urls import path
 
+from waspada.applications import converters  # noqa: F401  (registers <appno:>)
 from waspada.partners import views
 from waspada.partners.views import dukcapil as dukcapil_views
 from waspada.partners.views import person_referrals as person_views
@@ -23,7 +24,7 @@ urlpatterns = [
         person_views.agreement_create,
         name="agreement_create",
     ),
-    path("refer-person/<str:application_no>/", person_views.person_refer, name="person_refer"),
+    path("refer-person/<appno:application_no>/", person_views.person_refer, name="person_refer"),
     path("register/", person_views.referral_register, name="referral_register"),
     path(
         "register/persons/<int:referral_id>/",
@@ -91,7 +92,7 @@ urlpatterns = [
         name="nik_verification_detail",
     ),
     path(
-        "dukcapil/ask/<str:application_no>/",
+        "dukcapil/ask/<appno:application_no>/",
         dukcapil_views.nik_verification_request,
         name="nik_verification_request",
     ),
@@ -100,7 +101,7 @@ urlpatterns = [
     path("alerts/", police_views.alert_list, name="alert_list"),
     path("alerts/<int:alert_id>/", police_views.alert_detail, name="alert_detail"),
     path(
-        "alerts/application/<str:application_no>/",
+        "alerts/application/<appno:application_no>/",
         police_views.alert_application,
         name="alert_application",
     ),

@@ -38,8 +38,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             previous_label=period_label(period.previous()),
             charts=charts.chart_data(board),
             campaign=campaign_figures(period.start, period.end),
-            training=training_figures(period.start, period.end),
             # Read only with the period's figures (an empty period shows the headlines).
+            training=None if board.empty else training_figures(period.start, period.end),
             coordination=[] if board.empty else coordination_figures(period.start, period.end),
             coordination_columns=COORDINATION_COLUMNS,
             charted=charts.CHARTED_BREAKDOWNS,

@@ -162,7 +162,8 @@ def test_application_page_shows_fields_documents_and_timeline(
     assert "562/1234/REKOM/2026" in body
     assert "Taiwan" in body
     assert "Rekomendasi paspor Disnaker" in body  # expected, and missing
-    assert "Application CLP-2026-000777 registered (test)" in body  # from the audit trail
+    # From the audit trail, in the reader's language.
+    assert "Permohonan CLP-2026-000777 didaftarkan" in body
     assert "intake_officer" in body
 
 

@@ -226,6 +226,7 @@ _APPS = {
     "partners",
     "publik",
     "training",
+    "api",
     "reports",
 }
 # Past participles that do not end in -ed.

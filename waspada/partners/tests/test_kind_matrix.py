@@ -103,6 +103,8 @@ OBJECTS: dict[str, Callable[[Agency], list[object]]] = {
     "agreement_create": lambda agency: [agency.pk],
     "referral_detail": _referral,
     "referral_respond": _referral,
+    "ring_referral_letter": _referral,
+    "person_referral_letter": lambda agency: [_person(agency).pk],
     "recommendation_detail": _recommendation,
     "recommendation_revoke": _recommendation,
     "recommendation_request_detail": lambda agency: [
