@@ -61,15 +61,18 @@ def url(name: str, target: User) -> str:
         )
         return reverse(name, args=[task.pk])
     if name in {"referral_detail", "referral_respond", "ring_referral_letter"}:
-        from waspada.partners.models import Referral
+        from waspada.partners.models import Agency, AgencyKind, Referral
 
-        # `target` is the police partner persona: the referral goes to their unit.
-        assert target.agency is not None
+        # To the police partner persona's unit; for an office persona, to a police unit.
+        agency = (
+            target.agency
+            or Agency.objects.get_or_create(name="Polresta Cilacap", kind=AgencyKind.POLICE)[0]
+        )
         ring = _ring()
         referral = Referral.objects.create(
             ring=ring,
             ring_number=ring.pk,
-            agency=target.agency,
+            agency=agency,
             note="Calo yang sama",
             referred_by=User.objects.filter(role=Role.SUPERVISOR).first() or target,
         )

@@ -49,7 +49,7 @@ def url(name: str, target: User) -> str:
         return reverse(name, args=[case.pk])
     if name == "alert_detail":
         alert = PoliceAlert.objects.create(
-            agency=agency, kind="ring", subject="Ring #1", note="x", sent_by=office
+            agency=agency, kind="ring", subject="Ring 1", note="x", sent_by=office
         )
         return reverse(name, args=[alert.pk])
     if name == "alert_application":

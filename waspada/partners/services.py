@@ -159,16 +159,18 @@ def refer_ring(
         details={"ring": ring.pk, "agency": agency.pk, "applications": len(members)},
         request=request,
     )
-    # Referring is what the review decided: the ring is marked reviewed (audited), in
-    # the office's language, so that it leaves the "to review" list.
-    with translation.override(settings.LANGUAGE_CODE):
-        decided = _("Referred to %(agency)s.") % {"agency": agency.name}
-    network_services.review_ring(
-        ring,
-        acting_user=acting_user,
-        note=f"{decided} {note}".strip(),
-        request=request,
-    )
+    # Referring is what the review decided: a ring not yet reviewed is marked reviewed
+    # (audited), in the office's language, so that it leaves the "to review" list; a
+    # review already written by a supervisor is theirs and stays as it is.
+    if ring.reviewed_at is None:
+        with translation.override(settings.LANGUAGE_CODE):
+            decided = _("Referred to %(agency)s.") % {"agency": agency.name}
+        network_services.review_ring(
+            ring,
+            acting_user=acting_user,
+            note=f"{decided} {note}".strip(),
+            request=request,
+        )
     return referral
 
 

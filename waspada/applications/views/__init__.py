@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from waspada.applications import services
 from waspada.applications.forms import DOCUMENT_LABELS, ApplicationFilterForm, IntakeForm
@@ -18,6 +19,7 @@ from waspada.applications.receipt import receipt_pdf
 from waspada.core import audit
 from waspada.core.access import get_object_or_deny, requires
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said
 from waspada.core.models import AuditEvent
 from waspada.core.policy import Action
 from waspada.domain.documents import expected_documents, missing_documents
@@ -239,7 +241,11 @@ def application_detail(request: HttpRequest, application_no: str) -> HttpRespons
         PassportApplication.objects.select_related("applicant", "applicant__village", "office"),
         application_no=application_no,
     )
-    audit.record_view(request, application, f"Application {application.application_no} viewed")
+    audit.record_view(
+        request,
+        application,
+        said(gettext_noop("Application %(number)s viewed"), number=application.application_no),
+    )
     # The case's history: what was done to it, not who read it (the audit trail has that).
     timeline = (
         AuditEvent.objects.filter(
@@ -282,7 +288,9 @@ def applicant_detail(request: HttpRequest, nik: str) -> HttpResponse:
     applicant = get_object_or_deny(
         request, Action.VIEW_APPLICATIONS, Applicant.objects.select_related("village"), nik=nik
     )
-    audit.record_view(request, applicant, f"Applicant {applicant.pk} viewed")
+    audit.record_view(
+        request, applicant, said(gettext_noop("Applicant %(id)s viewed"), id=applicant.pk)
+    )
     return render(
         request,
         "applications/applicant_detail.html",

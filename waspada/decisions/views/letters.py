@@ -10,10 +10,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_GET, require_POST
 
 from waspada.core import audit
 from waspada.core.access import get_object_or_deny, requires
+from waspada.core.audit_summaries import said
 from waspada.core.forms import id_from_query
 from waspada.core.models import User
 from waspada.core.policy import Action, can
@@ -41,7 +43,9 @@ def _letter_or_deny(request: HttpRequest, letter_id: int) -> Letter:
 @requires(Action.VIEW_LETTERS)
 def letter_detail(request: HttpRequest, letter_id: int) -> HttpResponse:
     letter = _letter_or_deny(request, letter_id)
-    audit.record_view(request, letter, f"Letter {letter.number} viewed")
+    audit.record_view(
+        request, letter, said(gettext_noop("Letter %(number)s viewed"), number=letter.number)
+    )
     return render(
         request,
         "decisions/letters/letter_detail.html",

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
@@ -23,6 +23,7 @@ from waspada.applications.models import PassportApplication, Purpose
 from waspada.applications.services import StaleApplication
 from waspada.core import audit
 from waspada.core.access import get_object_or_deny, requires
+from waspada.core.audit_summaries import said
 from waspada.core.errors import add_to_form
 from waspada.core.models import User
 from waspada.core.policy import Action, can
@@ -251,7 +252,9 @@ def _session_context(
 @requires(Action.VIEW_INTERVIEWS)
 def interview_session(request: HttpRequest, session_id: int) -> HttpResponse:
     session = _session(request, Action.VIEW_INTERVIEWS, session_id)
-    audit.record_view(request, session, f"Interview {session.pk} viewed")
+    audit.record_view(
+        request, session, said(gettext_noop("Interview %(id)s viewed"), id=session.pk)
+    )
     return render(request, "interviews/session.html", _session_context(request, session))
 
 

@@ -89,7 +89,7 @@ def _case(agency: Agency) -> CaseReferral:
 
 def _alert(agency: Agency) -> PoliceAlert:
     return PoliceAlert.objects.create(
-        agency=agency, kind="ring", subject="Ring #1", note="x", sent_by=_office()
+        agency=agency, kind="ring", subject="Ring 1", note="x", sent_by=_office()
     )
 
 

@@ -44,7 +44,7 @@ def coordination(supervisor: User, central_java_regions: None) -> dict[str, Agen
         agency=disnaker, number="562/3/2024",
         opened_at=timezone.make_aware(dt.datetime(2024, 5, 1)),
     )  # fmt: skip
-    app = make_application()
+    app = make_application(submitted_on=dt.date(2025, 5, 1))  # the year has applications
     NikVerification.objects.create(
         application=app, agency=dukcapil, reference="R-1", nik=app.applicant.nik,
         full_name=app.full_name, birth_place="Cilacap", birth_date=app.birth_date,
@@ -59,7 +59,7 @@ def coordination(supervisor: User, central_java_regions: None) -> dict[str, Agen
         note="x", referred_by=supervisor, referred_at=at(6, 3),
     )  # fmt: skip
     PoliceAlert.objects.create(
-        agency=police, kind="ring", subject="Ring #4", note="x", sent_by=supervisor,
+        agency=police, kind="ring", subject="Ring 4", note="x", sent_by=supervisor,
         sent_at=at(6, 4),
     )  # fmt: skip
     return {"disnaker": disnaker, "dukcapil": dukcapil, "police": police}
