@@ -21,7 +21,9 @@ from waspada.core.audit_actions import AuditAction
 from waspada.core.models import AuditEvent, User
 from waspada.decisions.tasks import schedule_daily_check
 
-pytestmark = pytest.mark.django_db
+# Transactional: a restore empties tables with TRUNCATE on PostgreSQL, which refuses inside a
+# transaction that still has rows to check (as a test wrapped in one has).
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSPHRASE = "correct horse battery staple"
 

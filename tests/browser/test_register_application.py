@@ -143,7 +143,7 @@ def test_keyboard_only_registration_with_the_address_from_the_nik(
     page.keyboard.press("Enter")
     assert _focused_id(page) == "main"
     page.goto(f"{base}/applications/new/")
-
+    expect(page.get_by_role("textbox", name="NIK")).to_be_focused()
     page.keyboard.type("3301015403980007")
     expect(page.get_by_test_id("nik-check")).to_contain_text("NIK sah")
     picker = page.get_by_test_id("region-picker")
