@@ -7,7 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Schema
 
-from waspada.api.endpoints import recommendations, referrals
+from waspada.api.endpoints import dukcapil, police, recommendations, referrals
 from waspada.api.endpoints.common import get_answers
 from waspada.api.main import api
 from waspada.api.models import ApiClient
@@ -34,9 +34,6 @@ def me(request: HttpRequest) -> Any:
 
 
 api.add_router("", recommendations.router)
+api.add_router("", dukcapil.router)
 api.add_router("", referrals.router)
-# Not here yet, each waiting for its partner service: Dukcapil's NIK verifications
-# (scopes verifications:read / verifications:answer for a Dukcapil key), police alerts
-# (alerts:read; the webhook event alert.created is declared in waspada/partners/events.py
-# for the alert service to emit) and watchlist submissions by the police
-# (watchlist:submit). Keys may already carry these scopes; they open nothing.
+api.add_router("", police.router)

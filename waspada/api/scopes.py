@@ -25,6 +25,7 @@ class Scope(StrEnum):
     REFERRALS_ANSWER = "referrals:answer"
     WATCHLIST_SUBMIT = "watchlist:submit"
     ALERTS_READ = "alerts:read"
+    ALERTS_ANSWER = "alerts:answer"
 
 
 LABELS = {
@@ -36,6 +37,7 @@ LABELS = {
     Scope.REFERRALS_ANSWER: _("answer referrals"),
     Scope.WATCHLIST_SUBMIT: _("submit watchlist entries"),
     Scope.ALERTS_READ: _("read alerts"),
+    Scope.ALERTS_ANSWER: _("acknowledge alerts"),
 }
 
 _DISNAKER = frozenset({AgencyKind.DISNAKER})
@@ -52,6 +54,7 @@ SCOPE_KINDS: dict[Scope, frozenset[str]] = {
     Scope.REFERRALS_ANSWER: _POLICE | PERSON_RECEIVERS,
     Scope.WATCHLIST_SUBMIT: _POLICE,
     Scope.ALERTS_READ: _POLICE,
+    Scope.ALERTS_ANSWER: _POLICE,
 }
 
 

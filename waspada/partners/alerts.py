@@ -30,7 +30,7 @@ from waspada.core.audit_actions import AuditAction
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.networks.models import RingCluster
-from waspada.partners import agreements
+from waspada.partners import agreements, events
 from waspada.partners.models import (
     Agency,
     AgencyKind,
@@ -131,6 +131,8 @@ def _send(
         details={"agency": agency.pk, "kind": kind, **{k: v.pk for k, v in target.items()}},
         request=request,
     )
+    # Inside the sender's transaction: the webhook's outbox row commits with the alert.
+    events.emit(events.ALERT_CREATED, agency, {"kind": kind, "id": alert.pk})
     return alert
 
 

@@ -34,6 +34,7 @@ from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.domain.evidence import Reason
 from waspada.domain.screening import Fact, Note
+from waspada.partners import events
 from waspada.partners.dukcapil import RESULTS, DukcapilAdapter, NikQuery, adapter
 from waspada.partners.models import Agency, AgencyKind, NikChannel, NikResult, NikVerification
 from waspada.screening.services import rescreen_for_fact
@@ -114,6 +115,11 @@ def request_verification(
                 "reason": item.reason,
             },
             request=request,
+        )
+        events.emit(
+            events.VERIFICATION_REQUESTED,
+            item.agency,
+            {"kind": "nik", "id": item.pk, "reference": item.reference},
         )
     answer = channel.submit(query_of(item))
     if answer is not None:

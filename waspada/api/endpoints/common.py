@@ -6,13 +6,17 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from django.db.models import Expression, QuerySet
+from django.db.models import Expression, Model, QuerySet
 from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
 from ninja import Field, Schema
 
 from waspada.api import problems
-from waspada.api.main import note_objects
+from waspada.api.main import calling, note_objects
+from waspada.api.models import ApiClient
 from waspada.api.paging import DEFAULT_LIMIT, MAX_LIMIT, page
+from waspada.api.scopes import Scope
+from waspada.core.policy import Action, scope
 
 
 class FieldError(Schema):
@@ -89,3 +93,27 @@ def listed(
     )
     note_objects(request, *[row.pk for row in rows])
     return {"items": [out(row) for row in rows], "next_cursor": cursor}
+
+
+def own(
+    request: HttpRequest, needed: Scope, action: Action, model: type[Model]
+) -> tuple[ApiClient, QuerySet[Any]]:
+    """The calling client and the rows of `model` its agency may see for `action`."""
+    client = calling(request, needed, action)
+    return client, scope(client.user, action, model._default_manager.all())
+
+
+def one(
+    request: HttpRequest,
+    needed: Scope,
+    action: Action,
+    model: type[Model],
+    pk: int,
+    *related: str,
+) -> tuple[ApiClient, Any]:
+    """The agency's own object (another agency's does not exist: 404), noted for the
+    audit event."""
+    client, rows = own(request, needed, action, model)
+    found = get_object_or_404(rows.select_related(*related), pk=pk)
+    note_objects(request, found.pk)
+    return client, found

@@ -7,18 +7,24 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from django.db.models import Count, Model, QuerySet
+from django.db.models import Count, Model
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
 from waspada.api import problems
-from waspada.api.endpoints.common import ListQuery, answers, get_answers, listed, no_nul
-from waspada.api.main import calling, needs, note_objects
-from waspada.api.models import ApiClient
+from waspada.api.endpoints.common import (
+    ListQuery,
+    answers,
+    get_answers,
+    listed,
+    no_nul,
+    one,
+    own,
+)
+from waspada.api.main import needs
 from waspada.api.scopes import Scope
-from waspada.core.policy import Action, scope
+from waspada.core.policy import Action
 from waspada.partners import person_referrals, services
 from waspada.partners.forms import ResponseForm
 from waspada.partners.models import PersonReferral, Referral
@@ -103,13 +109,6 @@ class PersonReferralPage(Schema):
     next_cursor: str | None
 
 
-def _own(
-    request: HttpRequest, needed: Scope, action: Action, model: type[Model]
-) -> tuple[ApiClient, QuerySet[Any]]:
-    client = calling(request, needed, action)
-    return client, scope(client.user, action, model._default_manager.all())
-
-
 def _shared(values: list[dict[str, Any]]) -> list[dict[str, str]]:
     from waspada.networks.labels import shared_values
 
@@ -162,7 +161,7 @@ def _ring_detail(referral: Referral) -> dict[str, Any]:
     auth=needs(Scope.REFERRALS_READ, Action.VIEW_REFERRALS),
 )
 def list_ring_referrals(request: HttpRequest, query: Query[ListQuery]) -> Any:
-    _client, referrals = _own(request, Scope.REFERRALS_READ, Action.VIEW_REFERRALS, Referral)
+    _client, referrals = own(request, Scope.REFERRALS_READ, Action.VIEW_REFERRALS, Referral)
     return listed(
         request,
         referrals.annotate(people=Count("applications")),
@@ -179,21 +178,11 @@ def list_ring_referrals(request: HttpRequest, query: Query[ListQuery]) -> Any:
     auth=needs(Scope.REFERRALS_READ, Action.VIEW_REFERRALS),
 )
 def read_ring_referral(request: HttpRequest, referral_id: int) -> Any:
-    client, referral = _one(
-        request, Scope.REFERRALS_READ, Action.VIEW_REFERRALS, Referral, referral_id
+    client, referral = one(
+        request, Scope.REFERRALS_READ, Action.VIEW_REFERRALS, Referral, referral_id, "agency"
     )
     services.record_referral_view(referral, acting_user=client.user, request=request)
     return _ring_detail(referral)
-
-
-def _one(
-    request: HttpRequest, needed: Scope, action: Action, model: type[Model], referral_id: int
-) -> tuple[ApiClient, Any]:
-    """The agency's own referral (another agency's does not exist: 404)."""
-    client, referrals = _own(request, needed, action, model)
-    referral = get_object_or_404(referrals.select_related("agency"), pk=referral_id)
-    note_objects(request, referral.pk)
-    return client, referral
 
 
 def _answered(
@@ -205,7 +194,7 @@ def _answered(
     respond: Callable[..., Any],
 ) -> Any:
     """The partner's answer through the service the web page calls (`respond`)."""
-    client, referral = _one(request, Scope.REFERRALS_ANSWER, action, model, referral_id)
+    client, referral = one(request, Scope.REFERRALS_ANSWER, action, model, referral_id, "agency")
     data = _answer_form(referral, payload)
     try:
         return respond(
@@ -272,7 +261,7 @@ def _person(referral: PersonReferral) -> dict[str, Any]:
     auth=needs(Scope.REFERRALS_READ, Action.VIEW_PERSON_REFERRALS),
 )
 def list_person_referrals(request: HttpRequest, query: Query[ListQuery]) -> Any:
-    _client, referrals = _own(
+    _client, referrals = own(
         request, Scope.REFERRALS_READ, Action.VIEW_PERSON_REFERRALS, PersonReferral
     )
     return listed(request, referrals, query, changed=ANSWERED, out=_person)
@@ -285,8 +274,13 @@ def list_person_referrals(request: HttpRequest, query: Query[ListQuery]) -> Any:
     auth=needs(Scope.REFERRALS_READ, Action.VIEW_PERSON_REFERRALS),
 )
 def read_person_referral(request: HttpRequest, referral_id: int) -> Any:
-    client, referral = _one(
-        request, Scope.REFERRALS_READ, Action.VIEW_PERSON_REFERRALS, PersonReferral, referral_id
+    client, referral = one(
+        request,
+        Scope.REFERRALS_READ,
+        Action.VIEW_PERSON_REFERRALS,
+        PersonReferral,
+        referral_id,
+        "agency",
     )
     person_referrals.record_view(referral, acting_user=client.user, request=request)
     return _person(referral)

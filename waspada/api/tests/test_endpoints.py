@@ -251,12 +251,23 @@ ENDPOINTS: list[tuple[str, str, Scope]] = [
     ("get", "person-referrals", Scope.REFERRALS_READ),
     ("get", "person-referrals/1", Scope.REFERRALS_READ),
     ("post", "person-referrals/1/answer", Scope.REFERRALS_ANSWER),
+    ("get", "nik-verifications", Scope.VERIFICATIONS_READ),
+    ("get", "nik-verifications/1", Scope.VERIFICATIONS_READ),
+    ("post", "nik-verifications/1/answer", Scope.VERIFICATIONS_ANSWER),
+    ("get", "alerts", Scope.ALERTS_READ),
+    ("get", "alerts/1", Scope.ALERTS_READ),
+    ("post", "alerts/1/acknowledge", Scope.ALERTS_ANSWER),
+    ("post", "watchlist-submissions", Scope.WATCHLIST_SUBMIT),
+    ("get", "watchlist-submissions", Scope.WATCHLIST_SUBMIT),
+    ("get", "watchlist-submissions/1", Scope.WATCHLIST_SUBMIT),
 ]
-# What each kind's web users may do decides within the scopes: Dukcapil's verifications
-# are NIK checks (not these requests), the police get rings, victim services persons.
+# What each kind's web users may do decides within the scopes: a Disnaker verifies
+# recommendation numbers, Dukcapil NIKs (with the same scopes); the police get rings and
+# alerts and submit to the watchlists, victim services persons.
 SERVED = {
     AgencyKind.DISNAKER: {"recommendations", "verification-requests"},
-    AgencyKind.POLICE: {"ring-referrals"},
+    AgencyKind.DUKCAPIL: {"nik-verifications"},
+    AgencyKind.POLICE: {"ring-referrals", "alerts", "watchlist-submissions"},
     **{kind: {"person-referrals"} for kind in ("ngo", "uptd_ppa", "dinas_sosial", "bp3mi")},
 }
 

@@ -13,8 +13,10 @@ from schemathesis import checks as st_checks
 
 from waspada.api.routes import api
 from waspada.api.tests.helpers import DISNAKER, NGO, POLICE, agency, key_for
-from waspada.partners.models import RecommendationRequest
-from waspada.partners.tests.factories import make_person_referral
+from waspada.applications.tests.factories import make_application
+from waspada.partners import alerts, nik_verifications
+from waspada.partners.models import AgencyKind, PoliceAlert, RecommendationRequest
+from waspada.partners.tests.factories import make_person_referral, office_supervisor
 
 # Examples per operation: enough to reach every field, fast enough for every run.
 EXAMPLES = 20
@@ -33,11 +35,23 @@ def _keys() -> dict[str, str]:
     ngo = agency(NGO)
     make_person_referral(ngo)
     police = agency(POLICE)
+    PoliceAlert.objects.create(
+        agency=police, kind="ring", subject="A ring", details=["x"], note="y",
+        sent_by=office_supervisor(),
+    )  # fmt: skip
+    alerts.submit(
+        police, list_type="wanted", full_name="Joko", basis="DPO/7", acting_user=office_supervisor()
+    )
+    dukcapil = agency(AgencyKind.DUKCAPIL)
+    nik_verifications.request_verification(make_application(), reason="x", acting_user=None)
     return {
         "recommendations": key_for(disnaker),
         "verification-requests": key_for(disnaker),
         "ring-referrals": key_for(police),
         "person-referrals": key_for(ngo),
+        "nik-verifications": key_for(dukcapil),
+        "alerts": key_for(police),
+        "watchlist-submissions": key_for(police),
         "me": key_for(police),
     }
 
@@ -48,7 +62,7 @@ def test_the_api_answers_as_its_schema_says(live_server: Any, settings_override:
     keys = _keys()
     schema = schemathesis.openapi.from_dict(api.get_openapi_schema())
     operations = [result.ok() for result in schema.get_all_operations()]  # type: ignore[union-attr]
-    assert len(operations) == 14
+    assert len(operations) == 23
     failures: list[str] = []
     for operation in operations:
         area = operation.path.strip("/").split("/")[2]

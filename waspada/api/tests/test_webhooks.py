@@ -223,3 +223,67 @@ def test_the_worker_is_asked_once_the_change_commits_and_again_after_the_backoff
     # Asked to try again when the backoff ends.
     assert retry.run_after == delivery.next_attempt_at
     assert delivery.next_attempt_at - timezone.now() > webhooks.backoff(1) * 0.9
+
+
+def test_a_police_system_is_told_of_an_alert_and_acknowledges_it_through_the_api(
+    db: None, receiver: Receiver
+) -> None:
+    from waspada.api.tests.helpers import POLICE, Api, key_for
+    from waspada.networks import services as network_services
+    from waspada.networks.models import RingCluster
+    from waspada.networks.tests.helpers import broker_ring
+    from waspada.partners import alerts
+    from waspada.partners.tests.factories import make_agreement
+
+    police = agency(POLICE)
+    make_agreement(police)
+    endpoint, secret = webhooks.add_endpoint(
+        police, url=receiver.url, events=["alert.created"], acting_user=None
+    )
+    broker_ring(4)
+    network_services.detect_networks()
+    ring = RingCluster.objects.get(run=network_services.queries.latest_run(), risky=True)
+    # An alert refused (a ring not found risky) leaves nothing in the outbox.
+    ring.risky = False
+    with pytest.raises(alerts.AlertRefused):
+        alerts.alert_ring(ring, agency=police, note="x", acting_user=office_supervisor())
+    assert not WebhookDelivery.objects.exists()
+    ring.risky = True
+    alert = alerts.alert_ring(
+        ring, agency=police, note="Calo yang sama", acting_user=office_supervisor()
+    )
+    assert webhooks.deliver_due(endpoint.pk) == 1
+    (arrived,) = receiver.received
+    headers = arrived["headers"]
+    assert headers["X-Waspada-Event"] == "alert.created"
+    assert webhooks.verify(
+        secret, headers["X-Waspada-Timestamp"], arrived["body"], headers["X-Waspada-Signature"]
+    )
+    assert json.loads(arrived["body"])["data"] == {"kind": "ring", "id": alert.pk}
+    api = Api(key_for(police))
+    answer = api.post(f"alerts/{alert.pk}/acknowledge", {})
+    assert answer.status_code == 200 and answer.json()["status"] == "acknowledged"
+
+
+def test_a_dukcapil_system_is_told_of_a_nik_verification_request(
+    db: None, receiver: Receiver
+) -> None:
+    from waspada.applications.tests.factories import make_application
+    from waspada.partners import nik_verifications
+    from waspada.partners.models import AgencyKind
+
+    dukcapil = agency(AgencyKind.DUKCAPIL)
+    endpoint, _secret = webhooks.add_endpoint(
+        dukcapil, url=receiver.url, events=["verification.requested"], acting_user=None
+    )
+    item = nik_verifications.request_verification(
+        make_application(), reason="KTP tampak diubah", acting_user=None
+    )
+    assert webhooks.deliver_due(endpoint.pk) == 1
+    (arrived,) = receiver.received
+    # The request named by id and reference: the NIK and name are read through the API.
+    assert json.loads(arrived["body"])["data"] == {
+        "kind": "nik",
+        "id": item.pk,
+        "reference": item.reference,
+    }
