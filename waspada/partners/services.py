@@ -312,6 +312,7 @@ def refer_case(
         note=note,
         referred_by=acting_user,
     )
+    events.emit(events.REFERRAL_CREATED, agency, {"kind": "case", "id": referral.pk})
     audit.record(
         AuditAction.CASE_REFERRAL_SENT,
         f"Report referred to {agency.name} as case referral {referral.pk}",

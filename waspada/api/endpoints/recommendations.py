@@ -21,6 +21,7 @@ from waspada.api.scopes import Scope
 from waspada.core.errors import UserFacingError
 from waspada.core.policy import Action, can, scope
 from waspada.core.tables import escape_formula
+from waspada.domain.recommendations import number_key
 from waspada.partners import recommendations as rec
 from waspada.partners.forms import AnswerForm, RevokeForm
 from waspada.partners.models import Recommendation, RecommendationRequest
@@ -81,6 +82,15 @@ class RecommendationOut(Schema):
 class RecommendationPage(Schema):
     items: list[RecommendationOut]
     next_cursor: str | None
+
+
+class RegisterQuery(ListQuery):
+    recommendation_no: str | None = Field(
+        None,
+        max_length=100,
+        description="only the recommendation with this number (written as on the letter: "
+        "spaces and case do not matter)",
+    )
 
 
 class RevokeIn(Schema):
@@ -191,8 +201,13 @@ def _register(request: HttpRequest, needed: Scope, action: Action) -> Any:
     summary="Your register",
     auth=needs(Scope.RECOMMENDATIONS_READ, Action.VIEW_RECOMMENDATIONS),
 )
-def list_recommendations(request: HttpRequest, query: Query[ListQuery]) -> Any:
+def list_recommendations(request: HttpRequest, query: Query[RegisterQuery]) -> Any:
+    """With `recommendation_no`: the lookup of one number (an empty list when your
+    register does not have it)."""
     records = _register(request, Scope.RECOMMENDATIONS_READ, Action.VIEW_RECOMMENDATIONS)
+    if query.recommendation_no is not None:
+        no_nul({"recommendation_no": query.recommendation_no})
+        records = records.filter(number_key=number_key(query.recommendation_no))
     return listed(request, records, query, changed="updated_at", out=_out)
 
 

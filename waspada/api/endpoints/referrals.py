@@ -27,7 +27,7 @@ from waspada.api.scopes import Scope
 from waspada.core.policy import Action
 from waspada.partners import person_referrals, services
 from waspada.partners.forms import ResponseForm
-from waspada.partners.models import PersonReferral, Referral
+from waspada.partners.models import CaseReferral, PersonReferral, Referral
 from waspada.partners.views.referrals import _members
 
 router = Router(tags=["Referrals"])
@@ -235,6 +235,83 @@ def answer_ring_referral(request: HttpRequest, referral_id: int, payload: Answer
         request, Action.VIEW_REFERRALS, Referral, referral_id, payload, services.respond_to_referral
     )
     return _ring(referral, referral.applications.count())
+
+
+# --- Reports from the public -------------------------------------------------------------
+
+
+class CaseReferralOut(Schema):
+    """What the public reported, copied when referred (never the reporter's contact)."""
+
+    id: int
+    what: str
+    place: str
+    who: str
+    reported_on: dt.date
+    note: str
+    status: str
+    next_statuses: list[str]
+    referred_at: dt.datetime
+    response: str
+    responded_at: dt.datetime | None
+
+
+class CaseReferralPage(Schema):
+    items: list[CaseReferralOut]
+    next_cursor: str | None
+
+
+def _case(referral: CaseReferral) -> dict[str, Any]:
+    fields = {
+        name: getattr(referral, name)
+        for name in CaseReferralOut.model_fields
+        if name != "next_statuses"
+    }
+    return {**fields, "next_statuses": [value for value, _label in referral.next_statuses()]}
+
+
+@router.get(
+    "/case-referrals",
+    response=get_answers(CaseReferralPage),
+    summary="Reports from the public referred to your police unit",
+    auth=needs(Scope.REFERRALS_READ, Action.VIEW_REFERRALS),
+)
+def list_case_referrals(request: HttpRequest, query: Query[ListQuery]) -> Any:
+    _client, referrals = own(request, Scope.REFERRALS_READ, Action.VIEW_REFERRALS, CaseReferral)
+    return listed(request, referrals, query, changed=ANSWERED, out=_case)
+
+
+@router.get(
+    "/case-referrals/{int:referral_id}",
+    response=get_answers(CaseReferralOut, 404),
+    summary="A report from the public referred to you (the look is recorded)",
+    auth=needs(Scope.REFERRALS_READ, Action.VIEW_REFERRALS),
+)
+def read_case_referral(request: HttpRequest, referral_id: int) -> Any:
+    client, referral = one(
+        request, Scope.REFERRALS_READ, Action.VIEW_REFERRALS, CaseReferral, referral_id, "agency"
+    )
+    services.record_case_view(referral, acting_user=client.user, request=request)
+    return _case(referral)
+
+
+@router.post(
+    "/case-referrals/{int:referral_id}/answer",
+    response=answers(CaseReferralOut, 404, 409),
+    summary="Answer a report referred to you: accepted, rejected, done",
+    auth=needs(Scope.REFERRALS_ANSWER, Action.VIEW_REFERRALS),
+)
+def answer_case_referral(request: HttpRequest, referral_id: int, payload: AnswerIn) -> Any:
+    return _case(
+        _answered(
+            request,
+            Action.VIEW_REFERRALS,
+            CaseReferral,
+            referral_id,
+            payload,
+            services.respond_to_referral,
+        )
+    )
 
 
 # --- Persons --------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from waspada.core.models import AuditEvent
 from waspada.networks import services as network_services
 from waspada.networks.models import RingCluster
 from waspada.networks.tests.helpers import broker_ring, indicators
-from waspada.partners import alerts
+from waspada.partners import alerts, services
 from waspada.partners import nik_verifications as nik
 from waspada.partners.models import (
     Agency,
@@ -188,3 +188,35 @@ def test_a_police_system_submits_and_follows_the_supervisor_s_decision(db: None)
     other = Api(key_for(agency(POLICE, "Polres lain")))
     assert other.get("watchlist-submissions").json()["items"] == []
     assert other.get(f"watchlist-submissions/{submission.pk}").status_code == 404
+
+
+def test_a_police_system_reads_and_answers_a_report_referred_to_it(db: None) -> None:
+    police = agency(POLICE)
+    make_agreement(police)
+    case = services.refer_case(
+        agency=police,
+        what="Lowongan kerja ke Kamboja tanpa visa kerja",
+        place="Desa Sidareja",
+        who="Seorang perekrut bernama Pak Tono",
+        reported_on=dt.date(2026, 1, 5),
+        note="Mohon ditindaklanjuti",
+        acting_user=office_supervisor(),
+    )
+    api = Api(key_for(police))
+    (listed,) = api.get("case-referrals").json()["items"]
+    assert (listed["id"], listed["next_statuses"]) == (case.pk, ["accepted", "rejected"])
+    assert api.get(f"case-referrals/{case.pk}").json()["place"] == "Desa Sidareja"
+    assert AuditEvent.objects.filter(
+        action="partners.case_referral_viewed", object_id=str(case.pk)
+    ).exists()
+    answer = api.post(
+        f"case-referrals/{case.pk}/answer",
+        {"status": "accepted", "note": "Diselidiki", "seen_status": "sent"},
+    )
+    assert answer.status_code == 200, answer.content
+    assert answer.json()["status"] == "accepted"
+    case.refresh_from_db()
+    assert case.response == "Diselidiki"
+    other = Api(key_for(agency(POLICE, "Polres lain")))
+    assert other.get(f"case-referrals/{case.pk}").status_code == 404
+    assert other.get("case-referrals").json()["items"] == []

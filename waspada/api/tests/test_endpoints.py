@@ -87,6 +87,11 @@ def test_a_disnaker_system_registers_a_batch_and_the_applications_are_verified()
     assert sorted(r["recommendation_no"] for r in listed) == sorted(
         [first.disnaker_recommendation_no, second.disnaker_recommendation_no]
     )
+    # One number looked up, written as on the letter (spaces and case do not matter).
+    asked = first.disnaker_recommendation_no.lower().replace("/", " / ")
+    (found,) = api.get(f"recommendations?recommendation_no={asked}").json()["items"]
+    assert found["recommendation_no"] == first.disnaker_recommendation_no
+    assert api.get("recommendations?recommendation_no=562/0/X").json()["items"] == []
 
 
 @pytest.mark.usefixtures("licensed")
@@ -251,6 +256,9 @@ ENDPOINTS: list[tuple[str, str, Scope]] = [
     ("get", "person-referrals", Scope.REFERRALS_READ),
     ("get", "person-referrals/1", Scope.REFERRALS_READ),
     ("post", "person-referrals/1/answer", Scope.REFERRALS_ANSWER),
+    ("get", "case-referrals", Scope.REFERRALS_READ),
+    ("get", "case-referrals/1", Scope.REFERRALS_READ),
+    ("post", "case-referrals/1/answer", Scope.REFERRALS_ANSWER),
     ("get", "nik-verifications", Scope.VERIFICATIONS_READ),
     ("get", "nik-verifications/1", Scope.VERIFICATIONS_READ),
     ("post", "nik-verifications/1/answer", Scope.VERIFICATIONS_ANSWER),
@@ -263,11 +271,11 @@ ENDPOINTS: list[tuple[str, str, Scope]] = [
 ]
 # What each kind's web users may do decides within the scopes: a Disnaker verifies
 # recommendation numbers, Dukcapil NIKs (with the same scopes); the police get rings and
-# alerts and submit to the watchlists, victim services persons.
+# reports and alerts and submit to the watchlists, victim services persons.
 SERVED = {
     AgencyKind.DISNAKER: {"recommendations", "verification-requests"},
     AgencyKind.DUKCAPIL: {"nik-verifications"},
-    AgencyKind.POLICE: {"ring-referrals", "alerts", "watchlist-submissions"},
+    AgencyKind.POLICE: {"ring-referrals", "case-referrals", "alerts", "watchlist-submissions"},
     **{kind: {"person-referrals"} for kind in ("ngo", "uptd_ppa", "dinas_sosial", "bp3mi")},
 }
 

@@ -4,6 +4,7 @@ server error, status codes, content types and bodies as the schema says."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -14,9 +15,13 @@ from schemathesis import checks as st_checks
 from waspada.api.routes import api
 from waspada.api.tests.helpers import DISNAKER, NGO, POLICE, agency, key_for
 from waspada.applications.tests.factories import make_application
-from waspada.partners import alerts, nik_verifications
+from waspada.partners import alerts, nik_verifications, services
 from waspada.partners.models import AgencyKind, PoliceAlert, RecommendationRequest
-from waspada.partners.tests.factories import make_person_referral, office_supervisor
+from waspada.partners.tests.factories import (
+    make_agreement,
+    make_person_referral,
+    office_supervisor,
+)
 
 # Examples per operation: enough to reach every field, fast enough for every run.
 EXAMPLES = 20
@@ -35,6 +40,11 @@ def _keys() -> dict[str, str]:
     ngo = agency(NGO)
     make_person_referral(ngo)
     police = agency(POLICE)
+    make_agreement(police)
+    services.refer_case(
+        agency=police, what="Lowongan palsu", place="Cilacap", who="", note="Mohon ditindak",
+        reported_on=dt.date(2026, 1, 5), acting_user=office_supervisor(),
+    )  # fmt: skip
     PoliceAlert.objects.create(
         agency=police, kind="ring", subject="A ring", details=["x"], note="y",
         sent_by=office_supervisor(),
@@ -48,6 +58,7 @@ def _keys() -> dict[str, str]:
         "recommendations": key_for(disnaker),
         "verification-requests": key_for(disnaker),
         "ring-referrals": key_for(police),
+        "case-referrals": key_for(police),
         "person-referrals": key_for(ngo),
         "nik-verifications": key_for(dukcapil),
         "alerts": key_for(police),
@@ -62,7 +73,7 @@ def test_the_api_answers_as_its_schema_says(live_server: Any, settings_override:
     keys = _keys()
     schema = schemathesis.openapi.from_dict(api.get_openapi_schema())
     operations = [result.ok() for result in schema.get_all_operations()]  # type: ignore[union-attr]
-    assert len(operations) == 23
+    assert len(operations) == 26
     failures: list[str] = []
     for operation in operations:
         area = operation.path.strip("/").split("/")[2]

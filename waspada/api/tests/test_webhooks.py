@@ -287,3 +287,31 @@ def test_a_dukcapil_system_is_told_of_a_nik_verification_request(
         "id": item.pk,
         "reference": item.reference,
     }
+
+
+def test_a_report_referred_to_the_police_is_a_referral_created(db: None) -> None:
+    import datetime as dt
+
+    from waspada.api.tests.helpers import POLICE
+    from waspada.partners import services
+    from waspada.partners.tests.factories import make_agreement
+
+    police = agency(POLICE)
+    make_agreement(police)
+    webhooks.add_endpoint(
+        police, url="https://polres.example.id/hooks", events=["referral.created"], acting_user=None
+    )
+    case = services.refer_case(
+        agency=police,
+        what="Lowongan palsu",
+        place="Cilacap",
+        who="",
+        reported_on=dt.date(2026, 1, 5),
+        note="Mohon ditindak",
+        acting_user=office_supervisor(),
+    )
+    (delivery,) = WebhookDelivery.objects.all()
+    assert (delivery.event, delivery.payload) == (
+        "referral.created",
+        {"kind": "case", "id": case.pk},
+    )
