@@ -28,12 +28,15 @@ sys.path.insert(0, str(ROOT))
 
 REGENCIES = ("33.01", "33.02", "33.03", "33.04", "33.05")
 
-FILL_SQL = """
+# Recommendation `i` of the register, its agency aside (bench/api/verification_lookup.py
+# fills the same rows).
+INSERT_SQL = """
 INSERT INTO partners_recommendation
     (agency_id, number, number_key, issued_on, nik, full_name, destination_country,
      employer_name, p3mi_name, p3mi_license_no, valid_until, status, revoked_reason,
      created_at, updated_at)
-SELECT a.ids[1 + i % 5],
+"""
+VALUES_SQL = """
        '562/' || lpad(i::text, 7, '0') || '/REKOM/' || (2020 + i % 7)::text,
        '562/' || lpad(i::text, 7, '0') || '/REKOM/' || (2020 + i % 7)::text,
        date '2020-01-01' + (i % 2500), '33' || lpad(i::text, 14, '0'),
@@ -41,10 +44,16 @@ SELECT a.ids[1 + i % 5],
        'Employer ' || (i % 5000)::text, 'PT Penempatan ' || (i % 300)::text,
        'KEP.' || (i % 300)::text || '/SIP3MI/2024', date '2020-01-01' + (i % 2500) + 180,
        CASE WHEN i % 50 = 0 THEN 'revoked' ELSE 'issued' END, '', now(), now()
-FROM generate_series(1, %(rows)s) AS i,
+"""
+FILL_SQL = (
+    INSERT_SQL
+    + "SELECT a.ids[1 + i % 5],"
+    + VALUES_SQL
+    + """FROM generate_series(1, %(rows)s) AS i,
      (SELECT array_agg(id ORDER BY regency_code) AS ids FROM partners_agency) AS a;
 ANALYZE;
 """
+)
 
 
 def _prepare_database(url: str, rows: int) -> None:

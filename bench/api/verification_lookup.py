@@ -45,27 +45,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from bench.bench_recommendations import INSERT_SQL, VALUES_SQL  # noqa: E402
 from bench.load.run import BIN, percentile, psql, wait_until_up  # noqa: E402
 
 DATABASE = "waspada_bench_api"
 CHUNK = 50_000
 TARGET_P95_MS = 50.0
 
-FILL_SQL = """
-INSERT INTO partners_recommendation
-    (agency_id, number, number_key, issued_on, nik, full_name, destination_country,
-     employer_name, p3mi_name, p3mi_license_no, valid_until, status, revoked_reason,
-     created_at, updated_at)
-SELECT %(agency)s,
-       '562/' || lpad(i::text, 7, '0') || '/REKOM/' || (2020 + i % 7)::text,
-       '562/' || lpad(i::text, 7, '0') || '/REKOM/' || (2020 + i % 7)::text,
-       date '2020-01-01' + (i % 2500), '33' || lpad(i::text, 14, '0'),
-       'Pekerja ' || i::text || ' Migran', (ARRAY['MY','TW','HK','SG','JP','KR','SA'])[1 + i % 7],
-       'Employer ' || (i % 5000)::text, 'PT Penempatan ' || (i % 300)::text,
-       'KEP.' || (i % 300)::text || '/SIP3MI/2024', date '2020-01-01' + (i % 2500) + 180,
-       CASE WHEN i % 50 = 0 THEN 'revoked' ELSE 'issued' END, '', now(), now()
-FROM generate_series(%(start)s, %(stop)s) AS i
-"""
+FILL_SQL = (
+    INSERT_SQL
+    + "SELECT %(agency)s,"
+    + VALUES_SQL
+    + "FROM generate_series(%(start)s, %(stop)s) AS i"
+)
 
 
 def number(i: int) -> str:

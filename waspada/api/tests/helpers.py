@@ -9,6 +9,7 @@ from django.test import Client
 
 from waspada.api import keys
 from waspada.api.scopes import scopes_for_kind
+from waspada.networks.models import RingCluster
 from waspada.partners.models import Agency, AgencyKind
 
 
@@ -24,6 +25,16 @@ def key_for(of: Agency, scopes: list[str] | None = None, **extra: Any) -> str:
         of, name=f"{of.name} system", scopes=chosen, acting_user=None, **extra
     )
     return key
+
+
+def risky_ring(people: int = 4) -> RingCluster:
+    """A ring of `people` applicants sharing a broker, found risky by detection."""
+    from waspada.networks import services
+    from waspada.networks.tests.helpers import broker_ring
+
+    broker_ring(people)
+    services.detect_networks()
+    return RingCluster.objects.get(run=services.queries.latest_run(), risky=True)
 
 
 class Api:

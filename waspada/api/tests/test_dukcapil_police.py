@@ -8,13 +8,11 @@ import datetime as dt
 
 import pytest
 
-from waspada.api.tests.helpers import POLICE, Api, agency, key_for
+from waspada.api.tests.helpers import POLICE, Api, agency, key_for, risky_ring
 from waspada.applications.models import PassportApplication
 from waspada.applications.tests.factories import make_application
 from waspada.core.models import AuditEvent
-from waspada.networks import services as network_services
-from waspada.networks.models import RingCluster
-from waspada.networks.tests.helpers import broker_ring, indicators
+from waspada.networks.tests.helpers import indicators
 from waspada.partners import alerts, services
 from waspada.partners import nik_verifications as nik
 from waspada.partners.models import (
@@ -68,6 +66,7 @@ def asked(db: None) -> NikVerification:
 def test_a_dukcapil_system_reads_the_minimum_and_its_answer_rescreens(
     asked: NikVerification,
 ) -> None:
+    assert asked.agency is not None  # the Dukcapil of the applicant's regency
     api = Api(key_for(asked.agency))
     listed = api.get("nik-verifications").json()["items"]
     assert [(item["reference"], item["result"]) for item in listed] == [(asked.reference, "open")]
@@ -103,6 +102,7 @@ def test_a_dukcapil_system_reads_the_minimum_and_its_answer_rescreens(
     again = api.post(f"nik-verifications/{asked.pk}/answer", {"result": "match"})
     assert again.status_code == 409
     # updated_since: the answer is a change.
+    assert asked.answered_at is not None
     before = (asked.answered_at - dt.timedelta(seconds=1)).isoformat().replace("+", "%2B")
     changed = api.get(f"nik-verifications?updated_since={before}").json()["items"]
     assert [item["id"] for item in changed] == [asked.pk]
@@ -121,9 +121,7 @@ def test_another_dukcapil_does_not_see_the_request(asked: NikVerification) -> No
 
 @pytest.fixture
 def alerted(db: None) -> PoliceAlert:
-    broker_ring(4)
-    network_services.detect_networks()
-    ring = RingCluster.objects.get(run=network_services.queries.latest_run(), risky=True)
+    ring = risky_ring()
     police = agency(POLICE)
     make_agreement(police)
     return alerts.alert_ring(

@@ -10,12 +10,11 @@ import pytest
 
 from waspada.api.keys import BadClient
 from waspada.api.scopes import Scope, scopes_for_kind
-from waspada.api.tests.helpers import DISNAKER, NGO, POLICE, Api, agency, key_for
+from waspada.api.tests.helpers import DISNAKER, NGO, POLICE, Api, agency, key_for, risky_ring
 from waspada.applications.models import PassportApplication
 from waspada.core.models import AuditEvent
-from waspada.networks import services as network_services
-from waspada.networks.models import LicensedOrganiser, RingCluster
-from waspada.networks.tests.helpers import KARYA, KARYA_LICENCE, broker_ring, indicators, worker
+from waspada.networks.models import LicensedOrganiser
+from waspada.networks.tests.helpers import KARYA, KARYA_LICENCE, indicators, worker
 from waspada.partners import services
 from waspada.partners.models import (
     AgencyKind,
@@ -157,9 +156,7 @@ def test_answering_not_issued_fires_d03_and_another_disnaker_sees_nothing() -> N
 
 @pytest.fixture
 def referred_ring(db: None) -> Referral:
-    broker_ring(4)
-    network_services.detect_networks()
-    ring = RingCluster.objects.get(run=network_services.queries.latest_run(), risky=True)
+    ring = risky_ring()
     police = agency(POLICE)
     make_agreement(police)
     return services.refer_ring(

@@ -56,6 +56,21 @@ def receiver() -> Iterator[Receiver]:
     running.server.shutdown()
 
 
+def signed_arrival(
+    receiver: Receiver, endpoint: WebhookEndpoint, secret: str, event: str
+) -> dict[str, Any]:
+    """The worker delivers the one event waiting; it arrives signed: its data."""
+    assert webhooks.deliver_due(endpoint.pk) == 1
+    (arrived,) = receiver.received
+    headers = arrived["headers"]
+    assert headers["X-Waspada-Event"] == event
+    assert webhooks.verify(
+        secret, headers["X-Waspada-Timestamp"], arrived["body"], headers["X-Waspada-Signature"]
+    )
+    data: dict[str, Any] = json.loads(arrived["body"])["data"]
+    return data
+
+
 def _due_now(endpoint: WebhookEndpoint) -> None:
     """Time passes: the next retry is due."""
     WebhookDelivery.objects.filter(endpoint=endpoint).update(next_attempt_at=timezone.now())
@@ -167,10 +182,7 @@ def test_only_https_addresses_unless_local_stand_ins_are_allowed(db: None) -> No
 def test_a_police_system_gets_a_signed_referral_created_and_answers_through_the_api(
     db: None, receiver: Receiver
 ) -> None:
-    from waspada.api.tests.helpers import POLICE, Api, key_for
-    from waspada.networks import services as network_services
-    from waspada.networks.models import RingCluster
-    from waspada.networks.tests.helpers import broker_ring
+    from waspada.api.tests.helpers import POLICE, Api, key_for, risky_ring
     from waspada.partners import services
     from waspada.partners.tests.factories import make_agreement
 
@@ -179,18 +191,9 @@ def test_a_police_system_gets_a_signed_referral_created_and_answers_through_the_
     endpoint, secret = webhooks.add_endpoint(
         police, url=receiver.url, events=["referral.created"], acting_user=None
     )
-    broker_ring(4)
-    network_services.detect_networks()
-    ring = RingCluster.objects.get(run=network_services.queries.latest_run(), risky=True)
+    ring = risky_ring()
     services.refer_ring(ring, agency=police, note="Calo yang sama", acting_user=office_supervisor())
-    assert webhooks.deliver_due(endpoint.pk) == 1
-    (arrived,) = receiver.received
-    headers = arrived["headers"]
-    assert headers["X-Waspada-Event"] == "referral.created"
-    assert webhooks.verify(
-        secret, headers["X-Waspada-Timestamp"], arrived["body"], headers["X-Waspada-Signature"]
-    )
-    referral_id = json.loads(arrived["body"])["data"]["id"]
+    referral_id = signed_arrival(receiver, endpoint, secret, "referral.created")["id"]
     api = Api(key_for(police))
     assert api.get(f"ring-referrals/{referral_id}").json()["people"] == 4
     answer = api.post(
@@ -228,10 +231,7 @@ def test_the_worker_is_asked_once_the_change_commits_and_again_after_the_backoff
 def test_a_police_system_is_told_of_an_alert_and_acknowledges_it_through_the_api(
     db: None, receiver: Receiver
 ) -> None:
-    from waspada.api.tests.helpers import POLICE, Api, key_for
-    from waspada.networks import services as network_services
-    from waspada.networks.models import RingCluster
-    from waspada.networks.tests.helpers import broker_ring
+    from waspada.api.tests.helpers import POLICE, Api, key_for, risky_ring
     from waspada.partners import alerts
     from waspada.partners.tests.factories import make_agreement
 
@@ -240,9 +240,7 @@ def test_a_police_system_is_told_of_an_alert_and_acknowledges_it_through_the_api
     endpoint, secret = webhooks.add_endpoint(
         police, url=receiver.url, events=["alert.created"], acting_user=None
     )
-    broker_ring(4)
-    network_services.detect_networks()
-    ring = RingCluster.objects.get(run=network_services.queries.latest_run(), risky=True)
+    ring = risky_ring()
     # An alert refused (a ring not found risky) leaves nothing in the outbox.
     ring.risky = False
     with pytest.raises(alerts.AlertRefused):
@@ -252,14 +250,8 @@ def test_a_police_system_is_told_of_an_alert_and_acknowledges_it_through_the_api
     alert = alerts.alert_ring(
         ring, agency=police, note="Calo yang sama", acting_user=office_supervisor()
     )
-    assert webhooks.deliver_due(endpoint.pk) == 1
-    (arrived,) = receiver.received
-    headers = arrived["headers"]
-    assert headers["X-Waspada-Event"] == "alert.created"
-    assert webhooks.verify(
-        secret, headers["X-Waspada-Timestamp"], arrived["body"], headers["X-Waspada-Signature"]
-    )
-    assert json.loads(arrived["body"])["data"] == {"kind": "ring", "id": alert.pk}
+    data = signed_arrival(receiver, endpoint, secret, "alert.created")
+    assert data == {"kind": "ring", "id": alert.pk}
     api = Api(key_for(police))
     answer = api.post(f"alerts/{alert.pk}/acknowledge", {})
     assert answer.status_code == 200 and answer.json()["status"] == "acknowledged"
@@ -273,16 +265,14 @@ def test_a_dukcapil_system_is_told_of_a_nik_verification_request(
     from waspada.partners.models import AgencyKind
 
     dukcapil = agency(AgencyKind.DUKCAPIL)
-    endpoint, _secret = webhooks.add_endpoint(
+    endpoint, secret = webhooks.add_endpoint(
         dukcapil, url=receiver.url, events=["verification.requested"], acting_user=None
     )
     item = nik_verifications.request_verification(
         make_application(), reason="KTP tampak diubah", acting_user=None
     )
-    assert webhooks.deliver_due(endpoint.pk) == 1
-    (arrived,) = receiver.received
     # The request named by id and reference: the NIK and name are read through the API.
-    assert json.loads(arrived["body"])["data"] == {
+    assert signed_arrival(receiver, endpoint, secret, "verification.requested") == {
         "kind": "nik",
         "id": item.pk,
         "reference": item.reference,
