@@ -304,3 +304,12 @@ def test_every_endpoint_for_every_agency_kind(db: None, kind: str) -> None:
         if others:
             lacking = Api(key_for(agency(kind), others))
             assert _call(lacking, method, path).status_code == 403
+
+
+def test_every_endpoint_refuses_a_call_without_a_valid_key(db: None) -> None:
+    for key in (None, "wsp_not-a-key"):
+        api = Api(key)
+        for method, path, _scope in ENDPOINTS:
+            answer = _call(api, method, path)
+            assert answer.status_code == 401, f"{method} {path}: {answer.status_code}"
+            assert answer["Content-Type"] == "application/problem+json"
