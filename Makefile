@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint clean messages lock
+.PHONY: install run test lint clean messages lock screenshots
 
 install: $(STAMP)
 	@bin/need-pdf-libraries
@@ -39,3 +39,8 @@ messages: install
 # After changing a dependency: pin the production dependencies with hashes (requirements.lock).
 lock: install
 	bin/lock-requirements
+
+# Take the user guide's screenshots again (docs/panduan/gambar) from the browser tests of
+# the whole day; commit the JPEGs that changed.
+screenshots: install
+	WASPADA_SCREENSHOTS=docs/panduan/gambar PYTHONPATH=$(CURDIR) $(BIN)/pytest -n 0 -p no:cacheprovider -q tests/browser/test_whole_day.py

@@ -1,4 +1,5 @@
-"""docs/ says what the code does: generated pages are current, the formats page is complete."""
+"""docs/ says what the code does: generated pages are current, the formats page is complete,
+the user guide shows exactly the screenshots the browser tests take."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 import yaml
 from django.core.management import call_command
 
+from tests.browser.helpers import SCREENSHOTS
 from waspada.applications.exchange import COLUMNS
 from waspada.core import backup
 from waspada.core.policy import Action
@@ -84,3 +86,47 @@ def test_the_operator_pages_link_to_each_other_and_exist() -> None:
     readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
     for page in ("install", "upgrade", "configuration", "backup-restore", "incidents"):
         assert f"(docs/{page}.md)" in readme
+
+
+GUIDE = DOCS / "panduan"
+BROWSER_TESTS = DOCS.parent / "tests" / "browser"
+
+
+def _guide_images() -> dict[str, set[str]]:
+    """Every image each page of the user guide shows, by page."""
+    return {
+        page.name: set(re.findall(r"!\[[^\]]*\]\(([^)]+)\)", page.read_text(encoding="utf-8")))
+        for page in sorted(GUIDE.glob("*.md"))
+    }
+
+
+def test_every_image_the_user_guide_shows_exists() -> None:
+    shown = _guide_images()
+    assert sum(map(len, shown.values())) >= len(SCREENSHOTS)
+    for page, images in shown.items():
+        for image in images:
+            assert (GUIDE / image).is_file(), f"docs/panduan/{page} shows a missing {image}"
+
+
+def test_every_screenshot_the_browser_tests_take_is_in_the_user_guide() -> None:
+    shown = set().union(*_guide_images().values())
+    taken = {f"gambar/{name}.jpg" for name in SCREENSHOTS}
+    assert taken - shown == set(), "show these screenshots in docs/panduan"
+    assert shown - taken == set(), "no browser test takes these screenshots"
+    kept = {f"gambar/{path.name}" for path in (GUIDE / "gambar").iterdir()}
+    assert kept == taken, "refresh docs/panduan/gambar with `make screenshots`"
+    # And each name is one a browser test asks for (snap refuses names not listed).
+    sources = "".join(path.read_text(encoding="utf-8") for path in BROWSER_TESTS.glob("test_*.py"))
+    assert {name for name in SCREENSHOTS if f'"{name}"' not in sources} == set()
+
+
+def test_the_user_guide_links_its_pages_and_is_linked_from_the_readmes() -> None:
+    for page in GUIDE.glob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        for target in re.findall(r"\]\(([^)#:]+\.md)\)", text):
+            assert (GUIDE / target).exists(), f"docs/panduan/{page.name} links to {target}"
+    index = (GUIDE / "README.md").read_text(encoding="utf-8")
+    pages = {page.name for page in GUIDE.glob("*.md")} - {"README.md"}
+    assert {page for page in pages if f"]({page})" not in index} == set()
+    assert "(docs/panduan/README.md)" in (DOCS.parent / "README.md").read_text(encoding="utf-8")
+    assert "(panduan/README.md)" in (DOCS / "README.md").read_text(encoding="utf-8")

@@ -34,6 +34,14 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
     }
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _screenshots(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Screenshots go to a tmp dir unless WASPADA_SCREENSHOTS names one (the guide's)."""
+    from tests.browser.helpers import screenshots_fall_back_to
+
+    screenshots_fall_back_to(tmp_path_factory.mktemp("screenshots"))
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/browser/" in str(item.fspath):

@@ -164,6 +164,15 @@ def make_interview_record(page: Page) -> None:
 # --- The decision --------------------------------------------------------------------
 
 
+# The outcome as the officer writes it in the reason (the user guide shows one).
+IN_WORDS = {
+    "issue": "penerbitan",
+    "defer": "penundaan",
+    "refuse": "penolakan",
+    "cancel": "pembatalan",
+}
+
+
 def propose(page: Page, application_no: str, outcome: str) -> None:
     open_application(page, application_no)
     panel = page.get_by_test_id("decisions")
@@ -190,7 +199,7 @@ def propose(page: Page, application_no: str, outcome: str) -> None:
         form.locator("input[name=missing_documents][value=surat_jaminan]").check()
     else:
         expect(form.locator("[name=deadline]")).to_be_hidden()
-    form.locator("[name=reason]").fill(f"Alasan tertulis untuk {outcome}: hasil wawancara.")
+    form.locator("[name=reason]").fill(f"Alasan {IN_WORDS[outcome]}: hasil wawancara.")
     form.get_by_test_id("propose").click()
     expect_status(page, "decision_pending")
     expect(page.get_by_test_id("pending-proposal")).to_contain_text("hasil wawancara")

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from playwright.sync_api import Dialog, Page, expect
+from playwright.sync_api import Page, expect
 
-from tests.browser.helpers import account
+from tests.browser.helpers import account, leave_by_header_link
 
 # The decision path's office (demo users, Kedungreja) and its logged-in pages.
 from tests.browser.test_decision_path import office_ready, open_as, start_interview  # noqa: F401
@@ -45,16 +45,7 @@ def test_an_answer_survives_a_click_on_a_header_link(
     first = page.get_by_test_id(re.compile(r"^question-")).first.locator("textarea")
     first.click()
     page.keyboard.type("Dijanjikan kerja di pabrik oleh agen.")
-    warned: list[str] = []
-
-    def leave(dialog: Dialog) -> None:
-        warned.append(dialog.type)
-        dialog.accept()
-
-    page.once("dialog", leave)
-    page.locator(".mainnav a").first.click()
-    expect(page).not_to_have_url(session_url)
-    assert warned == ["beforeunload"]
+    assert leave_by_header_link(page) == ["beforeunload"]
 
     page.goto(session_url)
     questions = page.get_by_test_id(re.compile(r"^question-"))

@@ -16,6 +16,7 @@ from tests.browser.helpers import (
     logged_in,
     register_at_counter,
     second_step,
+    settle,
 )
 from waspada.core.roles import Role
 from waspada.synthetic.accounts import DemoAccount
@@ -180,3 +181,28 @@ def test_keyboard_only_registration_with_the_address_from_the_nik(
     assert _focused_id(page) == "id_village"
     page.keyboard.press("Tab")
     expect(page.get_by_label("Nomor permohonan")).to_be_focused()
+
+
+def test_a_village_typed_at_a_person_s_pace_is_the_one_chosen(
+    browser: Browser, live_server: object, counter_ready: DemoAccount
+) -> None:
+    """Typing a village's name picks it letter by letter; the picker is not drawn again
+    for the village (only for the levels above it), which would forget the letters typed
+    so far and land on another village (Kedungreja for "Ciklapa")."""
+    page = logged_in(browser, str(live_server), Role.INTAKE_OFFICER)
+    page.goto("/applications/new/")
+    page.keyboard.type("3301015403980007")
+    picker = page.get_by_test_id("region-picker")
+    expect(picker.get_by_label("Kecamatan")).to_have_value("33.01.01")
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    village = picker.get_by_label("Desa / kelurahan")
+    village.focus()
+    page.keyboard.type("Ciklapa", delay=150)
+    expect(village).to_have_value("33.01.01.2003")
+    settle(page)
+    assert not [url for url in asked if "/regions/picker/" in url]
+    # A level above still draws the levels below it again.
+    picker.get_by_label("Kecamatan").select_option("")
+    expect(picker.get_by_label("Desa / kelurahan")).to_be_disabled()
+    page.context.close()

@@ -6,9 +6,16 @@ import datetime as dt
 import itertools
 from typing import Any
 
+from waspada.applications.importing import save_records
 from waspada.applications.models import PassportApplication
-from waspada.applications.tests.factories import make_application
-from waspada.networks.models import LicensedOrganiser
+from waspada.applications.tests.factories import (
+    applicant_record,
+    application_record,
+    make_application,
+)
+from waspada.networks import services
+from waspada.networks.models import LicensedOrganiser, RingCluster
+from waspada.regions.services import ensure_office
 
 _numbers = itertools.count(1000)
 BROKER_PHONE = "0813-2299-4455"
@@ -50,6 +57,35 @@ def broker_ring(
         )
         for k in range(start, start + size)
     ]
+
+
+SPONSORS = ("Pak Darto", "Bu Ningsih", "Mas Yono")
+
+
+def big_ring(size: int) -> RingCluster:
+    """`size` applicants giving one broker's phone, under three sponsors' names, imported
+    as one batch; then a detection run. Returns the largest ring of that run."""
+    pairs = [
+        (
+            applicant_record(
+                full_name=f"Anggota Jaringan {k}",
+                village_code=VILLAGES[k % len(VILLAGES)],
+                phone=f"+62857{k:08d}",
+                address=f"Dusun Kidul {k} RT 01/RW 02",
+            ),
+            application_record(
+                submitted_on=dt.date(2026, 1, 5) + dt.timedelta(days=k % 90),
+                destination_country="KH",
+                sponsor_name=SPONSORS[k % len(SPONSORS)],
+                sponsor_phone=BROKER_PHONE,
+                sponsor_relation="Teman",
+            ),
+        )
+        for k in range(size)
+    ]
+    save_records(pairs, office=ensure_office(), acting_user=None, source="test")
+    services.detect_networks()
+    return RingCluster.objects.filter(run=services.queries.latest_run()).order_by("-size")[0]
 
 
 def family() -> list[PassportApplication]:

@@ -4,7 +4,6 @@ language, and members of a risky ring whose passport was already issued stand ou
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
 
@@ -12,45 +11,15 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from waspada.applications.importing import save_records
 from waspada.applications.models import PassportApplication, Status
 from waspada.applications.services import change_status
-from waspada.applications.tests.factories import applicant_record, application_record
 from waspada.core.models import User
 from waspada.networks import services
 from waspada.networks.drawing import GROUP_FROM
 from waspada.networks.models import RingCluster
-from waspada.networks.tests.helpers import VILLAGES, broker_ring
-from waspada.regions.services import ensure_office
+from waspada.networks.tests.helpers import big_ring, broker_ring
 
 pytestmark = pytest.mark.usefixtures("central_java_regions")
-
-SPONSORS = ("Pak Darto", "Bu Ningsih", "Mas Yono")
-
-
-def _big_ring(size: int) -> RingCluster:
-    """`size` applicants giving one broker's phone, under three sponsors' names."""
-    pairs = [
-        (
-            applicant_record(
-                full_name=f"Anggota Jaringan {k}",
-                village_code=VILLAGES[k % len(VILLAGES)],
-                phone=f"+62857{k:08d}",
-                address=f"Dusun Kidul {k} RT 01/RW 02",
-            ),
-            application_record(
-                submitted_on=dt.date(2026, 1, 5) + dt.timedelta(days=k % 90),
-                destination_country="KH",
-                sponsor_name=SPONSORS[k % len(SPONSORS)],
-                sponsor_phone="0813-2299-4455",
-                sponsor_relation="Teman",
-            ),
-        )
-        for k in range(size)
-    ]
-    save_records(pairs, office=ensure_office(), acting_user=None, source="test")
-    services.detect_networks()
-    return RingCluster.objects.filter(run=services.queries.latest_run()).order_by("-size")[0]
 
 
 def _indonesian(client: Client) -> Client:
@@ -61,7 +30,7 @@ def _indonesian(client: Client) -> Client:
 def test_a_150_member_ring_page_stays_small_and_readable(
     login: Callable[..., Client], supervisor: User
 ) -> None:
-    ring = _big_ring(150)
+    ring = big_ring(150)
     assert ring.size == 150
     client = _indonesian(login(supervisor))
     response = client.get(reverse("ring_detail", args=[ring.pk]))

@@ -23,6 +23,18 @@
     }
   });
 
+  // The region picker draws its fields again when a level above the village changes.
+  // Choosing the village needs nothing new; drawing its select again while the officer
+  // types a village's name would forget the letters typed so far (a new select) and land
+  // on another village.
+  document.addEventListener("htmx:confirm", function (event) {
+    var trigger = event.detail.triggeringEvent;
+    if (event.detail.elt.classList.contains("region-picker") && trigger && trigger.target &&
+        trigger.target.getAttribute("data-level") === "village") {
+      event.preventDefault();
+    }
+  });
+
   // Warn two minutes before an idle session ends (the server ends it either way). Any
   // request, a page or an htmx update, starts the count again; "Stay signed in" makes one.
   var idle = parseInt(document.body.getAttribute("data-idle-seconds") || "0", 10);
