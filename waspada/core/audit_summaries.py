@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext
@@ -71,14 +72,26 @@ class Said(str):
         text(message)
         plain: dict[str, Any] = {}
         terms: list[str] = []
+        english: dict[str, Any] = {}
         with translation.override("en"):
             for key, value in params.items():
+                if isinstance(value, Said):
+                    plain[key] = value.details()
+                    english[key] = str(value)
+                    continue
+                if isinstance(value, list | tuple):
+                    if any(isinstance(item, Promise) for item in value):
+                        terms.append(key)
+                    plain[key] = [str(item) for item in value]
+                    english[key] = ", ".join(plain[key])
+                    continue
                 if isinstance(value, Promise):
                     terms.append(key)
                     plain[key] = str(value)
                 else:
                     plain[key] = value if isinstance(value, int | float) else str(value)
-            sentence = message % plain
+                english[key] = plain[key]
+            sentence = message % english
         made = super().__new__(cls, sentence)
         made.message, made.params, made.terms = message, plain, tuple(terms)
         return made
@@ -91,15 +104,36 @@ class Said(str):
 
 
 def said(message: str, **params: Any) -> Said:
-    """A summary to render in the reader's language; `message` is marked with gettext_noop."""
+    """A summary to render in the reader's language; `message` is marked with gettext_noop.
+    A parameter may be a label (a lazy string, translated when read), a list of values or
+    labels (joined with commas), or another `Said` (rendered within this one)."""
     return Said(message, params)
 
 
+def field_labels(model: type[Any], names: Iterable[str]) -> list[Any]:
+    """The verbose names of `model`'s fields `names` (sorted by name), as labels that
+    read in the reader's language; a name that is not a field stays as it is."""
+    found: list[Any] = []
+    for name in sorted(names):
+        try:
+            found.append(model._meta.get_field(name).verbose_name)
+        except FieldDoesNotExist:
+            found.append(name)
+    return found
+
+
+def _value(value: Any, term: bool) -> Any:
+    """A parameter in the active language: a summary within the summary rendered, a
+    list joined (its labels translated), a label translated."""
+    if isinstance(value, Mapping):
+        return rendered("", value)
+    if isinstance(value, list):
+        return ", ".join(_term(item) if term and item else str(item) for item in value)
+    return _term(value) if term and isinstance(value, str) and value else value
+
+
 def _render(message: str, params: Mapping[str, Any], terms: Any) -> str | None:
-    values = {
-        key: _term(value) if key in terms and isinstance(value, str) and value else value
-        for key, value in params.items()
-    }
+    values = {key: _value(value, key in terms) for key, value in params.items()}
     try:
         return gettext(message) % values
     except (KeyError, ValueError, TypeError):

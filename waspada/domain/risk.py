@@ -110,6 +110,7 @@ __all__ = [
     "context_from_records",
     "diff_policies",
     "dump_policy",
+    "identity_evidence",
     "interview_codes",
     "load_policy",
     "load_policy_file",
@@ -1703,12 +1704,59 @@ def duplicate_or_held_passport(
     return _both("; ".join(p[0] for p in problems), "; ".join(p[1] for p in problems))
 
 
+# What Dukcapil answered against the identity written on an application: the typed
+# "identity" facts (waspada.partners.nik_verifications), per language.
+IDENTITY_EVIDENCE: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
+    {
+        "dukcapil_no_match": (
+            "{agency} ({how}, {when}, ref. {reference}): data tidak cocok untuk NIK {nik}, "
+            "{name}, lahir {place} {birth}{note}",
+            "{agency} ({how}, {when}, ref. {reference}): no record matches for NIK {nik}, "
+            "{name}, born {place} {birth}{note}",
+        ),
+        "dukcapil_not_found": (
+            "{agency} ({how}, {when}, ref. {reference}): NIK tidak ditemukan untuk NIK {nik}, "
+            "{name}, lahir {place} {birth}{note}",
+            "{agency} ({how}, {when}, ref. {reference}): the NIK is not found for NIK {nik}, "
+            "{name}, born {place} {birth}{note}",
+        ),
+    }
+)
+
+
+def identity_evidence(reason: Reason, lang: str) -> str:
+    """One typed D12 fact in `lang` ("id" or "en"); its code when the code is unknown."""
+    words = IDENTITY_EVIDENCE.get(reason.code)
+    if words is None:
+        return reason.code
+    params = {name: str(value) for name, value in reason.params}
+    params["note"] = f" - {params['note']}" if params.get("note") else ""
+    liaison, channel = params.get("liaison", ""), params.get("channel", "")
+    if lang == "id":
+        params["how"] = (
+            f"petugas penghubung {liaison}"
+            if liaison
+            else "layanan daring"
+            if channel == "online"
+            else f"layanan {channel}"
+        )
+    else:
+        params["how"] = f"liaison {liaison}" if liaison else f"{channel} service"
+    template = words[0] if lang == "id" else words[1]
+    return _PLACEHOLDER.sub(lambda m: params.get(m.group(1), "-"), template)
+
+
 @condition("D12", placeholders=("nik", "detail"))
 def identity_unverified(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[str, str] | None:
     """An invalid NIK, or identity facts from a provider (Dukcapil, document check)."""
-    facts = _fact_lines(ctx, "identity")
-    if facts:
-        return {"nik": ctx.nik, **_both(facts, facts)}
+    typed = [fact for fact in ctx.facts.get("identity", ()) if isinstance(fact, Reason)]
+    plain = _fact_lines(ctx, "identity")
+    if plain or typed:
+        indonesian, english = (
+            "; ".join([*([plain] if plain else []), *(identity_evidence(r, lang) for r in typed)])
+            for lang in LANGUAGES
+        )
+        return {"nik": ctx.nik, **_both(indonesian, english)}
     if ctx.nik_valid:
         return None
     return {
