@@ -17,7 +17,7 @@ from django.utils.translation import gettext_noop
 
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
-from waspada.core.audit_summaries import said
+from waspada.core.audit_summaries import field_labels, said
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.partners import services as partner_services
@@ -127,7 +127,7 @@ def link_report(
         said(
             gettext_noop("Report from the public %(id)s linked to %(field)s %(target)s"),
             id=current.pk,
-            field=PublicReport._meta.get_field(field).verbose_name,
+            field=field_labels(PublicReport, [field])[0],
             target=target,
         ),
         actor=acting_user,
