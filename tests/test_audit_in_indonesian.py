@@ -20,8 +20,9 @@ from pathlib import Path
 
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_noop
 
 from waspada.api import keys, webhooks
 from waspada.applications import exporting, retention
@@ -29,8 +30,10 @@ from waspada.applications import services as applications
 from waspada.applications.models import PassportApplication
 from waspada.applications.queries import ApplicationFilters
 from waspada.applications.tests.factories import applicant_record, application_record
+from waspada.core import audit
 from waspada.core import services as accounts
-from waspada.core.audit_summaries import TEXT
+from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import TEXT, said
 from waspada.core.models import AuditEvent, User
 from waspada.decisions.tests.helpers import HIGH_RISK, approve, at_interview, propose
 from waspada.interviews import services as interviews
@@ -278,3 +281,29 @@ def test_no_service_writes_a_summary_as_an_english_sentence() -> None:
             if _finished_sentence(summary):
                 found.append(f"{path.relative_to(root)}:{summary.lineno}")
     assert found == []
+
+
+def test_fields_written_by_name_read_as_their_labels(db: None) -> None:
+    """Events written before summaries carried labels listed the changed fields by name;
+    they read with the fields' labels too (from the message, or read back)."""
+    with_message = audit.record(
+        AuditAction.APPLICANT_UPDATED,
+        said(
+            gettext_noop("Applicant %(nik)s changed: %(fields)s"),
+            nik="3301015503980002",
+            fields="birth_place, marital_status",
+        ),
+        actor=None,
+    )
+    sentence = audit.record(
+        AuditAction.APPLICANT_UPDATED,
+        "Applicant 3301015503980002 changed: birth_place, unknown_field",
+        actor=None,
+    )
+    with translation.override("id"):
+        assert with_message.summary_text == (
+            "Data pemohon 3301015503980002 diubah: tempat lahir, status perkawinan"
+        )
+        assert sentence.summary_text == (
+            "Data pemohon 3301015503980002 diubah: tempat lahir, unknown_field"
+        )

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.utils import translation
 from django.utils.functional import Promise
@@ -122,18 +123,37 @@ def field_labels(model: type[Any], names: Iterable[str]) -> list[Any]:
     return found
 
 
-def _value(value: Any, term: bool) -> Any:
+# Field names by which older "changed: ..." summaries listed the fields, and labels.
+_FIELD_NAMES = re.compile(r"^[a-z][a-z0-9_]*(, [a-z][a-z0-9_]*)*$")
+_field_labels: dict[str, Any] = {}
+
+
+def _fields_read(names: str) -> str:
+    """Field names written as "birth_place, phone" (before summaries carried labels), as
+    their labels in the active language (a model's field of that name; the name if none)."""
+    if not _field_labels:
+        for model in apps.get_models():
+            for field in model._meta.get_fields():
+                label = getattr(field, "verbose_name", None)
+                if label is not None:
+                    _field_labels.setdefault(field.name, label)
+    return ", ".join(str(_field_labels.get(name, name)) for name in names.split(", "))
+
+
+def _value(key: str, value: Any, term: bool) -> Any:
     """A parameter in the active language: a summary within the summary rendered, a
     list joined (its labels translated), a label translated."""
     if isinstance(value, Mapping):
         return rendered("", value)
     if isinstance(value, list):
         return ", ".join(_term(item) if term and item else str(item) for item in value)
+    if key == "fields" and isinstance(value, str) and _FIELD_NAMES.match(value):
+        return _fields_read(value)
     return _term(value) if term and isinstance(value, str) and value else value
 
 
 def _render(message: str, params: Mapping[str, Any], terms: Any) -> str | None:
-    values = {key: _value(value, key in terms) for key, value in params.items()}
+    values = {key: _value(key, value, key in terms) for key, value in params.items()}
     try:
         return gettext(message) % values
     except (KeyError, ValueError, TypeError):
