@@ -307,3 +307,22 @@ def test_fields_written_by_name_read_as_their_labels(db: None) -> None:
         assert sentence.summary_text == (
             "Data pemohon 3301015503980002 diubah: tempat lahir, unknown_field"
         )
+
+
+def test_a_screening_run_says_what_it_screens_in_the_readers_language(
+    supervisor: User, login: Callable[[User | None], Client]
+) -> None:
+    reason = said(gettext_noop("import of %(file)s"), file="cekal.csv")
+    run = screening.request_screening(
+        [],
+        trigger="fact",
+        description=said(gettext_noop("Watchlist change: %(reason)s"), reason=reason),
+        acting_user=supervisor,
+    )
+    client = login(supervisor)
+    client.cookies["django_language"] = "id"
+    page = client.get(reverse("screening_run", kwargs={"run_id": run.pk}))
+    assert "Perubahan daftar pengawasan: impor cekal.csv" in page.content.decode()
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("screening_run", kwargs={"run_id": run.pk}))
+    assert "Watchlist change: import of cekal.csv" in page.content.decode()
