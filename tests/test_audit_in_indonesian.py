@@ -35,9 +35,8 @@ from waspada.core import services as accounts
 from waspada.core.audit_actions import AuditAction
 from waspada.core.audit_summaries import TEXT, said
 from waspada.core.models import AuditEvent, User
-from waspada.decisions.tests.helpers import HIGH_RISK, approve, at_interview, propose
+from waspada.decisions.tests.test_indonesian_history import _a_day_at_the_office
 from waspada.interviews import services as interviews
-from waspada.interviews.models import InterviewKind
 from waspada.networks.services import detect_networks
 from waspada.partners import nik_verifications, person_referrals, recommendations
 from waspada.partners.models import Agency, AgencyKind
@@ -89,10 +88,11 @@ def _office_day(people: dict[str, User], partners: dict[str, User]) -> PassportA
     """One application through the office, and the work around it, by the services."""
     intake, interviewer = people["intake_officer"], people["interviewer"]
     supervisor, admin = people["supervisor"], people["admin"]
-    application = at_interview(acting_user=intake, **HIGH_RISK)
+    # Registered, screened, interviewed and refused (the decisions' day at the office).
+    application = PassportApplication.objects.get(pk=_a_day_at_the_office(interviewer, supervisor))
     applicant = application.applicant
     # The applicant comes back: another birth place and phone (changed fields, by label).
-    applications.register_application(
+    again = applications.register_application(
         applicant_record(
             nik=applicant.nik,
             birth_date=applicant.birth_date,
@@ -104,18 +104,7 @@ def _office_day(people: dict[str, User], partners: dict[str, User]) -> PassportA
         office=ensure_office(),
         acting_user=intake,
     )
-    application.refresh_from_db()
-    interviews.assign_interview(application, interviewer, acting_user=supervisor)
-    application.refresh_from_db()
-    session = interviews.start_interview(
-        application,
-        kind=InterviewKind.DEEP,
-        acting_user=interviewer,
-        expected_version=application.version,
-    )
-    interviews.finish_interview(session, acting_user=interviewer)
-    application.refresh_from_db()
-    approve(propose(application, "refuse", by=interviewer), by=supervisor)
+    interviews.assign_interview(again, interviewer, acting_user=supervisor)
 
     dukcapil = partners[AgencyKind.DUKCAPIL]
     item = nik_verifications.request_verification(

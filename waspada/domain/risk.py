@@ -1367,17 +1367,32 @@ RECOMMENDATION_EVIDENCE: Final[Mapping[str, tuple[str, str]]] = MappingProxyType
 )
 
 
-def recommendation_evidence(reason: Reason, lang: str) -> str:
-    """One typed D03 fact in `lang` ("id" or "en"); its code when the code is unknown."""
-    words = RECOMMENDATION_EVIDENCE.get(reason.code)
+def _worded(
+    table: Mapping[str, tuple[str, str]],
+    reason: Reason,
+    lang: str,
+    complete: Callable[[dict[str, str], str], None],
+) -> str:
+    """A typed fact put into words from `table` (Indonesian, English) in `lang`, its
+    parameters completed by `complete`; its code when the code is unknown."""
+    words = table.get(reason.code)
     if words is None:
         return reason.code
     params = {name: str(value) for name, value in reason.params}
+    complete(params, lang)
+    template = words[0] if lang == "id" else words[1]
+    return _PLACEHOLDER.sub(lambda m: params.get(m.group(1), "-"), template)
+
+
+def _recommendation_params(params: dict[str, str], lang: str) -> None:
     params["note"] = f" ({params['note']})" if params.get("note") else ""
     if not params.get("agency"):  # answered by the office itself (no Disnaker to ask)
         params["agency"] = "kantor imigrasi" if lang == "id" else "the office"
-    template = words[0] if lang == "id" else words[1]
-    return _PLACEHOLDER.sub(lambda m: params.get(m.group(1), "-"), template)
+
+
+def recommendation_evidence(reason: Reason, lang: str) -> str:
+    """One typed D03 fact in `lang` ("id" or "en"); its code when the code is unknown."""
+    return _worded(RECOMMENDATION_EVIDENCE, reason, lang, _recommendation_params)
 
 
 @condition(
@@ -1724,12 +1739,7 @@ IDENTITY_EVIDENCE: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
 )
 
 
-def identity_evidence(reason: Reason, lang: str) -> str:
-    """One typed D12 fact in `lang` ("id" or "en"); its code when the code is unknown."""
-    words = IDENTITY_EVIDENCE.get(reason.code)
-    if words is None:
-        return reason.code
-    params = {name: str(value) for name, value in reason.params}
+def _identity_params(params: dict[str, str], lang: str) -> None:
     params["note"] = f" - {params['note']}" if params.get("note") else ""
     liaison, channel = params.get("liaison", ""), params.get("channel", "")
     if lang == "id":
@@ -1742,8 +1752,11 @@ def identity_evidence(reason: Reason, lang: str) -> str:
         )
     else:
         params["how"] = f"liaison {liaison}" if liaison else f"{channel} service"
-    template = words[0] if lang == "id" else words[1]
-    return _PLACEHOLDER.sub(lambda m: params.get(m.group(1), "-"), template)
+
+
+def identity_evidence(reason: Reason, lang: str) -> str:
+    """One typed D12 fact in `lang` ("id" or "en"); its code when the code is unknown."""
+    return _worded(IDENTITY_EVIDENCE, reason, lang, _identity_params)
 
 
 @condition("D12", placeholders=("nik", "detail"))
