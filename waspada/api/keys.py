@@ -14,11 +14,13 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from waspada.api.models import ApiClient
-from waspada.api.scopes import refused_scopes
+from waspada.api.scopes import LABELS, refused_scopes
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.core.roles import Role
@@ -119,7 +121,13 @@ def create_client(
     )
     audit.record(
         AuditAction.API_KEY_CREATED,
-        f"API key {prefix} for {agency.name} ({client.name}) created: {', '.join(client.scopes)}",
+        said(
+            gettext_noop("API key %(key)s for %(agency)s (%(name)s) created: %(scopes)s"),
+            key=prefix,
+            agency=agency.name,
+            name=client.name,
+            scopes=[LABELS.get(scope, scope) for scope in client.scopes],
+        ),
         actor=acting_user,
         obj=client,
         details={"agency": agency.pk, "scopes": client.scopes, "addresses": networks},
@@ -142,7 +150,12 @@ def revoke_client(
     User.objects.filter(pk=current.user_id).update(is_active=False)
     audit.record(
         AuditAction.API_KEY_REVOKED,
-        f"API key {current.prefix} of {current.agency.name} ({current.name}) revoked",
+        said(
+            gettext_noop("API key %(key)s of %(agency)s (%(name)s) revoked"),
+            key=current.prefix,
+            agency=current.agency.name,
+            name=current.name,
+        ),
         actor=acting_user,
         obj=current,
         request=request,

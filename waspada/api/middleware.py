@@ -11,11 +11,13 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.utils.translation.trans_real import parse_accept_lang_header
 
 from waspada.api import problems
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said
 
 PREFIX = "/api/v1/"
 # Served to anybody, audited as nothing: the document and its pages.
@@ -71,7 +73,13 @@ def _audit(request: HttpRequest, response: HttpResponse) -> None:
     if client is not None:
         audit.record(
             AuditAction.API_CALLED,
-            f"API {endpoint} by {client.prefix} ({client.agency.name}): {response.status_code}",
+            said(
+                gettext_noop("API %(endpoint)s by %(key)s (%(agency)s): %(status)s"),
+                endpoint=endpoint,
+                key=client.prefix,
+                agency=client.agency.name,
+                status=response.status_code,
+            ),
             actor=client.user,
             object_type="api.apiclient",
             object_id=str(client.pk),
@@ -82,8 +90,18 @@ def _audit(request: HttpRequest, response: HttpResponse) -> None:
     presented = getattr(request, "api_key_prefix", "")
     audit.record(
         AuditAction.API_REFUSED,
-        f"API {endpoint} refused ({response.status_code}): "
-        + (f"key {presented}" if presented else "no key"),
+        said(
+            gettext_noop("API %(endpoint)s refused (%(status)s): key %(key)s"),
+            endpoint=endpoint,
+            status=response.status_code,
+            key=presented,
+        )
+        if presented
+        else said(
+            gettext_noop("API %(endpoint)s refused (%(status)s): no key"),
+            endpoint=endpoint,
+            status=response.status_code,
+        ),
         actor=None,
         details={**details, "key_prefix": presented},
         request=request,

@@ -31,11 +31,13 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from waspada.api.keys import BadClient
 from waspada.api.models import DeliveryState, WebhookDelivery, WebhookEndpoint
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said
 from waspada.core.models import User
 from waspada.partners.events import EVENTS
 from waspada.partners.models import Agency
@@ -81,7 +83,12 @@ def add_endpoint(
     )
     audit.record(
         AuditAction.WEBHOOK_ADDED,
-        f"Webhook {url} for {agency.name}: {', '.join(endpoint.events)}",
+        said(
+            gettext_noop("Webhook %(url)s for %(agency)s: %(events)s"),
+            url=url,
+            agency=agency.name,
+            events=endpoint.events,
+        ),
         actor=acting_user,
         obj=endpoint,
         details={"agency": agency.pk, "events": endpoint.events},
@@ -221,8 +228,15 @@ def _given_up(endpoint: WebhookEndpoint) -> None:
         endpoint.is_active, endpoint.disabled_at = False, timezone.now()
         audit.record(
             AuditAction.WEBHOOK_DISABLED,
-            f"Webhook {endpoint.url} of {endpoint.agency.name} disabled after "
-            f"{endpoint.failures_in_row} deliveries failed in a row",
+            said(
+                gettext_noop(
+                    "Webhook %(url)s of %(agency)s disabled after %(count)s deliveries "
+                    "failed in a row"
+                ),
+                url=endpoint.url,
+                agency=endpoint.agency.name,
+                count=endpoint.failures_in_row,
+            ),
             actor=None,
             obj=endpoint,
             details={"failures": endpoint.failures_in_row},

@@ -17,6 +17,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 from openpyxl import Workbook
 
 from waspada.applications.exchange import (
@@ -31,6 +32,7 @@ from waspada.applications.models import PassportApplication
 from waspada.applications.queries import ApplicationFilters
 from waspada.core import audit
 from waspada.core.audit_actions import checked
+from waspada.core.audit_summaries import said
 from waspada.core.models import User
 from waspada.core.tables import escape_formula, xlsx_value
 
@@ -145,6 +147,13 @@ def export_filename(fmt: str) -> str:
     return f"applications-{timezone.localtime():%Y%m%d-%H%M}.{fmt}"
 
 
+# What an export's summary says, by what was exported.
+_EXPORTED = {
+    "applications": gettext_noop("%(rows)s applications rows exported as %(format)s (%(file)s)"),
+    "screening": gettext_noop("%(rows)s screening rows exported as %(format)s (%(file)s)"),
+}
+
+
 def record_export(
     filters: ApplicationFilters,
     *,
@@ -158,7 +167,12 @@ def record_export(
     """Audit an export: who took which applicants' data, filtered how, where to."""
     audit.record(
         checked(f"{what}.exported"),
-        f"{rows} {what} rows exported as {fmt.upper()} ({destination})",
+        said(
+            _EXPORTED.get(what, gettext_noop("%(rows)s rows exported as %(format)s (%(file)s)")),
+            rows=rows,
+            format=fmt.upper(),
+            file=destination,
+        ),
         actor=acting_user,
         details={
             "filters": filters_for_audit(filters),

@@ -47,7 +47,7 @@ from waspada.applications.records import ApplicantRecord, ApplicationRecord, ide
 from waspada.applications.services import SOURCES, diff, origin_codes
 from waspada.core import audit, jobs
 from waspada.core.audit_actions import AuditAction
-from waspada.core.audit_summaries import said, text
+from waspada.core.audit_summaries import field_labels, said, text
 from waspada.core.models import AuditEvent, User
 from waspada.core.tables import (
     Checked,
@@ -265,7 +265,7 @@ class _Saver:
                     said(
                         gettext_noop("Applicant %(nik)s changed: %(fields)s (%(source)s)"),
                         nik=nik,
-                        fields=", ".join(sorted(changes)),
+                        fields=field_labels(Applicant, changes),
                         source=self.source_label,
                     ),
                     _APPLICANT_TYPE,
@@ -384,7 +384,7 @@ class _Saver:
                     said(
                         gettext_noop("Application %(number)s changed: %(fields)s (%(source)s)"),
                         number=record.application_no,
-                        fields=", ".join(sorted(changes)),
+                        fields=field_labels(PassportApplication, changes),
                         source=self.source_label,
                     ),
                     _APPLICATION_TYPE,
@@ -560,7 +560,7 @@ def run_import(
     """`import_file` between the audit events "import started" and "import finished"."""
     audit.record(
         AuditAction.IMPORT_STARTED,
-        f"Import of {filename} started",
+        said(gettext_noop("Import of %(file)s started"), file=filename),
         actor=acting_user,
         obj=job,
         details={"file": filename},
@@ -709,7 +709,9 @@ def fail_job(job: ImportJob, notice: Notice, report: ImportReport | None = None)
         job,
         notice.code,
         action=AuditAction.IMPORT_FINISHED,
-        summary=f"Import of {job.filename} failed: {notice.code}",
+        summary=said(
+            gettext_noop("Import of %(file)s failed: %(code)s"), file=job.filename, code=notice.code
+        ),
         details={"file": job.filename, "failure": notice.to_dict()},
         failure=notice.to_dict(),
         **(_outcome(report) if report is not None else {}),

@@ -20,12 +20,14 @@ from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 from django_tasks_db.models import DBTaskResult
 
 from waspada.applications.importing import problem_report_name
 from waspada.applications.models import ImportJob
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said
 from waspada.core.jobs import JobState
 from waspada.core.models import User, WorkerHeartbeat
 
@@ -65,9 +67,14 @@ def prune(now: dt.datetime | None = None, *, acting_user: User | None = None) ->
 
     audit.record(
         AuditAction.DATA_PRUNED,
-        (
-            f"Pruned {pruned.import_files} import files, {pruned.tasks} finished tasks, "
-            f"{pruned.sessions} expired sessions"
+        said(
+            gettext_noop(
+                "Pruned %(files)s import files, %(tasks)s finished tasks, "
+                "%(sessions)s expired sessions"
+            ),
+            files=pruned.import_files,
+            tasks=pruned.tasks,
+            sessions=pruned.sessions,
         ),
         actor=acting_user,
         details={

@@ -23,7 +23,7 @@ from waspada.applications.records import (
 )
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
-from waspada.core.audit_summaries import said, terms, text
+from waspada.core.audit_summaries import field_labels, said, terms, text
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.regions.models import Office
@@ -108,7 +108,7 @@ def upsert_applicant(
             said(
                 gettext_noop("Applicant %(nik)s changed: %(fields)s"),
                 nik=applicant.nik,
-                fields=", ".join(sorted(changes)),
+                fields=field_labels(Applicant, changes),
             ),
             actor=acting_user,
             obj=applicant,

@@ -22,6 +22,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext
@@ -71,14 +73,26 @@ class Said(str):
         text(message)
         plain: dict[str, Any] = {}
         terms: list[str] = []
+        english: dict[str, Any] = {}
         with translation.override("en"):
             for key, value in params.items():
+                if isinstance(value, Said):
+                    plain[key] = value.details()
+                    english[key] = str(value)
+                    continue
+                if isinstance(value, list | tuple):
+                    if any(isinstance(item, Promise) for item in value):
+                        terms.append(key)
+                    plain[key] = [str(item) for item in value]
+                    english[key] = ", ".join(plain[key])
+                    continue
                 if isinstance(value, Promise):
                     terms.append(key)
                     plain[key] = str(value)
                 else:
                     plain[key] = value if isinstance(value, int | float) else str(value)
-            sentence = message % plain
+                english[key] = plain[key]
+            sentence = message % english
         made = super().__new__(cls, sentence)
         made.message, made.params, made.terms = message, plain, tuple(terms)
         return made
@@ -91,15 +105,55 @@ class Said(str):
 
 
 def said(message: str, **params: Any) -> Said:
-    """A summary to render in the reader's language; `message` is marked with gettext_noop."""
+    """A summary to render in the reader's language; `message` is marked with gettext_noop.
+    A parameter may be a label (a lazy string, translated when read), a list of values or
+    labels (joined with commas), or another `Said` (rendered within this one)."""
     return Said(message, params)
 
 
+def field_labels(model: type[Any], names: Iterable[str]) -> list[Any]:
+    """The verbose names of `model`'s fields `names` (sorted by name), as labels that
+    read in the reader's language; a name that is not a field stays as it is."""
+    found: list[Any] = []
+    for name in sorted(names):
+        try:
+            found.append(model._meta.get_field(name).verbose_name)
+        except FieldDoesNotExist:
+            found.append(name)
+    return found
+
+
+# Field names by which older "changed: ..." summaries listed the fields, and labels.
+_FIELD_NAMES = re.compile(r"^[a-z][a-z0-9_]*(, [a-z][a-z0-9_]*)*$")
+_field_labels: dict[str, Any] = {}
+
+
+def _fields_read(names: str) -> str:
+    """Field names written as "birth_place, phone" (before summaries carried labels), as
+    their labels in the active language (a model's field of that name; the name if none)."""
+    if not _field_labels:
+        for model in apps.get_models():
+            for field in model._meta.get_fields():
+                label = getattr(field, "verbose_name", None)
+                if label is not None:
+                    _field_labels.setdefault(field.name, label)
+    return ", ".join(str(_field_labels.get(name, name)) for name in names.split(", "))
+
+
+def _value(key: str, value: Any, term: bool) -> Any:
+    """A parameter in the active language: a summary within the summary rendered, a
+    list joined (its labels translated), a label translated."""
+    if isinstance(value, Mapping):
+        return rendered("", value)
+    if isinstance(value, list):
+        return ", ".join(_term(item) if term and item else str(item) for item in value)
+    if key == "fields" and isinstance(value, str) and _FIELD_NAMES.match(value):
+        return _fields_read(value)
+    return _term(value) if term and isinstance(value, str) and value else value
+
+
 def _render(message: str, params: Mapping[str, Any], terms: Any) -> str | None:
-    values = {
-        key: _term(value) if key in terms and isinstance(value, str) and value else value
-        for key, value in params.items()
-    }
+    values = {key: _value(key, value, key in terms) for key, value in params.items()}
     try:
         return gettext(message) % values
     except (KeyError, ValueError, TypeError):

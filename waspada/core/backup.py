@@ -46,10 +46,12 @@ from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 from django.utils.duration import duration_iso_string
+from django.utils.translation import gettext_noop
 from tqdm import tqdm
 
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said
 
 PASSPHRASE_VARIABLE = "WASPADA_BACKUP_PASSPHRASE"
 FORMAT = 1
@@ -360,7 +362,11 @@ def make_backup(out: Path, passphrase: str, *, show_progress: bool = False) -> M
             partial.unlink(missing_ok=True)
     audit.record(
         AuditAction.BACKED_UP,
-        f"Backup made: {sum(tables.values())} rows, {len(files)} files",
+        said(
+            gettext_noop("Backup made: %(rows)s rows, %(files)s files"),
+            rows=sum(tables.values()),
+            files=len(files),
+        ),
         actor=None,
         details={"file": out.name, "rows": sum(tables.values()), "files": len(files)},
     )
@@ -528,7 +534,7 @@ def restore_backup(source: Path, passphrase: str, *, show_progress: bool = False
                         cursor.execute(statement)
                 audit.record(
                     AuditAction.BACKUP_RESTORED,
-                    f"Backup of {manifest.created_at} restored",
+                    said(gettext_noop("Backup of %(made)s restored"), made=manifest.created_at),
                     actor=None,
                     details={"file": source.name, "made": manifest.created_at},
                 )

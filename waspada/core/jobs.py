@@ -33,12 +33,13 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.module_loading import import_string
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from django_tasks.base import Task
 
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said
 from waspada.core.models import User
 
 logger = logging.getLogger(__name__)
@@ -190,7 +191,13 @@ def _audit(
     if action:
         audit.record(
             action,
-            summary or f"{job._meta.verbose_name} {job.pk}: {job.state}",
+            summary
+            or said(
+                gettext_noop("%(job)s %(id)s: %(state)s"),
+                job=job._meta.verbose_name,
+                id=job.pk,
+                state=JobState(job.state).label,
+            ),
             actor=job.created_by,
             obj=job,
             details=details,
@@ -346,14 +353,30 @@ def fail(
         error=error[:ERROR_MAX_LENGTH],
         **fields,
     )
-    _audit(job, action, summary or f"{job._meta.verbose_name} {job.pk} failed: {error}", details)
+    _audit(
+        job,
+        action,
+        summary
+        or said(
+            gettext_noop("%(job)s %(id)s failed: %(error)s"),
+            job=job._meta.verbose_name,
+            id=job.pk,
+            error=error,
+        ),
+        details,
+    )
 
 
 def fail_stale(queryset: JobQuerySet[J], *, action: AuditAction | None = None) -> list[J]:
     """Write down that the silent jobs of `queryset` were interrupted; returns them."""
     stale = list(queryset.stale())
     for job in stale:
-        fail(job, INTERRUPTED, action=action)
+        interrupted = said(
+            gettext_noop("%(job)s %(id)s interrupted: no sign of life from the background worker"),
+            job=job._meta.verbose_name,
+            id=job.pk,
+        )
+        fail(job, INTERRUPTED, action=action, summary=interrupted)
     return stale
 
 
@@ -383,7 +406,8 @@ def failing_on_error(
                 job,
                 error,
                 action=action,
-                summary=summary and f"{summary}: {error}",
+                summary=summary
+                and said(gettext_noop("%(summary)s: %(error)s"), summary=summary, error=error),
                 details=details,
                 **fields,
             )

@@ -22,9 +22,11 @@ from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said
 
 
 class LanguageMiddleware:
@@ -103,7 +105,11 @@ class IdleSessionMiddleware:
             if isinstance(last, int | float) and now - last > minutes * 60:
                 audit.record(
                     AuditAction.SESSION_EXPIRED,
-                    f"{user.get_username()} signed out after {minutes} idle minutes",
+                    said(
+                        gettext_noop("%(user)s signed out after %(minutes)s idle minutes"),
+                        user=user.get_username(),
+                        minutes=minutes,
+                    ),
                     actor=user,  # type: ignore[arg-type]
                     obj=user,  # type: ignore[arg-type]
                     request=request,

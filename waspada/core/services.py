@@ -10,7 +10,7 @@ from django.utils.translation import gettext_noop
 
 from waspada.core import audit, throttle, two_factor
 from waspada.core.audit_actions import AuditAction
-from waspada.core.audit_summaries import said
+from waspada.core.audit_summaries import field_labels, said
 from waspada.core.models import User
 from waspada.core.roles import Role
 
@@ -101,7 +101,7 @@ def update_user(
         said(
             gettext_noop("User %(user)s changed: %(fields)s"),
             user=user.username,
-            fields=", ".join(sorted(changes)),
+            fields=field_labels(User, changes),
         ),
         actor=acting_user,
         obj=user,
@@ -144,7 +144,7 @@ def unblock_sign_in(
     addresses = throttle.unblock(user.username)
     audit.record(
         AuditAction.SIGN_IN_UNBLOCKED,
-        f"Sign-in of {user.username} unblocked",
+        said(gettext_noop("Sign-in of %(user)s unblocked"), user=user.username),
         actor=acting_user,
         obj=user,
         details={"addresses": addresses},
@@ -162,7 +162,7 @@ def enrol_two_factor(user: User, device: Any, *, request: HttpRequest | None = N
     codes = two_factor.new_recovery_codes(user)
     audit.record(
         AuditAction.TWO_FACTOR_ENROLLED,
-        f"Two-factor sign-in set up by {user.username}",
+        said(gettext_noop("Two-factor sign-in set up by %(user)s"), user=user.username),
         actor=user,
         obj=user,
         request=request,
@@ -179,7 +179,10 @@ def reset_two_factor(
     removed = two_factor.remove_all(user)
     audit.record(
         AuditAction.TWO_FACTOR_RESET,
-        f"Two-factor sign-in of {user.username} reset by an administrator",
+        said(
+            gettext_noop("Two-factor sign-in of %(user)s reset by an administrator"),
+            user=user.username,
+        ),
         actor=acting_user,
         obj=user,
         details={"removed": removed},

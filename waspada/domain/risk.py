@@ -110,6 +110,7 @@ __all__ = [
     "context_from_records",
     "diff_policies",
     "dump_policy",
+    "identity_evidence",
     "interview_codes",
     "load_policy",
     "load_policy_file",
@@ -1366,17 +1367,32 @@ RECOMMENDATION_EVIDENCE: Final[Mapping[str, tuple[str, str]]] = MappingProxyType
 )
 
 
-def recommendation_evidence(reason: Reason, lang: str) -> str:
-    """One typed D03 fact in `lang` ("id" or "en"); its code when the code is unknown."""
-    words = RECOMMENDATION_EVIDENCE.get(reason.code)
+def _worded(
+    table: Mapping[str, tuple[str, str]],
+    reason: Reason,
+    lang: str,
+    complete: Callable[[dict[str, str], str], None],
+) -> str:
+    """A typed fact put into words from `table` (Indonesian, English) in `lang`, its
+    parameters completed by `complete`; its code when the code is unknown."""
+    words = table.get(reason.code)
     if words is None:
         return reason.code
     params = {name: str(value) for name, value in reason.params}
+    complete(params, lang)
+    template = words[0] if lang == "id" else words[1]
+    return _PLACEHOLDER.sub(lambda m: params.get(m.group(1), "-"), template)
+
+
+def _recommendation_params(params: dict[str, str], lang: str) -> None:
     params["note"] = f" ({params['note']})" if params.get("note") else ""
     if not params.get("agency"):  # answered by the office itself (no Disnaker to ask)
         params["agency"] = "kantor imigrasi" if lang == "id" else "the office"
-    template = words[0] if lang == "id" else words[1]
-    return _PLACEHOLDER.sub(lambda m: params.get(m.group(1), "-"), template)
+
+
+def recommendation_evidence(reason: Reason, lang: str) -> str:
+    """One typed D03 fact in `lang` ("id" or "en"); its code when the code is unknown."""
+    return _worded(RECOMMENDATION_EVIDENCE, reason, lang, _recommendation_params)
 
 
 @condition(
@@ -1703,12 +1719,57 @@ def duplicate_or_held_passport(
     return _both("; ".join(p[0] for p in problems), "; ".join(p[1] for p in problems))
 
 
+# What Dukcapil answered against the identity written on an application: the typed
+# "identity" facts (waspada.partners.nik_verifications), per language.
+IDENTITY_EVIDENCE: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
+    {
+        "dukcapil_no_match": (
+            "{agency} ({how}, {when}, ref. {reference}): data tidak cocok untuk NIK {nik}, "
+            "{name}, lahir {place} {birth}{note}",
+            "{agency} ({how}, {when}, ref. {reference}): no record matches for NIK {nik}, "
+            "{name}, born {place} {birth}{note}",
+        ),
+        "dukcapil_not_found": (
+            "{agency} ({how}, {when}, ref. {reference}): NIK tidak ditemukan untuk NIK {nik}, "
+            "{name}, lahir {place} {birth}{note}",
+            "{agency} ({how}, {when}, ref. {reference}): the NIK is not found for NIK {nik}, "
+            "{name}, born {place} {birth}{note}",
+        ),
+    }
+)
+
+
+def _identity_params(params: dict[str, str], lang: str) -> None:
+    params["note"] = f" - {params['note']}" if params.get("note") else ""
+    liaison, channel = params.get("liaison", ""), params.get("channel", "")
+    if lang == "id":
+        params["how"] = (
+            f"petugas penghubung {liaison}"
+            if liaison
+            else "layanan daring"
+            if channel == "online"
+            else f"layanan {channel}"
+        )
+    else:
+        params["how"] = f"liaison {liaison}" if liaison else f"{channel} service"
+
+
+def identity_evidence(reason: Reason, lang: str) -> str:
+    """One typed D12 fact in `lang` ("id" or "en"); its code when the code is unknown."""
+    return _worded(IDENTITY_EVIDENCE, reason, lang, _identity_params)
+
+
 @condition("D12", placeholders=("nik", "detail"))
 def identity_unverified(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[str, str] | None:
     """An invalid NIK, or identity facts from a provider (Dukcapil, document check)."""
-    facts = _fact_lines(ctx, "identity")
-    if facts:
-        return {"nik": ctx.nik, **_both(facts, facts)}
+    typed = [fact for fact in ctx.facts.get("identity", ()) if isinstance(fact, Reason)]
+    plain = _fact_lines(ctx, "identity")
+    if plain or typed:
+        indonesian, english = (
+            "; ".join([*([plain] if plain else []), *(identity_evidence(r, lang) for r in typed)])
+            for lang in LANGUAGES
+        )
+        return {"nik": ctx.nik, **_both(indonesian, english)}
     if ctx.nik_valid:
         return None
     return {

@@ -503,8 +503,20 @@ def assign_interview(
     was = previous.get_username() if previous is not None else ""
     audit.record(
         AuditAction.INTERVIEW_ASSIGNED,
-        f"Application {locked.application_no}: interview assigned to "
-        f"{interviewer.get_username()}" + (f" (before: {was})" if was else ""),
+        said(
+            gettext_noop(
+                "Application %(number)s: interview assigned to %(user)s (before: %(was)s)"
+            ),
+            number=locked.application_no,
+            user=interviewer.get_username(),
+            was=was,
+        )
+        if was
+        else said(
+            gettext_noop("Application %(number)s: interview assigned to %(user)s"),
+            number=locked.application_no,
+            user=interviewer.get_username(),
+        ),
         actor=acting_user,
         obj=locked,
         details={

@@ -14,9 +14,11 @@ from django.db import connection, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from waspada.core import jobs
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said
 from waspada.core.jobs import JobState
 from waspada.core.models import User
 from waspada.networks.models import DetectionRun, RunKind
@@ -79,7 +81,7 @@ def request_detection(
             DetectionRun,
             acting_user=actor(acting_user),
             action=AuditAction.DETECTION_QUEUED,
-            summary="Network detection run queued",
+            summary=said(gettext_noop("Network detection run queued")),
             request=request,
         )
 

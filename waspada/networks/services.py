@@ -143,7 +143,9 @@ def detect_networks(
     """
     run = run or start_detection(acting_user=acting_user)
     with jobs.failing_on_error(
-        run, action=FAILED_ACTION, summary=f"Network detection run {run.pk} failed"
+        run,
+        action=FAILED_ACTION,
+        summary=said(gettext_noop("Network detection run %(id)s failed"), id=run.pk),
     ):
         return _detect(run, acting_user or run.created_by, progress, on_total)
 

@@ -510,7 +510,11 @@ def rescreen_naming(task: VerificationTask, acting_user: User | None) -> int:
     for the background worker beyond; returns how many were (or will be) re-screened."""
     return rescreen_for_fact(
         naming_applications(task),
-        description=f"verification #{task.pk} resolved ({task.state})",
+        description=said(
+            gettext_noop("verification #%(id)s resolved (%(state)s)"),
+            id=task.pk,
+            state=VerificationState(task.state).label,
+        ),
         acting_user=acting_user,
         at_once=RESCREEN_NOW,
     )

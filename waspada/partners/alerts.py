@@ -23,10 +23,12 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from waspada.applications.models import PassportApplication
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.networks.models import RingCluster
@@ -125,7 +127,7 @@ def _send(
     )
     audit.record(
         AuditAction.ALERT_SENT,
-        f"{agency.name} alerted: {subject}",
+        said(gettext_noop("%(agency)s alerted: %(subject)s"), agency=agency.name, subject=subject),
         actor=acting_user,
         obj=alert,
         details={"agency": agency.pk, "kind": kind, **{k: v.pk for k, v in target.items()}},
@@ -153,7 +155,11 @@ def alert_wanted_match(
     return _send(
         agency,
         kind=AlertKind.WANTED_MATCH,
-        subject=f"{application.full_name} ({application.application_no}) matches a wanted person",
+        subject=said(
+            gettext_noop("%(name)s (%(number)s) matches a wanted person"),
+            name=application.full_name,
+            number=application.application_no,
+        ),
         details=_match_details(application, matches),
         note=note,
         acting_user=acting_user,
@@ -178,7 +184,12 @@ def alert_ring(
     return _send(
         agency,
         kind=AlertKind.RING,
-        subject=f"Ring #{ring.pk}: {ring.size} applicants, score {ring.score}",
+        subject=said(
+            gettext_noop("Ring #%(ring)s: %(size)s applicants, score %(score)s"),
+            ring=ring.pk,
+            size=ring.size,
+            score=ring.score,
+        ),
         details=_ring_details(ring),
         note=note,
         acting_user=acting_user,
@@ -190,7 +201,12 @@ def alert_ring(
 def record_alert_view(alert: PoliceAlert, *, acting_user: User, request: HttpRequest) -> None:
     audit.record(
         AuditAction.ALERT_VIEWED,
-        f"Alert {alert.pk} viewed by {acting_user.get_username()} ({alert.agency.name})",
+        said(
+            gettext_noop("Alert %(id)s viewed by %(user)s (%(agency)s)"),
+            id=alert.pk,
+            user=acting_user.get_username(),
+            agency=alert.agency.name,
+        ),
         actor=acting_user,
         obj=alert,
         request=request,
@@ -210,7 +226,11 @@ def acknowledge_alert(
     current.save(update_fields=["status", "acknowledged_by", "acknowledged_at"])
     audit.record(
         AuditAction.ALERT_ACKNOWLEDGED,
-        f"Alert {current.pk} acknowledged by {acting_user.get_username()}",
+        said(
+            gettext_noop("Alert %(id)s acknowledged by %(user)s"),
+            id=current.pk,
+            user=acting_user.get_username(),
+        ),
         actor=acting_user,
         obj=current,
         request=request,
@@ -266,7 +286,12 @@ def submit(
     )
     audit.record(
         AuditAction.SUBMISSION_RECEIVED,
-        f"{agency.name} submitted {submission.full_name} ({list_type})",
+        said(
+            gettext_noop("%(agency)s submitted %(name)s (%(list_type)s)"),
+            agency=agency.name,
+            name=submission.full_name,
+            list_type=ListType(list_type).label,
+        ),
         actor=acting_user,
         obj=submission,
         details={"agency": agency.pk, "list_type": list_type},
@@ -340,8 +365,14 @@ def accept_submission(
         current.save(update_fields=["state", "entry", "decided_by", "decided_at", "decision_note"])
         audit.record(
             AuditAction.SUBMISSION_ACCEPTED,
-            f"Submission {current.pk} of {current.agency.name} accepted into the watchlist "
-            f"'{entry.watchlist.name}'",
+            said(
+                gettext_noop(
+                    "Submission %(id)s of %(agency)s accepted into the watchlist '%(watchlist)s'"
+                ),
+                id=current.pk,
+                agency=current.agency.name,
+                watchlist=entry.watchlist.name,
+            ),
             actor=acting_user,
             obj=current,
             details={"entry": entry.pk},
@@ -368,7 +399,12 @@ def reject_submission(
     current.save(update_fields=["state", "decided_by", "decided_at", "decision_note"])
     audit.record(
         AuditAction.SUBMISSION_REJECTED,
-        f"Submission {current.pk} of {current.agency.name} rejected: {current.decision_note}",
+        said(
+            gettext_noop("Submission %(id)s of %(agency)s rejected: %(note)s"),
+            id=current.pk,
+            agency=current.agency.name,
+            note=current.decision_note,
+        ),
         actor=acting_user,
         obj=current,
         request=request,

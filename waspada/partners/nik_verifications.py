@@ -26,10 +26,12 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from waspada.applications.models import PassportApplication
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.domain.evidence import Reason
@@ -104,8 +106,14 @@ def request_verification(
         )
         audit.record(
             AuditAction.NIK_VERIFICATION_REQUESTED,
-            f"Dukcapil asked to verify NIK {item.nik} of application "
-            f"{application.application_no} ({reason})",
+            said(
+                gettext_noop(
+                    "Dukcapil asked to verify NIK %(nik)s of application %(number)s (%(reason)s)"
+                ),
+                nik=item.nik,
+                number=application.application_no,
+                reason=reason,
+            ),
             actor=acting_user,
             obj=item,
             details={
@@ -156,11 +164,21 @@ def answer_verification(
         current.answered_by = acting_user
         current.answered_at = timezone.now()
         current.save(update_fields=["result", "note", "channel", "answered_by", "answered_at"])
-        who = acting_user.get_username() if acting_user else "the online service"
         audit.record(
             AuditAction.NIK_VERIFICATION_ANSWERED,
-            f"Dukcapil answered {result} for NIK {current.nik} ({current.reference}) "
-            f"through the {channel} ({who})",
+            said(
+                gettext_noop(
+                    "Dukcapil answered %(result)s for NIK %(nik)s (%(reference)s) "
+                    "through the %(channel)s (%(who)s)"
+                ),
+                result=NikResult(result).label,
+                nik=current.nik,
+                reference=current.reference,
+                channel=NikChannel(channel).label,
+                who=acting_user.get_username()
+                if acting_user
+                else said(gettext_noop("the online service")),
+            ),
             actor=acting_user,
             obj=current,
             details={"result": result, "note": current.note, "channel": channel},
@@ -168,7 +186,10 @@ def answer_verification(
         )
     rescreen_for_fact(
         [current.application_id],
-        description=f"Dukcapil answered NIK verification {current.reference}",
+        description=said(
+            gettext_noop("Dukcapil answered NIK verification %(reference)s"),
+            reference=current.reference,
+        ),
         acting_user=acting_user,
     )
     return current
@@ -178,7 +199,11 @@ def record_view(item: NikVerification, *, acting_user: User, request: HttpReques
     """A Dukcapil user opened a request: the look is recorded."""
     audit.record(
         AuditAction.NIK_VERIFICATION_VIEWED,
-        f"NIK verification {item.reference} viewed by {acting_user.get_username()}",
+        said(
+            gettext_noop("NIK verification %(reference)s viewed by %(user)s"),
+            reference=item.reference,
+            user=acting_user.get_username(),
+        ),
         actor=acting_user,
         obj=item,
         request=request,
@@ -214,21 +239,23 @@ def ask_for_contradictions(
 # --- Screening: the answers as D12's evidence ------------------------------------------------
 
 
-def _line(item: NikVerification) -> str:
-    """The evidence with its provenance (the evidence lines are in English)."""
-    said = "no record matches" if item.result == NikResult.NO_MATCH else "the NIK is not found"
-    how = (
-        f"liaison {item.answered_by.get_username()}"
-        if item.answered_by is not None
-        else f"{item.channel} service"
-    )
+def _line(item: NikVerification) -> Reason:
+    """The evidence with its provenance, worded per language by D12."""
+    code = "dukcapil_no_match" if item.result == NikResult.NO_MATCH else "dukcapil_not_found"
     when = timezone.localtime(item.answered_at).strftime("%Y-%m-%d") if item.answered_at else ""
-    agency = item.agency.name if item.agency else "Dukcapil"
-    line = (
-        f"{agency} ({how}, {when}, ref. {item.reference}): {said} for NIK {item.nik}, "
-        f"{item.full_name}, born {item.birth_place} {item.birth_date.isoformat()}"
+    return Reason.of(
+        code,
+        agency=item.agency.name if item.agency else "Dukcapil",
+        liaison=item.answered_by.get_username() if item.answered_by is not None else "",
+        channel=item.channel,
+        when=when,
+        reference=item.reference,
+        nik=item.nik,
+        name=item.full_name,
+        place=item.birth_place,
+        birth=item.birth_date.isoformat(),
+        note=item.note,
     )
-    return f"{line} - {item.note}" if item.note else line
 
 
 def identity_answers(applications: Sequence[PassportApplication]) -> dict[int, tuple[Fact, ...]]:

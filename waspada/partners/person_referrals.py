@@ -216,7 +216,7 @@ def respond(
         seen_status=seen_status,
         next_statuses=PERSON_NEXT_STATUSES,
         audit_prefix="partners.person_referral",
-        described=f"Person referral {referral.pk}",
+        described=said(gettext_noop("Person referral %(id)s"), id=referral.pk),
         subject=referral.full_name,
         url=reverse("register_person_referral", args=[referral.pk]),
         acting_user=acting_user,
@@ -243,7 +243,7 @@ def revoke(
         seen_status=seen_status,
         next_statuses=REVOCABLE,
         audit_prefix="partners.person_referral",
-        described=f"Person referral {referral.pk}",
+        described=said(gettext_noop("Person referral %(id)s"), id=referral.pk),
         acting_user=acting_user,
         request=request,
     )

@@ -37,13 +37,14 @@ from django.db.models.functions import Replace, Upper
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from waspada.applications import exchange  # noqa: F401  (registers "bad_date", "bad_country")
 from waspada.applications.countries import is_country_code
 from waspada.applications.models import PassportApplication
 from waspada.core import audit, jobs
 from waspada.core.audit_actions import AuditAction, names_of
+from waspada.core.audit_summaries import said
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.core.registries import RegistryStatus, table_status
@@ -392,8 +393,15 @@ def _join(
     events = [
         audit.event(
             AuditAction.RECOMMENDATION_REQUEST_OPENED,
-            f"Verification of Disnaker recommendation {request.number} requested from "
-            f"{request.agency.name if request.agency else 'the supervisors'}",
+            said(
+                gettext_noop(
+                    "Verification of Disnaker recommendation %(number)s requested from %(whom)s"
+                ),
+                number=request.number,
+                whom=request.agency.name
+                if request.agency
+                else said(gettext_noop("the supervisors")),
+            ),
             actor=acting_user,
             object_type=RecommendationRequest._meta.label_lower,
             object_id=str(request.pk),
@@ -451,7 +459,9 @@ def rescreen(keys: Iterable[str], acting_user: User | None, *, now: bool = False
     keys = set(keys)
     return rescreen_for_fact(
         naming_applications(keys),
-        description=f"Disnaker register changed ({len(keys)} recommendation(s))",
+        description=said(
+            gettext_noop("Disnaker register changed (%(count)s recommendation(s))"), count=len(keys)
+        ),
         acting_user=acting_user,
         at_once=None if now else RESCREEN_NOW,
     )
@@ -522,7 +532,11 @@ def register_recommendation(
         _settle_requests(agency, [record.number_key], acting_user)
         audit.record(
             AuditAction.RECOMMENDATION_REGISTERED,
-            f"Disnaker recommendation {record.number} registered by {agency.name}",
+            said(
+                gettext_noop("Disnaker recommendation %(number)s registered by %(agency)s"),
+                number=record.number,
+                agency=agency.name,
+            ),
             actor=acting_user,
             obj=record,
             details={"number": record.number, "agency": agency.pk},
@@ -554,7 +568,11 @@ def revoke_recommendation(
         record.save(update_fields=["status", "revoked_reason", "updated_at"])
         audit.record(
             AuditAction.RECOMMENDATION_REVOKED,
-            f"Disnaker recommendation {record.number} revoked: {reason}",
+            said(
+                gettext_noop("Disnaker recommendation %(number)s revoked: %(reason)s"),
+                number=record.number,
+                reason=reason,
+            ),
             actor=acting_user,
             obj=record,
             details={"reason": record.revoked_reason},
@@ -581,8 +599,15 @@ def declare_complete(
         )
         audit.record(
             AuditAction.REGISTER_DECLARED_COMPLETE,
-            f"{agency.name} declared its register of recommendations complete from "
-            f"{starts_on} to {ends_on}",
+            said(
+                gettext_noop(
+                    "%(agency)s declared its register of recommendations complete "
+                    "from %(start)s to %(end)s"
+                ),
+                agency=agency.name,
+                start=starts_on,
+                end=ends_on,
+            ),
             actor=acting_user,
             obj=period,
             details={"starts_on": starts_on.isoformat(), "ends_on": ends_on.isoformat()},
@@ -631,8 +656,15 @@ def answer_request(
             record = _create(current.agency, values)
             audit.record(
                 AuditAction.RECOMMENDATION_REGISTERED,
-                f"Disnaker recommendation {record.number} registered by {current.agency.name} "
-                f"answering request {current.pk}",
+                said(
+                    gettext_noop(
+                        "Disnaker recommendation %(number)s registered by %(agency)s "
+                        "answering request %(id)s"
+                    ),
+                    number=record.number,
+                    agency=current.agency.name,
+                    id=current.pk,
+                ),
                 actor=acting_user,
                 obj=record,
                 details={"number": record.number, "request": current.pk},
@@ -645,8 +677,22 @@ def answer_request(
         current.save(update_fields=["state", "note", "answered_by", "answered_at"])
         audit.record(
             AuditAction.RECOMMENDATION_REQUEST_ANSWERED,
-            f"Request {current.pk} about recommendation {current.number} answered: {answer}"
-            + (f" ({note})" if note else ""),
+            said(
+                gettext_noop(
+                    "Request %(id)s about recommendation %(number)s answered: %(answer)s (%(note)s)"
+                ),
+                id=current.pk,
+                number=current.number,
+                answer=RequestState(answer).label,
+                note=note,
+            )
+            if note
+            else said(
+                gettext_noop("Request %(id)s about recommendation %(number)s answered: %(answer)s"),
+                id=current.pk,
+                number=current.number,
+                answer=RequestState(answer).label,
+            ),
             actor=acting_user,
             obj=current,
             details={"answer": answer, "note": current.note},
@@ -878,8 +924,17 @@ def import_recommendations(
         _settle_requests(agency, outcome.keys, acting_user)
         audit.record(
             AuditAction.RECOMMENDATIONS_IMPORTED,
-            f"Disnaker recommendations of {agency.name} imported from {filename}: "
-            f"{outcome.created} added, {outcome.updated} updated, {outcome.unchanged} unchanged",
+            said(
+                gettext_noop(
+                    "Disnaker recommendations of %(agency)s imported from %(file)s: "
+                    "%(created)s added, %(updated)s updated, %(unchanged)s unchanged"
+                ),
+                agency=agency.name,
+                file=filename,
+                created=outcome.created,
+                updated=outcome.updated,
+                unchanged=outcome.unchanged,
+            ),
             actor=acting_user,
             object_type=Recommendation._meta.label_lower,
             details={"file": filename, "rows": outcome.rows, "agency": agency.pk},
@@ -897,7 +952,11 @@ def queue_import(
         RecommendationImportJob,
         acting_user=acting_user,
         action=AuditAction.RECOMMENDATION_IMPORT_QUEUED,
-        summary=f"Disnaker recommendations file {upload.name} queued for {agency.name}",
+        summary=said(
+            gettext_noop("Disnaker recommendations file %(file)s queued for %(agency)s"),
+            file=upload.name,
+            agency=agency.name,
+        ),
         details={"file": upload.name},
         request=request,
         agency=agency,

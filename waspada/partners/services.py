@@ -28,12 +28,16 @@ from waspada.partners.models import (
     Agency,
     CaseReferral,
     PersonReferral,
+    PersonReferralStatus,
     Referral,
+    ReferralStatus,
     SharingKind,
 )
 
 # A status that is not a past participle, as the audit vocabulary names it.
 _EVENT_WORDS = {"in_progress": "started"}
+# The statuses' labels, for the summaries (a person referral has every status a ring has).
+_STATUS_LABELS = dict(PersonReferralStatus.choices) | dict(ReferralStatus.choices)
 
 
 @transaction.atomic
@@ -230,7 +234,13 @@ def answer_referral(
     current.save(update_fields=["status", "response", "responded_by", "responded_at"])
     audit.record(
         checked(f"{audit_prefix}_{_EVENT_WORDS.get(status, status)}"),
-        f"{described} {status} by {acting_user.get_username()} ({current.agency.name})",
+        said(
+            gettext_noop("%(referral)s %(status)s by %(user)s (%(agency)s)"),
+            referral=described,
+            status=_STATUS_LABELS.get(status, status),
+            user=acting_user.get_username(),
+            agency=current.agency.name,
+        ),
         actor=acting_user,
         obj=current,
         details={"from": previous, "to": status, "note": note},
@@ -262,12 +272,17 @@ def respond_to_referral(
     """The police unit's answer to a ring or a report from the public: accepted or
     rejected (from sent), done (from accepted)."""
     if isinstance(referral, CaseReferral):
-        prefix, described = "partners.case_referral", f"Case referral {referral.pk}"
+        prefix = "partners.case_referral"
+        described = said(gettext_noop("Case referral %(id)s"), id=referral.pk)
         # The answer is read where the office refers reports from the public.
         subject, url = f"#{referral.pk}", reverse("public_report_queue")
     else:
         prefix = "partners.referral"
-        described = f"Referral {referral.pk} (ring #{referral.ring_number})"
+        described = said(
+            gettext_noop("Referral %(id)s (ring #%(ring)s)"),
+            id=referral.pk,
+            ring=referral.ring_number,
+        )
         subject, url = f"#{referral.ring_number}", f"{reverse('referral_register')}?answered=on"
     return answer_referral(
         referral,
@@ -315,7 +330,11 @@ def refer_case(
     events.emit(events.REFERRAL_CREATED, agency, {"kind": "case", "id": referral.pk})
     audit.record(
         AuditAction.CASE_REFERRAL_SENT,
-        f"Report referred to {agency.name} as case referral {referral.pk}",
+        said(
+            gettext_noop("Report referred to %(agency)s as case referral %(id)s"),
+            agency=agency.name,
+            id=referral.pk,
+        ),
         actor=acting_user,
         obj=referral,
         details={"agency": agency.pk},
@@ -329,8 +348,12 @@ def record_case_view(
 ) -> None:
     audit.record(
         AuditAction.CASE_REFERRAL_VIEWED,
-        f"Case referral {referral.pk} viewed by {acting_user.get_username()} "
-        f"({referral.agency.name})",
+        said(
+            gettext_noop("Case referral %(id)s viewed by %(user)s (%(agency)s)"),
+            id=referral.pk,
+            user=acting_user.get_username(),
+            agency=referral.agency.name,
+        ),
         actor=acting_user,
         obj=referral,
         request=request,

@@ -13,9 +13,11 @@ from django.db import IntegrityError, models, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import field_labels, said
 from waspada.core.errors import UserFacingError
 from waspada.core.models import User
 from waspada.partners import services as partner_services
@@ -25,6 +27,7 @@ from waspada.publik.images import clean_image
 from waspada.publik.models import (
     Article,
     ArticleImage,
+    CloseReason,
     MediaCoverage,
     OutreachActivity,
     PublicReport,
@@ -75,7 +78,11 @@ def receive_report(
     )
     audit.record(
         AuditAction.PUBLIC_REPORT_RECEIVED,
-        f"Report from the public {report.pk} received ({len(cleaned)} photos)",
+        said(
+            gettext_noop("Report from the public %(id)s received (%(photos)s photos)"),
+            id=report.pk,
+            photos=len(cleaned),
+        ),
         actor=None,
         obj=report,
         details={"photos": len(cleaned)},
@@ -117,7 +124,12 @@ def link_report(
     current.save(update_fields=[field, "status"])
     audit.record(
         AuditAction.PUBLIC_REPORT_LINKED,
-        f"Report from the public {current.pk} linked to {field} {target}",
+        said(
+            gettext_noop("Report from the public %(id)s linked to %(field)s %(target)s"),
+            id=current.pk,
+            field=field_labels(PublicReport, [field])[0],
+            target=target,
+        ),
         actor=acting_user,
         obj=current,
         details={field: target.pk},
@@ -167,7 +179,11 @@ def refer_report(
     )
     audit.record(
         AuditAction.PUBLIC_REPORT_REFERRED,
-        f"Report from the public {current.pk} referred to {agency.name}",
+        said(
+            gettext_noop("Report from the public %(id)s referred to %(agency)s"),
+            id=current.pk,
+            agency=agency.name,
+        ),
         actor=acting_user,
         obj=current,
         details={"agency": agency.pk, "note": note, "case_referral": current.case_referral.pk},
@@ -194,7 +210,11 @@ def close_report(
     current.save(update_fields=["status", "close_reason", "closed_at", "public_note"])
     audit.record(
         AuditAction.PUBLIC_REPORT_CLOSED,
-        f"Report from the public {current.pk} closed ({reason})",
+        said(
+            gettext_noop("Report from the public %(id)s closed (%(reason)s)"),
+            id=current.pk,
+            reason=CloseReason(reason).label if reason in CloseReason.values else reason,
+        ),
         actor=acting_user,
         obj=current,
         details={"from": previous, "reason": reason},
@@ -250,7 +270,12 @@ def save_article(
     article.save()
     audit.record(
         AuditAction.ARTICLE_CREATED if creating else AuditAction.ARTICLE_UPDATED,
-        f"Public article '{article.slug}' {'created' if creating else 'changed'}",
+        said(
+            gettext_noop("Public article '%(slug)s' created")
+            if creating
+            else gettext_noop("Public article '%(slug)s' changed"),
+            slug=article.slug,
+        ),
         actor=acting_user,
         obj=article,
         details={
@@ -278,7 +303,11 @@ def add_article_image(
     )
     audit.record(
         AuditAction.ARTICLE_IMAGE_ADDED,
-        f"Image {saved.pk} added to the public article '{article.slug}'",
+        said(
+            gettext_noop("Image %(id)s added to the public article '%(slug)s'"),
+            id=saved.pk,
+            slug=article.slug,
+        ),
         actor=acting_user,
         obj=article,
         details={"image": saved.pk, "width": image.width, "height": image.height},
@@ -346,8 +375,12 @@ def save_activity(
         activity or OutreachActivity(recorded_by=acting_user),
         values=values,
         actions=(AuditAction.OUTREACH_RECORDED, AuditAction.OUTREACH_UPDATED),
-        summary=lambda a: (
-            f"Outreach activity {a.pk} on {a.held_on} at {a.place}, {a.people_reached} people"
+        summary=lambda a: said(
+            gettext_noop("Outreach activity %(id)s on %(day)s at %(place)s, %(people)s people"),
+            id=a.pk,
+            day=a.held_on,
+            place=a.place,
+            people=a.people_reached,
         ),
         acting_user=acting_user,
         request=request,
@@ -370,7 +403,12 @@ def save_coverage(
         coverage or MediaCoverage(recorded_by=acting_user),
         values=values,
         actions=(AuditAction.COVERAGE_RECORDED, AuditAction.COVERAGE_UPDATED),
-        summary=lambda c: f"Media coverage {c.pk}: {c.outlet} on {c.published_on}",
+        summary=lambda c: said(
+            gettext_noop("Media coverage %(id)s: %(outlet)s on %(day)s"),
+            id=c.pk,
+            outlet=c.outlet,
+            day=c.published_on,
+        ),
         acting_user=acting_user,
         request=request,
     )

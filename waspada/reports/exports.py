@@ -14,11 +14,13 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said
 from waspada.core.models import User
 from waspada.core.pdf import font_dir, letterhead
 from waspada.core.tables import xlsx_value
@@ -275,9 +277,17 @@ def record_report(
     """Audit a report leaving Waspada: which period, which format, published or not."""
     audit.record(
         AuditAction.REPORT_EXPORTED,
-        f"Report {document.period.start}..{document.period.end} exported as {fmt.upper()}"
-        + (" for publication" if document.publication else "")
-        + f" ({destination})",
+        said(
+            gettext_noop(
+                "Report %(start)s..%(end)s exported as %(format)s for publication (%(file)s)"
+            )
+            if document.publication
+            else gettext_noop("Report %(start)s..%(end)s exported as %(format)s (%(file)s)"),
+            start=document.period.start,
+            end=document.period.end,
+            format=fmt.upper(),
+            file=destination,
+        ),
         actor=acting_user,
         details={
             "start": document.period.start.isoformat(),

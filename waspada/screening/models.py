@@ -11,8 +11,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from waspada.core import audit_summaries
+from waspada.core.audit_actions import AuditAction
 from waspada.core.jobs import Job
-from waspada.core.models import NumberedVersion, VersionState
+from waspada.core.models import AuditEvent, NumberedVersion, VersionState
 
 # One state list for every versioned rule set (kept under its old name here).
 PolicyState = VersionState
@@ -135,6 +137,25 @@ class ScreeningRun(Job):
 
     def __str__(self) -> str:
         return self.description
+
+    @property
+    def description_text(self) -> str:
+        """What is screened, in the reader's language: from the message kept with the
+        run's "queued" event; as written when the event has none."""
+        queued = (
+            AuditEvent.objects.filter(
+                action=AuditAction.SCREENING_QUEUED,
+                object_type=self._meta.label_lower,
+                object_id=str(self.pk),
+            )
+            .values_list("details", flat=True)
+            .first()
+        )
+        params = queued.get(audit_summaries.PARAMS) if isinstance(queued, dict) else None
+        described = params.get("description") if isinstance(params, dict) else None
+        if isinstance(described, dict):
+            return audit_summaries.rendered(self.description, described)
+        return audit_summaries.rendered_note(self.description)
 
 
 class BacktestRun(Job):

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_noop
 from waspada.applications.models import PassportApplication, Status, StatusChange
 from waspada.core import audit, jobs
 from waspada.core.audit_actions import AuditAction
-from waspada.core.audit_summaries import said, terms, text
+from waspada.core.audit_summaries import Said, said, terms, text
 from waspada.core.models import User
 from waspada.domain.risk import Policy, assess, policy_from_data
 from waspada.domain.screening import Assessment, Hit, Level, RecommendedAction
@@ -253,7 +253,11 @@ def request_screening(
         ScreeningRun,
         acting_user=acting_user,
         action=AuditAction.SCREENING_QUEUED,
-        summary=f"Screening of {len(application_ids)} applications queued: {description}",
+        summary=said(
+            gettext_noop("Screening of %(count)s applications queued: %(description)s"),
+            count=len(application_ids),
+            description=description,
+        ),
         trigger=trigger,
         description=description[:300],
         application_ids=application_ids,
@@ -271,7 +275,9 @@ def run_screening(run_id: int) -> ScreeningRun:
     if not jobs.start(run):
         return run
     with jobs.failing_on_error(
-        run, action=AuditAction.SCREENING_FAILED, summary=f"Screening run {run.pk} failed"
+        run,
+        action=AuditAction.SCREENING_FAILED,
+        summary=said(gettext_noop("Screening run %(id)s failed"), id=run.pk),
     ):
         screen_applications(
             run.application_ids,
@@ -282,7 +288,11 @@ def run_screening(run_id: int) -> ScreeningRun:
     jobs.finish(
         run,
         action=AuditAction.SCREENING_FINISHED,
-        summary=f"Screening run {run.pk} finished: {run.processed} applications",
+        summary=said(
+            gettext_noop("Screening run %(id)s finished: %(count)s applications"),
+            id=run.pk,
+            count=run.processed,
+        ),
     )
     return run
 
@@ -320,10 +330,10 @@ def rescreen_open_applications(
     return request_screening(ids, trigger=trigger, description=description, acting_user=acting_user)
 
 
-def _period(date_from: dt.date | None, date_to: dt.date | None) -> str:
-    start = date_from.isoformat() if date_from else "the first"
-    end = date_to.isoformat() if date_to else "the last"
-    return f"applications from {start} to {end}"
+def _period(date_from: dt.date | None, date_to: dt.date | None) -> Said:
+    start = said(gettext_noop("the first")) if date_from is None else date_from.isoformat()
+    end = said(gettext_noop("the last")) if date_to is None else date_to.isoformat()
+    return said(gettext_noop("applications from %(start)s to %(end)s"), start=start, end=end)
 
 
 def request_backtest(
@@ -352,9 +362,11 @@ def request_backtest(
         BacktestRun,
         acting_user=acting_user,
         action=AuditAction.BACKTEST_QUEUED,
-        summary=(
-            f"Backtest of draft v{draft.number} against v{in_force.number} queued: "
-            f"{_period(date_from, date_to)}"
+        summary=said(
+            gettext_noop("Backtest of draft v%(draft)s against v%(in_force)s queued: %(period)s"),
+            draft=draft.number,
+            in_force=in_force.number,
+            period=_period(date_from, date_to),
         ),
         details={
             "draft": draft.number,
@@ -380,8 +392,14 @@ def run_backtest(run_id: int) -> BacktestRun:
     run = BacktestRun.objects.select_related("created_by", "draft", "in_force").get(pk=run_id)
     if not jobs.start(run):
         return run
-    label = f"Backtest {run.pk} of draft v{run.draft.number} against v{run.in_force.number}"
-    with jobs.failing_on_error(run, action=AuditAction.BACKTEST_FAILED, summary=f"{label} failed"):
+    label = said(
+        gettext_noop("Backtest %(id)s of draft v%(draft)s against v%(in_force)s"),
+        id=run.pk,
+        draft=run.draft.number,
+        in_force=run.in_force.number,
+    )
+    failed = said(gettext_noop("%(backtest)s failed"), backtest=label)
+    with jobs.failing_on_error(run, action=AuditAction.BACKTEST_FAILED, summary=failed):
         jobs.progress(run, total=applications_in(run.date_from, run.date_to).count())
         result = backtest(
             policy_of(run.in_force),
@@ -393,9 +411,14 @@ def run_backtest(run_id: int) -> BacktestRun:
     jobs.finish(
         run,
         action=AuditAction.BACKTEST_FINISHED,
-        summary=(
-            f"{label} finished: {result.applications} applications, "
-            f"{result.action_changed} with another recommended action"
+        summary=said(
+            gettext_noop(
+                "%(backtest)s finished: %(applications)s applications, "
+                "%(changed)s with another recommended action"
+            ),
+            backtest=label,
+            applications=result.applications,
+            changed=result.action_changed,
         ),
         details={
             "applications": result.applications,

@@ -10,9 +10,11 @@ from typing import Any
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from waspada.core import audit, jobs
 from waspada.core.audit_actions import AuditAction
+from waspada.core.audit_summaries import said
 from waspada.core.models import User
 from waspada.core.roles import Role
 from waspada.domain import training_grading as grading
@@ -27,6 +29,7 @@ from waspada.training.models import (
     Certificate,
     Exercise,
     ExerciseAttempt,
+    Family,
     GenerationRun,
     Simulation,
     TrainingModule,
@@ -81,7 +84,9 @@ def edit_module(
     }
     audit.record(
         AuditAction.TRAINING_MODULE_EDITED,
-        f"Training module {target.family} changed",
+        said(
+            gettext_noop("Training module %(family)s changed"), family=Family(target.family).label
+        ),
         actor=acting_user,
         obj=target,
         details={k: [before[k], after[k]] for k in after if before[k] != after[k]},
@@ -100,7 +105,10 @@ def queue_generation(
         GenerationRun,
         acting_user=acting_user,
         action=AuditAction.EXERCISES_QUEUED,
-        summary=f"{count} training exercises queued from decided applications",
+        summary=said(
+            gettext_noop("%(count)s training exercises queued from decided applications"),
+            count=count,
+        ),
         details={"requested": count},
         request=request,
         requested=min(count, MAX_EXERCISES_PER_RUN),
@@ -111,8 +119,8 @@ def run_generation(run_id: int) -> GenerationRun:
     run = GenerationRun.objects.get(pk=run_id)
     if not jobs.start(run):
         return run
-    label = f"Exercise generation {run.pk}"
-    with jobs.failing_on_error(run, action=AuditAction.EXERCISES_FAILED, summary=f"{label} failed"):
+    failed = said(gettext_noop("Exercise generation %(id)s failed"), id=run.pk)
+    with jobs.failing_on_error(run, action=AuditAction.EXERCISES_FAILED, summary=failed):
         jobs.progress(run, total=run.requested)
         made = make_exercises(
             run.requested,
@@ -123,7 +131,11 @@ def run_generation(run_id: int) -> GenerationRun:
     jobs.finish(
         run,
         action=AuditAction.EXERCISES_GENERATED,
-        summary=f"{label}: {len(made)} exercises made",
+        summary=said(
+            gettext_noop("Exercise generation %(id)s: %(made)s exercises made"),
+            id=run.pk,
+            made=len(made),
+        ),
         details={"made": len(made)},
         created_count=len(made),
     )
@@ -295,7 +307,14 @@ def assign(
     action = AuditAction.REFRESHER_ASSIGNED if refresher_codes else AuditAction.TRAINING_ASSIGNED
     audit.record(
         action,
-        f"Training module {target.family} assigned to {len(made)} officer(s), due {due_on}",
+        said(
+            gettext_noop(
+                "Training module %(family)s assigned to %(count)s officer(s), due %(due)s"
+            ),
+            family=Family(target.family).label,
+            count=len(made),
+            due=due_on,
+        ),
         actor=acting_user,
         obj=target,
         details={
@@ -407,8 +426,16 @@ def issue_certificate(
     )
     audit.record(
         AuditAction.CERTIFICATE_ISSUED,
-        f"Training certificate {certificate.number} ({target.family}) issued to "
-        f"{officer.get_username()}, score {score}",
+        said(
+            gettext_noop(
+                "Training certificate %(number)s (%(family)s) issued to %(officer)s, "
+                "score %(score)s"
+            ),
+            number=certificate.number,
+            family=Family(target.family).label,
+            officer=officer.get_username(),
+            score=score,
+        ),
         actor=acting_user,
         obj=certificate,
         details={"officer": officer.pk, "module": target.family, "score": score},
@@ -437,7 +464,11 @@ def revoke_certificate(
     locked.save(update_fields=["revoked_at", "revoked_by", "revoke_reason"])
     audit.record(
         AuditAction.CERTIFICATE_REVOKED,
-        f"Training certificate {locked.number} revoked: {reason[:200]}",
+        said(
+            gettext_noop("Training certificate %(number)s revoked: %(reason)s"),
+            number=locked.number,
+            reason=reason[:200],
+        ),
         actor=acting_user,
         obj=locked,
         details={"reason": reason[:300]},

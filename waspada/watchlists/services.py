@@ -21,7 +21,7 @@ from django.utils.translation import gettext_noop
 from waspada.applications.models import PassportApplication
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction, checked
-from waspada.core.audit_summaries import said
+from waspada.core.audit_summaries import field_labels, said
 from waspada.core.models import AuditEvent, User
 from waspada.core.tables import Checked, ImportOutcome, RawRow, RowError, TableImport
 from waspada.screening.context import OPEN_STATUSES
@@ -122,7 +122,7 @@ def update_watchlist(
             said(
                 gettext_noop("Watchlist '%(name)s' changed: %(fields)s"),
                 name=watchlist.name,
-                fields=", ".join(sorted(changes)),
+                fields=field_labels(Watchlist, changes),
             ),
             actor=acting_user,
             obj=watchlist,
@@ -206,7 +206,7 @@ def update_entry(
                 gettext_noop("Entry '%(name)s' (%(id)s) changed: %(fields)s"),
                 name=entry.full_name,
                 id=entry.external_id,
-                fields=", ".join(sorted(changes)),
+                fields=field_labels(WatchlistEntry, changes),
             ),
             actor=acting_user,
             obj=entry,
@@ -350,7 +350,7 @@ class _EntryImport(TableImport[EntryValues, ImportResult]):
                         name=entry.full_name,
                         id=entry.external_id,
                         file=self.filename,
-                        fields=", ".join(sorted(changes)),
+                        fields=field_labels(WatchlistEntry, changes),
                     ),
                     actor=self.acting_user,
                     object_type=_ENTRY_TYPE,
@@ -463,7 +463,9 @@ def import_entries(
         result.list_created = importer.list_created
     if importer.new or importer.changed:
         result.rescreened = refresh_matches(
-            acting_user=acting_user, rescreen=rescreen, reason=f"import of {filename}"
+            acting_user=acting_user,
+            rescreen=rescreen,
+            reason=said(gettext_noop("import of %(file)s"), file=filename),
         )
     return result
 
@@ -517,7 +519,7 @@ def rescreen_applications(
         return 0
     return rescreen_for_fact(
         ids,
-        description=f"Watchlist change: {reason}",
+        description=said(gettext_noop("Watchlist change: %(reason)s"), reason=reason),
         acting_user=acting_user,
         at_once=None if rescreen == "now" else 0,
     )

@@ -6,12 +6,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from waspada.core import jobs
 from waspada.core.access import get_object_or_deny, requires
+from waspada.core.audit_summaries import said
 from waspada.core.policy import Action, can
 from waspada.domain.risk import diff_policies
 from waspada.screening import policies, queries, services
@@ -197,7 +198,7 @@ def policy_publish(request: HttpRequest, number: int) -> HttpResponse:
         if policies.version_in_force().pk == draft.pk:
             run = services.rescreen_open_applications(
                 trigger=Trigger.POLICY,
-                description=f"policy v{draft.number}",
+                description=said(gettext_noop("policy v%(number)s"), number=draft.number),
                 acting_user=request.user,  # type: ignore[arg-type]
             )
             if run is not None:
