@@ -487,3 +487,48 @@ class DecisionForm(forms.Form):
         choices=[("accept", gettext_lazy("Accept")), ("reject", gettext_lazy("Reject"))]
     )
     note = forms.CharField(label=gettext_lazy("Reason"), max_length=500, required=False)
+
+
+class BrokerForm(forms.Form):
+    """A supervisor puts a broker named on an application on the office's watchlist."""
+
+    role = forms.ChoiceField(label=gettext_lazy("Broker"))
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": gettext_lazy("Write the reason.")},
+    )
+
+    def __init__(self, *args: Any, brokers: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        role = self.fields["role"]
+        assert isinstance(role, forms.ChoiceField)
+        role.choices = [(b.role, f"{b.role_label}: {b.name}") for b in brokers]
+
+
+class BrokerReferralForm(BrokerForm):
+    """... or refers them to a police unit (only units with an agreement in force)."""
+
+    agency = forms.ModelChoiceField(
+        label=gettext_lazy("Police unit"),
+        queryset=Agency.objects.none(),
+        error_messages={"required": gettext_lazy("Choose the police unit.")},
+    )
+
+    field_order = ["role", "agency", "reason"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from waspada.partners.alerts import police_units
+
+        kwargs.setdefault("prefix", "refer")  # beside the watchlist form on the broker page
+        super().__init__(*args, **kwargs)
+        field = self.fields["agency"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = police_units()
+
+    @property
+    def has_agencies(self) -> bool:
+        field = self.fields["agency"]
+        assert isinstance(field, forms.ModelChoiceField)
+        return bool(field.queryset is not None and field.queryset.exists())

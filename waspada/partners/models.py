@@ -573,13 +573,24 @@ class NikVerification(models.Model):
 
 
 class CaseReferral(ToThePolice):
-    """A report from the public handed to a police unit: what was reported, where and who,
-    copied when referred (never the reporter's contact or photos); the police answer it
-    with the lifecycle of a ring referral."""
+    """A case handed to a police unit: a report from the public, or a broker named on an
+    application (`application` set, `who` the broker). What was reported, where and who
+    is copied when referred (never the reporter's contact or photos, never the applicant's
+    file); the police answer it with the lifecycle of a ring referral."""
 
     agency = models.ForeignKey(
         Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="case_referrals"
     )
+    # The application naming the broker referred (empty for a report from the public).
+    application = models.ForeignKey(
+        "applications.PassportApplication",
+        verbose_name=_("application naming the broker"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="case_referrals",
+    )
+    broker_role = models.CharField(_("broker's role"), max_length=10, blank=True)
     what = models.TextField(_("what was reported"), max_length=4000)
     place = models.CharField(_("where"), max_length=300)
     who = models.CharField(_("who is involved"), max_length=300, blank=True)
