@@ -147,6 +147,7 @@ class AuditAction(StrEnum):
     CASE_REFERRAL_REJECTED = "partners.case_referral_rejected"
     CASE_REFERRAL_DONE = "partners.case_referral_done"
     BROKER_REFERRED = "partners.broker_referred"
+    COVERING_LETTER_NUMBERED = "partners.covering_letter_numbered"
     ALERT_SENT = "partners.alert_sent"
     ALERT_VIEWED = "partners.alert_viewed"
     ALERT_ACKNOWLEDGED = "partners.alert_acknowledged"
@@ -308,6 +309,7 @@ LABELS: dict[AuditAction, str | Promise] = {
     AuditAction.CASE_REFERRAL_REJECTED: _("Referred report rejected by the police"),
     AuditAction.CASE_REFERRAL_DONE: _("Referred report done by the police"),
     AuditAction.BROKER_REFERRED: _("Broker named on an application referred to the police"),
+    AuditAction.COVERING_LETTER_NUMBERED: _("Covering letter of a referral numbered"),
     AuditAction.ALERT_SENT: _("Police alerted"),
     AuditAction.ALERT_VIEWED: _("Alert viewed by the police"),
     AuditAction.ALERT_ACKNOWLEDGED: _("Alert acknowledged by the police"),

@@ -200,6 +200,9 @@ class RegisterFilterForm(forms.Form):
     state = forms.ChoiceField(label=gettext_lazy("Status"), required=False)
     overdue = forms.BooleanField(label=gettext_lazy("Overdue only"), required=False)
     answered = forms.BooleanField(label=gettext_lazy("Answered in the last 7 days"), required=False)
+    number = forms.CharField(
+        label=gettext_lazy("Covering letter number"), max_length=120, required=False
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

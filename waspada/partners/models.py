@@ -97,6 +97,18 @@ class Answered(models.Model):
         return [(value, str(labels[value])) for value in self.LIFECYCLE[self.status]]
 
 
+class WithCoveringLetter(models.Model):
+    """A referral sent with a covering letter (surat pengantar): its number, from the
+    office's letter register, given the first time the letter is made and kept."""
+
+    letter_number = models.CharField(
+        _("covering letter number"), max_length=120, blank=True, db_index=True
+    )
+
+    class Meta:
+        abstract = True
+
+
 class ToThePolice(Answered):
     """A referral to a police unit, answered sent -> accepted / rejected -> done."""
 
@@ -114,7 +126,7 @@ class ToThePolice(Answered):
         return self.status in {ReferralStatus.SENT, ReferralStatus.ACCEPTED}
 
 
-class Referral(ToThePolice):
+class Referral(ToThePolice, WithCoveringLetter):
     """A recruitment ring handed to a partner agency (the police) for investigation.
 
     The members and the shared values are kept as they were when referred: the partner
@@ -425,7 +437,7 @@ class ConsentMethod(models.TextChoices):
     NONE = "none", _("No consent: supervisor's override")
 
 
-class PersonReferral(Answered):
+class PersonReferral(Answered, WithCoveringLetter):
     """A suspected victim found in an interview, referred to victim services or a
     community organisation with their consent (or a supervisor's override with its legal
     basis). It carries the minimum, copied when referred: the receiving agency never
