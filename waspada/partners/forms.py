@@ -36,7 +36,22 @@ class AgencyForm(forms.ModelForm):
         fields = ["name", "kind", "regency_code", "is_active"]
 
 
-class ReferralForm(forms.Form):
+class OffersAgencies(forms.Form):
+    """A form whose `agency` field offers only the agencies the office may share with."""
+
+    def offer(self, agencies: QuerySet[Agency]) -> None:
+        field = self.fields["agency"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = agencies
+
+    @property
+    def has_agencies(self) -> bool:
+        field = self.fields["agency"]
+        assert isinstance(field, forms.ModelChoiceField)
+        return bool(field.queryset is not None and field.queryset.exists())
+
+
+class ReferralForm(OffersAgencies):
     """Refer a ring to a police unit (an active agency of kind police)."""
 
     agency = forms.ModelChoiceField(
@@ -54,16 +69,8 @@ class ReferralForm(forms.Form):
         kwargs.setdefault("prefix", "referral")  # beside the review form on the ring page
         super().__init__(*args, **kwargs)
         self.ring = ring
-        agency = self.fields["agency"]
-        assert isinstance(agency, forms.ModelChoiceField)
         # Only the units the office may share rings with today (an agreement in force).
-        agency.queryset = agencies_with_agreement(SharingKind.RING).filter(kind=AgencyKind.POLICE)
-
-    @property
-    def has_agencies(self) -> bool:
-        field = self.fields["agency"]
-        assert isinstance(field, forms.ModelChoiceField)
-        return bool(field.queryset.exists())  # type: ignore[union-attr]
+        self.offer(agencies_with_agreement(SharingKind.RING).filter(kind=AgencyKind.POLICE))
 
     def clean_agency(self) -> Agency:
         agency: Agency = self.cleaned_data["agency"]
@@ -410,7 +417,7 @@ class NikRequestForm(forms.Form):
     )
 
 
-class AlertForm(forms.Form):
+class AlertForm(OffersAgencies):
     """A supervisor alerts a police unit (only units with an agreement in force)."""
 
     agency = forms.ModelChoiceField(
@@ -429,15 +436,7 @@ class AlertForm(forms.Form):
         from waspada.partners.alerts import police_units
 
         super().__init__(*args, **kwargs)
-        field = self.fields["agency"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = police_units()
-
-    @property
-    def has_agencies(self) -> bool:
-        field = self.fields["agency"]
-        assert isinstance(field, forms.ModelChoiceField)
-        return bool(field.queryset is not None and field.queryset.exists())
+        self.offer(police_units())
 
 
 class SubmissionForm(forms.Form):
@@ -510,7 +509,7 @@ class BrokerForm(forms.Form):
         role.choices = [(b.role, f"{b.role_label}: {b.name}") for b in brokers]
 
 
-class BrokerReferralForm(BrokerForm):
+class BrokerReferralForm(BrokerForm, OffersAgencies):
     """... or refers them to a police unit (only units with an agreement in force)."""
 
     agency = forms.ModelChoiceField(
@@ -526,12 +525,4 @@ class BrokerReferralForm(BrokerForm):
 
         kwargs.setdefault("prefix", "refer")  # beside the watchlist form on the broker page
         super().__init__(*args, **kwargs)
-        field = self.fields["agency"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = police_units()
-
-    @property
-    def has_agencies(self) -> bool:
-        field = self.fields["agency"]
-        assert isinstance(field, forms.ModelChoiceField)
-        return bool(field.queryset is not None and field.queryset.exists())
+        self.offer(police_units())

@@ -271,7 +271,7 @@ def respond_to_referral(
         # The answer is read where the office referred it: the application naming the
         # broker, or the reports from the public.
         subject, url = f"#{referral.pk}", reverse("public_report_queue")
-        if referral.application_id is not None:
+        if referral.application is not None:
             number = referral.application.application_no
             subject, url = number, reverse("application_detail", args=[number])
     else:

@@ -45,7 +45,8 @@ def _details(application: PassportApplication, role: str) -> tuple[str, ...]:
         MatchRole.COMPANION: ("companion_relation",),
     }[MatchRole(role)]
     return tuple(
-        f"{PassportApplication._meta.get_field(field).verbose_name}: {getattr(application, field)}"
+        f"{getattr(PassportApplication._meta.get_field(field), 'verbose_name', field)}: "
+        f"{getattr(application, field)}"
         for field in fields
         if getattr(application, field).strip()
     )
@@ -65,7 +66,7 @@ def named_brokers(application: PassportApplication) -> list[Broker]:
     ]
 
 
-_ORDER = {MatchRole.SPONSOR: 0, MatchRole.RECRUITER: 1, MatchRole.COMPANION: 2}
+_ORDER: dict[str, int] = {MatchRole.SPONSOR: 0, MatchRole.RECRUITER: 1, MatchRole.COMPANION: 2}
 
 
 def broker(application: PassportApplication, role: str) -> Broker | None:

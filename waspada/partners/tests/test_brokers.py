@@ -110,7 +110,10 @@ def test_the_recruiter_is_referred_to_a_police_unit(
     ).exists()
     # The unit finds it among its cases and answers; the answer reaches the application.
     police = login(police_partner)
-    page = police.get(reverse("case_referral_detail", args=[referral.pk]))
+    listed = police.get(reverse("case_referral_list")).content.decode()
+    link = reverse("case_referral_detail", args=[referral.pk])
+    assert f'<a href="{link}">' in listed and f"<td>{referral.place}</td>" in listed
+    page = police.get(link)
     assert "Bu Sari" in page.content.decode()
     services.respond_to_referral(
         referral,

@@ -4,6 +4,9 @@ a police unit under a data-sharing agreement covering cases, each with a reason.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -26,7 +29,7 @@ def _page(
     application: PassportApplication,
     *,
     watchlist_form: BrokerForm | None = None,
-    referral_form: BrokerReferralForm | None = None,
+    referral_form: BrokerForm | None = None,
 ) -> HttpResponse:
     named = brokers.named_brokers(application)
     initial = {"role": request.GET.get("role", "")}
@@ -56,55 +59,61 @@ def broker_page(request: HttpRequest, application_no: str) -> HttpResponse:
     return _page(request, _application(application_no))
 
 
-@require_POST
-@requires(Action.MANAGE_WATCHLISTS)
-def broker_watchlist(request: HttpRequest, application_no: str) -> HttpResponse:
+def _act(
+    request: HttpRequest,
+    application_no: str,
+    form_class: type[BrokerForm],
+    act: Callable[..., str],
+    key: str,
+) -> HttpResponse:
+    """Check the posted form, act on the broker it names, back to the application with
+    what was done (`act` returns the message); the page with the form's errors otherwise."""
     application = _application(application_no)
-    form = BrokerForm(request.POST, brokers=brokers.named_brokers(application))
+    form = form_class(request.POST, brokers=brokers.named_brokers(application))
     if form.is_valid():
         try:
-            entry = watchlist_services.watchlist_broker(
-                application,
-                role=form.cleaned_data["role"],
-                reason=form.cleaned_data["reason"],
-                acting_user=_user(request),
-                request=request,
-            )
+            done = act(application, form.cleaned_data)
         except UserFacingError as error:
             add_to_form(form, error)
         else:
-            messages.success(
-                request,
-                _("%(name)s is on the watchlist '%(list)s'; open applications are checked again.")
-                % {"name": entry.full_name, "list": entry.watchlist.name},
-            )
+            messages.success(request, done)
             return redirect("application_detail", application_no=application.application_no)
-    return _page(request, application, watchlist_form=form)
+    return _page(request, application, **{key: form})
+
+
+@require_POST
+@requires(Action.MANAGE_WATCHLISTS)
+def broker_watchlist(request: HttpRequest, application_no: str) -> HttpResponse:
+    def act(application: PassportApplication, data: dict[str, Any]) -> str:
+        entry = watchlist_services.watchlist_broker(
+            application,
+            role=data["role"],
+            reason=data["reason"],
+            acting_user=_user(request),
+            request=request,
+        )
+        return _(
+            "%(name)s is on the watchlist '%(list)s'; open applications are checked again."
+        ) % {"name": entry.full_name, "list": entry.watchlist.name}
+
+    return _act(request, application_no, BrokerForm, act, "watchlist_form")
 
 
 @require_POST
 @requires(Action.SEND_ALERTS)
 def broker_refer(request: HttpRequest, application_no: str) -> HttpResponse:
-    application = _application(application_no)
-    form = BrokerReferralForm(request.POST, brokers=brokers.named_brokers(application))
-    if form.is_valid():
-        try:
-            referral = services.refer_broker(
-                application,
-                role=form.cleaned_data["role"],
-                agency=form.cleaned_data["agency"],
-                reason=form.cleaned_data["reason"],
-                acting_user=_user(request),
-                request=request,
-            )
-        except UserFacingError as error:
-            add_to_form(form, error)
-        else:
-            messages.success(
-                request, _("Referred to %(agency)s.") % {"agency": referral.agency.name}
-            )
-            return redirect("application_detail", application_no=application.application_no)
-    return _page(request, application, referral_form=form)
+    def act(application: PassportApplication, data: dict[str, Any]) -> str:
+        referral = services.refer_broker(
+            application,
+            role=data["role"],
+            agency=data["agency"],
+            reason=data["reason"],
+            acting_user=_user(request),
+            request=request,
+        )
+        return _("Referred to %(agency)s.") % {"agency": referral.agency.name}
+
+    return _act(request, application_no, BrokerReferralForm, act, "referral_form")
 
 
 def _user(request: HttpRequest) -> User:
