@@ -113,8 +113,9 @@ def test_the_recruiter_is_referred_to_a_police_unit(
     listed = police.get(reverse("case_referral_list")).content.decode()
     link = reverse("case_referral_detail", args=[referral.pk])
     assert f'<a href="{link}">' in listed and f"<td>{referral.place}</td>" in listed
-    page = police.get(link)
-    assert "Bu Sari" in page.content.decode()
+    page = police.get(link).content.decode()
+    assert "Bu Sari" in page
+    assert '<form method="post" novalidate data-testid="case-answer">' in page
     services.respond_to_referral(
         referral,
         status=ReferralStatus.ACCEPTED,
