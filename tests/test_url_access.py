@@ -31,6 +31,7 @@ ACCESS: dict[str, set[str] | str] = {
     "login_verify": "sign-in-step",
     "login_enrol": "sign-in-step",
     "password_change": EVERYONE,
+    "account_security": EVERYONE,
     "notification_list": EVERYONE,
     "notification_open": "post-only",
     "notification_read_all": "post-only",

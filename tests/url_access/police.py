@@ -22,6 +22,10 @@ ACCESS: dict[str, set[str] | str] = {
     "alert_detail": {"supervisor", "head_of_office", "auditor", "partner"},
     "alert_application": "post-only",
     "alert_ring": "post-only",
+    # A broker named on an application: the supervisor's page and its two actions.
+    "broker_page": {"supervisor"},
+    "broker_watchlist": "post-only",
+    "broker_refer": "post-only",
     "submission_create": {"partner"},
     "submission_queue": {"supervisor"},
     "submission_decide": "post-only",
@@ -52,7 +56,7 @@ def url(name: str, target: User) -> str:
             agency=agency, kind="ring", subject="Ring 1", note="x", sent_by=office
         )
         return reverse(name, args=[alert.pk])
-    if name == "alert_application":
+    if name in ("alert_application", "broker_page", "broker_watchlist", "broker_refer"):
         return reverse(name, args=[make_application().application_no])
     if name == "alert_ring":
         ring = RingCluster.objects.create(run=DetectionRun.objects.create(), size=2, score=70)

@@ -34,6 +34,7 @@ class AuditAction(StrEnum):
     SIGN_IN_UNBLOCKED = "core.sign_in_unblocked"
     TWO_FACTOR_ENROLLED = "core.two_factor_enrolled"
     TWO_FACTOR_RESET = "core.two_factor_reset"
+    RECOVERY_CODES_RENEWED = "core.recovery_codes_renewed"
     SESSION_EXPIRED = "core.session_expired"
     VIEWED = "core.viewed"
     # regions: the region tree and the offices
@@ -74,6 +75,7 @@ class AuditAction(StrEnum):
     MATCH_REOPENED = "watchlists.match_reopened"
     MATCH_CONFIRMED = "watchlists.match_confirmed"
     MATCH_DISMISSED = "watchlists.match_dismissed"
+    BROKER_WATCHLISTED = "watchlists.broker_watchlisted"
     # networks: ring detection and the organiser registry
     DETECTION_QUEUED = "networks.detection_queued"
     DETECTION_FINISHED = "networks.detection_finished"
@@ -144,6 +146,8 @@ class AuditAction(StrEnum):
     CASE_REFERRAL_ACCEPTED = "partners.case_referral_accepted"
     CASE_REFERRAL_REJECTED = "partners.case_referral_rejected"
     CASE_REFERRAL_DONE = "partners.case_referral_done"
+    BROKER_REFERRED = "partners.broker_referred"
+    COVERING_LETTER_NUMBERED = "partners.covering_letter_numbered"
     ALERT_SENT = "partners.alert_sent"
     ALERT_VIEWED = "partners.alert_viewed"
     ALERT_ACKNOWLEDGED = "partners.alert_acknowledged"
@@ -200,6 +204,7 @@ LABELS: dict[AuditAction, str | Promise] = {
     AuditAction.SIGN_IN_UNBLOCKED: _("Sign-in unblocked"),
     AuditAction.TWO_FACTOR_ENROLLED: _("Two-factor sign-in set up"),
     AuditAction.TWO_FACTOR_RESET: _("Two-factor sign-in reset"),
+    AuditAction.RECOVERY_CODES_RENEWED: _("Recovery codes renewed"),
     AuditAction.SESSION_EXPIRED: _("Signed out after idle time"),
     AuditAction.VIEWED: _("Personal data viewed"),
     AuditAction.REGIONS_LOADED: _("Regions loaded"),
@@ -236,6 +241,7 @@ LABELS: dict[AuditAction, str | Promise] = {
     AuditAction.MATCH_REOPENED: _("Watchlist match reopened"),
     AuditAction.MATCH_CONFIRMED: _("Watchlist match confirmed"),
     AuditAction.MATCH_DISMISSED: _("Watchlist match dismissed"),
+    AuditAction.BROKER_WATCHLISTED: _("Broker named on an application put on the watchlist"),
     AuditAction.DETECTION_QUEUED: _("Network detection queued"),
     AuditAction.DETECTION_FINISHED: _("Network detection finished"),
     AuditAction.DETECTION_FAILED: _("Network detection failed"),
@@ -302,6 +308,8 @@ LABELS: dict[AuditAction, str | Promise] = {
     AuditAction.CASE_REFERRAL_ACCEPTED: _("Referred report accepted by the police"),
     AuditAction.CASE_REFERRAL_REJECTED: _("Referred report rejected by the police"),
     AuditAction.CASE_REFERRAL_DONE: _("Referred report done by the police"),
+    AuditAction.BROKER_REFERRED: _("Broker named on an application referred to the police"),
+    AuditAction.COVERING_LETTER_NUMBERED: _("Covering letter of a referral numbered"),
     AuditAction.ALERT_SENT: _("Police alerted"),
     AuditAction.ALERT_VIEWED: _("Alert viewed by the police"),
     AuditAction.ALERT_ACKNOWLEDGED: _("Alert acknowledged by the police"),

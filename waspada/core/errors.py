@@ -23,3 +23,14 @@ def add_to_form(form: Any, error: UserFacingError) -> None:
     """Show `error` on `form`: each message on its field, or on the whole form."""
     for field, message in error.form_errors():
         form.add_error(field if field in form.fields else None, message)
+
+
+class Refused(UserFacingError):
+    """An action refused because of one field's value (or the whole form's, field "")."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field, self.text = field, message
+
+    def form_errors(self) -> list[tuple[str, str]]:
+        return [(self.field, self.text)]

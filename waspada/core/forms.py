@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from django import forms
@@ -10,7 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
-from waspada.core import throttle
+from waspada.core import throttle, two_factor
 from waspada.core.models import User, agencies
 from waspada.core.roles import Role
 from waspada.domain.names import without_format_characters
@@ -201,3 +202,35 @@ class SecondFactorForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
         help_text=_("The six digits your authenticator app shows, or one of your recovery codes."),
     )
+
+
+class RenewRecoveryCodesForm(forms.Form):
+    """Who asks for new recovery codes proves it is them: their password, or a code from
+    their authenticator app. Wrong answers slow the username down as at sign-in."""
+
+    proof = forms.CharField(
+        label=_("Your password, or a code from your authenticator app"),
+        max_length=128,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_proof(self) -> str:
+        proof: str = self.cleaned_data["proof"]
+        wait = throttle.wait_seconds(self.user.username)
+        if wait:
+            raise forms.ValidationError(throttle.refusal(wait))
+        code = re.sub(r"[\s-]", "", proof)
+        app_code = code.isdigit() and len(code) == 6
+        if self.user.check_password(proof) or (
+            app_code and two_factor.verify(self.user, code) is not None
+        ):
+            return proof
+        throttle.record_failure(self.user.username)
+        raise forms.ValidationError(
+            _("This is neither your password nor the code your authenticator app shows now.")
+        )

@@ -25,7 +25,9 @@ from waspada.core.roles import Role
 # page; add its sentence when adding the action.
 ACTION_TEXT: dict[str, str] = {
     "home.view": "See the home page with the work waiting for them.",
-    "account.change_password": "Change their own password.",
+    "account.change_password": (
+        "Change their own password and get new recovery codes for their two-factor sign-in."
+    ),
     "regions.view": "Browse the region codes, from province to village.",
     "office.manage": (
         "Keep the office's details: letterhead, working area, deferral period, letter "
@@ -44,7 +46,10 @@ ACTION_TEXT: dict[str, str] = {
     "policy.view": "Read the screening policy versions and what changed between them.",
     "policy.manage": "Draft, backtest and publish screening policy versions.",
     "watchlists.view": "Read the watchlists and their entries.",
-    "watchlists.manage": "Create watchlists; add, change, import and deactivate entries.",
+    "watchlists.manage": (
+        "Create watchlists; add, change, import and deactivate entries; put a broker named "
+        "on an application on the office's own watchlist, with a reason."
+    ),
     "watchlists.review": "Confirm or dismiss possible watchlist matches.",
     "networks.view": (
         "See detected rings with their evidence, detection runs and the registry of "
@@ -124,7 +129,8 @@ ACTION_TEXT: dict[str, str] = {
     ),
     "alerts.send": (
         "Alert a police unit about an applicant matching a wanted person or about a risky "
-        "ring (with a data-sharing agreement in force covering alerts)."
+        "ring, or refer to it a broker named on an application (with a data-sharing "
+        "agreement in force covering alerts)."
     ),
     "alerts.view": (
         "See the alerts sent to the police (a police unit's users only their own) and "

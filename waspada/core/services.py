@@ -171,6 +171,27 @@ def enrol_two_factor(user: User, device: Any, *, request: HttpRequest | None = N
 
 
 @transaction.atomic
+def renew_recovery_codes(user: User, *, request: HttpRequest | None = None) -> list[str]:
+    """The user's own fresh recovery codes (returned, to be shown once); the old ones
+    stop working. The caller has checked who asks (password or authenticator code)."""
+    left = two_factor.recovery_codes_left(user)
+    codes = two_factor.new_recovery_codes(user)
+    audit.record(
+        AuditAction.RECOVERY_CODES_RENEWED,
+        said(
+            gettext_noop("New recovery codes for %(user)s (%(left)s old codes left unused)"),
+            user=user.username,
+            left=left,
+        ),
+        actor=user,
+        obj=user,
+        details={"unused_before": left},
+        request=request,
+    )
+    return codes
+
+
+@transaction.atomic
 def reset_two_factor(
     user: User, *, acting_user: User | None, request: HttpRequest | None = None
 ) -> None:

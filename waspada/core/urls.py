@@ -10,6 +10,7 @@ urlpatterns = [
     path("login/enrol/", sign_in.enrol, name="login_enrol"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/password/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("account/security/", views.account_security, name="account_security"),
     path("audit/", views.audit_list, name="audit_list"),
     path("users/", views.user_list, name="user_list"),
     path("users/new/", views.user_create, name="user_create"),

@@ -10,10 +10,11 @@ from django.contrib.auth.forms import SetPasswordForm
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from waspada.core import notifications, queries, readiness, services, sign_in, throttle, two_factor
@@ -22,6 +23,7 @@ from waspada.core.forms import (
     AuditFilterForm,
     LoginForm,
     OwnPasswordChangeForm,
+    RenewRecoveryCodesForm,
     UserCreateForm,
     UserEditForm,
 )
@@ -78,6 +80,31 @@ class LoginView(auth_views.LoginView):
         if two_factor.asked(user):
             return sign_in.start(self.request, user, self.get_redirect_url())
         return super().form_valid(form)
+
+
+@never_cache
+@requires(Action.CHANGE_OWN_PASSWORD)
+def account_security(request: HttpRequest) -> HttpResponse:
+    """The user's own two-factor sign-in: how many recovery codes are left, and new ones
+    (shown once, the old ones stop working) after the password or an authenticator code."""
+    user = request.user
+    assert isinstance(user, User)
+    set_up = two_factor.is_set_up(user)
+    form = RenewRecoveryCodesForm(request.POST or None, user=user) if set_up else None
+    if request.method == "POST" and form is not None and form.is_valid():
+        codes = services.renew_recovery_codes(user, request=request)
+        return render(
+            request,
+            "registration/recovery_codes.html",
+            {"codes": codes, "next": reverse("account_security"), "renewed": True},
+        )
+    context = {
+        "set_up": set_up,
+        "left": two_factor.recovery_codes_left(user) if set_up else 0,
+        "form": form,
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "core/account_security.html", context, status=status)
 
 
 @method_decorator(requires(Action.CHANGE_OWN_PASSWORD), name="dispatch")

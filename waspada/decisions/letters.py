@@ -216,11 +216,12 @@ def download_filename(letter: Letter) -> str:
 # --- numbering and storing ---------------------------------------------------------
 
 
-def next_sequence(year: int) -> int:
-    """The next letter number of `year`. Call inside a transaction: the year's row stays
-    locked until it commits, so two letters made at once never get the same number."""
-    LetterSequence.objects.get_or_create(year=year)
-    sequence = LetterSequence.objects.select_for_update().get(year=year)
+def next_sequence(year: int, series: str = "") -> int:
+    """The next letter number of `year` in `series` (the office's letters: ""). Call
+    inside a transaction: the year's row stays locked until it commits, so two letters
+    made at once never get the same number."""
+    LetterSequence.objects.get_or_create(year=year, series=series)
+    sequence = LetterSequence.objects.select_for_update().get(year=year, series=series)
     sequence.last_number += 1
     sequence.save(update_fields=["last_number"])
     return sequence.last_number

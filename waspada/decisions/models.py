@@ -118,17 +118,24 @@ class LetterKind(models.TextChoices):
 
 
 class LetterSequence(models.Model):
-    """The last letter number given out in a year: numbers restart each year."""
+    """The last letter number given out in a year of a series: numbers restart each year.
 
-    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    The office's letters share one series (""); covering letters of referrals have their
+    own ("pengantar") when the office gives them their own number format."""
+
+    series = models.CharField(_("series"), max_length=20, blank=True, default="")
+    year = models.PositiveSmallIntegerField(_("year"))
     last_number = models.PositiveIntegerField(_("last number"), default=0)
 
     class Meta:
         verbose_name = _("letter number sequence")
         verbose_name_plural = _("letter number sequences")
+        constraints = [
+            models.UniqueConstraint(fields=["series", "year"], name="letter_sequence_series_year")
+        ]
 
     def __str__(self) -> str:
-        return f"{self.year}: {self.last_number}"
+        return f"{self.series or 'letters'} {self.year}: {self.last_number}"
 
 
 class Letter(models.Model):

@@ -569,6 +569,32 @@ def register_verification(
     return organiser
 
 
+def _close_for(
+    task: VerificationTask,
+    state: str,
+    action: AuditAction,
+    summary: str,
+    *,
+    acting_user: User,
+    reason: str,
+    request: HttpRequest | None,
+) -> VerificationTask:
+    """Close an open task as `state` with the supervisor's reason, audited (`summary`
+    names the task, its value and the reason)."""
+    with transaction.atomic():
+        task = _locked_open(task)
+        _close(task, state, acting_user, reason)
+        audit.record(
+            action,
+            said(summary, task=task.pk, name=task.name, reason=reason),
+            actor=acting_user,
+            obj=task,
+            details={"reason": task.reason, "kind": task.kind},
+            request=request,
+        )
+    return task
+
+
 def mark_suspicious(
     task: VerificationTask,
     *,
@@ -579,22 +605,15 @@ def mark_suspicious(
     """Suspicious: from now on the indicator counts on the applications naming the value
     (D21 for a recruiter, D18 for a group's organiser), quoting `reason`. Returns how
     many applications are re-screened."""
-    with transaction.atomic():
-        task = _locked_open(task)
-        _close(task, VerificationState.SUSPICIOUS, acting_user, reason)
-        audit.record(
-            AuditAction.VERIFICATION_MARKED_SUSPICIOUS,
-            said(
-                gettext_noop("Verification #%(task)s (%(name)s) marked suspicious: %(reason)s"),
-                task=task.pk,
-                name=task.name,
-                reason=reason,
-            ),
-            actor=acting_user,
-            obj=task,
-            details={"reason": task.reason, "kind": task.kind},
-            request=request,
-        )
+    task = _close_for(
+        task,
+        VerificationState.SUSPICIOUS,
+        AuditAction.VERIFICATION_MARKED_SUSPICIOUS,
+        gettext_noop("Verification #%(task)s (%(name)s) marked suspicious: %(reason)s"),
+        acting_user=acting_user,
+        reason=reason,
+        request=request,
+    )
     return rescreen_naming(task, acting_user)
 
 
@@ -607,23 +626,15 @@ def dismiss_verification(
 ) -> VerificationTask:
     """Dismissed: nothing to register, nothing suspicious; the value stays unknown (and the
     applications keep their note)."""
-    with transaction.atomic():
-        task = _locked_open(task)
-        _close(task, VerificationState.DISMISSED, acting_user, reason)
-        audit.record(
-            AuditAction.VERIFICATION_DISMISSED,
-            said(
-                gettext_noop("Verification #%(task)s (%(name)s) dismissed: %(reason)s"),
-                task=task.pk,
-                name=task.name,
-                reason=reason,
-            ),
-            actor=acting_user,
-            obj=task,
-            details={"reason": task.reason, "kind": task.kind},
-            request=request,
-        )
-    return task
+    return _close_for(
+        task,
+        VerificationState.DISMISSED,
+        AuditAction.VERIFICATION_DISMISSED,
+        gettext_noop("Verification #%(task)s (%(name)s) dismissed: %(reason)s"),
+        acting_user=acting_user,
+        reason=reason,
+        request=request,
+    )
 
 
 class NotReopenable(UserFacingError):

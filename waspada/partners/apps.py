@@ -61,6 +61,7 @@ class PartnersConfig(AppConfig):
         DETAIL_PANELS.register(
             "police_alert", Panel("partners/_application_police_alert.html"), order=505
         )
+        DETAIL_PANELS.register("brokers", Panel("partners/_application_brokers.html"), order=506)
         DETAIL_PANELS.register(
             "nik_verifications", Panel("partners/_application_nik_verifications.html"), order=510
         )

@@ -36,7 +36,22 @@ class AgencyForm(forms.ModelForm):
         fields = ["name", "kind", "regency_code", "is_active"]
 
 
-class ReferralForm(forms.Form):
+class OffersAgencies(forms.Form):
+    """A form whose `agency` field offers only the agencies the office may share with."""
+
+    def offer(self, agencies: QuerySet[Agency]) -> None:
+        field = self.fields["agency"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = agencies
+
+    @property
+    def has_agencies(self) -> bool:
+        field = self.fields["agency"]
+        assert isinstance(field, forms.ModelChoiceField)
+        return bool(field.queryset is not None and field.queryset.exists())
+
+
+class ReferralForm(OffersAgencies):
     """Refer a ring to a police unit (an active agency of kind police)."""
 
     agency = forms.ModelChoiceField(
@@ -54,16 +69,8 @@ class ReferralForm(forms.Form):
         kwargs.setdefault("prefix", "referral")  # beside the review form on the ring page
         super().__init__(*args, **kwargs)
         self.ring = ring
-        agency = self.fields["agency"]
-        assert isinstance(agency, forms.ModelChoiceField)
         # Only the units the office may share rings with today (an agreement in force).
-        agency.queryset = agencies_with_agreement(SharingKind.RING).filter(kind=AgencyKind.POLICE)
-
-    @property
-    def has_agencies(self) -> bool:
-        field = self.fields["agency"]
-        assert isinstance(field, forms.ModelChoiceField)
-        return bool(field.queryset.exists())  # type: ignore[union-attr]
+        self.offer(agencies_with_agreement(SharingKind.RING).filter(kind=AgencyKind.POLICE))
 
     def clean_agency(self) -> Agency:
         agency: Agency = self.cleaned_data["agency"]
@@ -200,6 +207,9 @@ class RegisterFilterForm(forms.Form):
     state = forms.ChoiceField(label=gettext_lazy("Status"), required=False)
     overdue = forms.BooleanField(label=gettext_lazy("Overdue only"), required=False)
     answered = forms.BooleanField(label=gettext_lazy("Answered in the last 7 days"), required=False)
+    number = forms.CharField(
+        label=gettext_lazy("Covering letter number"), max_length=120, required=False
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -407,7 +417,7 @@ class NikRequestForm(forms.Form):
     )
 
 
-class AlertForm(forms.Form):
+class AlertForm(OffersAgencies):
     """A supervisor alerts a police unit (only units with an agreement in force)."""
 
     agency = forms.ModelChoiceField(
@@ -426,15 +436,7 @@ class AlertForm(forms.Form):
         from waspada.partners.alerts import police_units
 
         super().__init__(*args, **kwargs)
-        field = self.fields["agency"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = police_units()
-
-    @property
-    def has_agencies(self) -> bool:
-        field = self.fields["agency"]
-        assert isinstance(field, forms.ModelChoiceField)
-        return bool(field.queryset is not None and field.queryset.exists())
+        self.offer(police_units())
 
 
 class SubmissionForm(forms.Form):
@@ -487,3 +489,40 @@ class DecisionForm(forms.Form):
         choices=[("accept", gettext_lazy("Accept")), ("reject", gettext_lazy("Reject"))]
     )
     note = forms.CharField(label=gettext_lazy("Reason"), max_length=500, required=False)
+
+
+class BrokerForm(forms.Form):
+    """A supervisor puts a broker named on an application on the office's watchlist."""
+
+    role = forms.ChoiceField(label=gettext_lazy("Broker"))
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": gettext_lazy("Write the reason.")},
+    )
+
+    def __init__(self, *args: Any, brokers: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        role = self.fields["role"]
+        assert isinstance(role, forms.ChoiceField)
+        role.choices = [(b.role, f"{b.role_label}: {b.name}") for b in brokers]
+
+
+class BrokerReferralForm(BrokerForm, OffersAgencies):
+    """... or refers them to a police unit (only units with an agreement in force)."""
+
+    agency = forms.ModelChoiceField(
+        label=gettext_lazy("Police unit"),
+        queryset=Agency.objects.none(),
+        error_messages={"required": gettext_lazy("Choose the police unit.")},
+    )
+
+    field_order = ["role", "agency", "reason"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from waspada.partners.alerts import police_units
+
+        kwargs.setdefault("prefix", "refer")  # beside the watchlist form on the broker page
+        super().__init__(*args, **kwargs)
+        self.offer(police_units())

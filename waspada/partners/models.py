@@ -97,6 +97,18 @@ class Answered(models.Model):
         return [(value, str(labels[value])) for value in self.LIFECYCLE[self.status]]
 
 
+class WithCoveringLetter(models.Model):
+    """A referral sent with a covering letter (surat pengantar): its number, from the
+    office's letter register, given the first time the letter is made and kept."""
+
+    letter_number = models.CharField(
+        _("covering letter number"), max_length=120, blank=True, db_index=True
+    )
+
+    class Meta:
+        abstract = True
+
+
 class ToThePolice(Answered):
     """A referral to a police unit, answered sent -> accepted / rejected -> done."""
 
@@ -114,7 +126,7 @@ class ToThePolice(Answered):
         return self.status in {ReferralStatus.SENT, ReferralStatus.ACCEPTED}
 
 
-class Referral(ToThePolice):
+class Referral(ToThePolice, WithCoveringLetter):
     """A recruitment ring handed to a partner agency (the police) for investigation.
 
     The members and the shared values are kept as they were when referred: the partner
@@ -425,7 +437,7 @@ class ConsentMethod(models.TextChoices):
     NONE = "none", _("No consent: supervisor's override")
 
 
-class PersonReferral(Answered):
+class PersonReferral(Answered, WithCoveringLetter):
     """A suspected victim found in an interview, referred to victim services or a
     community organisation with their consent (or a supervisor's override with its legal
     basis). It carries the minimum, copied when referred: the receiving agency never
@@ -573,13 +585,24 @@ class NikVerification(models.Model):
 
 
 class CaseReferral(ToThePolice):
-    """A report from the public handed to a police unit: what was reported, where and who,
-    copied when referred (never the reporter's contact or photos); the police answer it
-    with the lifecycle of a ring referral."""
+    """A case handed to a police unit: a report from the public, or a broker named on an
+    application (`application` set, `who` the broker). What was reported, where and who
+    is copied when referred (never the reporter's contact or photos, never the applicant's
+    file); the police answer it with the lifecycle of a ring referral."""
 
     agency = models.ForeignKey(
         Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="case_referrals"
     )
+    # The application naming the broker referred (empty for a report from the public).
+    application = models.ForeignKey(
+        "applications.PassportApplication",
+        verbose_name=_("application naming the broker"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="case_referrals",
+    )
+    broker_role = models.CharField(_("broker's role"), max_length=10, blank=True)
     what = models.TextField(_("what was reported"), max_length=4000)
     place = models.CharField(_("where"), max_length=300)
     who = models.CharField(_("who is involved"), max_length=300, blank=True)

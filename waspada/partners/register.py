@@ -20,8 +20,8 @@ ANSWERED_DAYS = 7
 def register_querysets(
     filters: dict[str, Any],
 ) -> tuple[QuerySet[Referral], QuerySet[PersonReferral]]:
-    """The ring and person referrals the filters ask for (agency, state, overdue
-    follow-ups, answered within `ANSWERED_DAYS`)."""
+    """The ring and person referrals the filters ask for (agency, state, covering letter
+    number, overdue follow-ups, answered within `ANSWERED_DAYS`)."""
     rings = Referral.objects.select_related("agency")
     persons = PersonReferral.objects.select_related("agency")
     if filters.get("agency"):
@@ -33,6 +33,13 @@ def register_querysets(
         rings, persons = (
             rings.filter(status=filters["state"]),
             persons.filter(status=filters["state"]),
+        )
+    if filters.get("number"):
+        # A printed covering letter is found again by its number (or a part of it).
+        number = filters["number"].strip()
+        rings, persons = (
+            rings.filter(letter_number__icontains=number),
+            persons.filter(letter_number__icontains=number),
         )
     if filters.get("overdue"):
         rings = rings.none()

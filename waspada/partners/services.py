@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db import transaction
@@ -14,10 +14,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from waspada.applications.models import PassportApplication
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction, checked
 from waspada.core.audit_summaries import said
-from waspada.core.errors import UserFacingError
+from waspada.core.errors import Refused, UserFacingError
 from waspada.core.models import NotificationKind, User
 from waspada.core.notifications import notify
 from waspada.networks import services as network_services
@@ -26,6 +27,7 @@ from waspada.partners import agreements, events
 from waspada.partners.models import (
     NEXT_STATUSES,
     Agency,
+    AgencyKind,
     CaseReferral,
     PersonReferral,
     PersonReferralStatus,
@@ -33,6 +35,9 @@ from waspada.partners.models import (
     ReferralStatus,
     SharingKind,
 )
+from waspada.regions.models import Region
+from waspada.watchlists import brokers
+from waspada.watchlists.models import MatchRole
 
 # A status that is not a past participle, as the audit vocabulary names it.
 _EVENT_WORDS = {"in_progress": "started"}
@@ -274,8 +279,12 @@ def respond_to_referral(
     if isinstance(referral, CaseReferral):
         prefix = "partners.case_referral"
         described = said(gettext_noop("Case referral %(id)s"), id=referral.pk)
-        # The answer is read where the office refers reports from the public.
+        # The answer is read where the office referred it: the application naming the
+        # broker, or the reports from the public.
         subject, url = f"#{referral.pk}", reverse("public_report_queue")
+        if referral.application is not None:
+            number = referral.application.application_no
+            subject, url = number, reverse("application_detail", args=[number])
     else:
         prefix = "partners.referral"
         described = said(
@@ -358,3 +367,96 @@ def record_case_view(
         obj=referral,
         request=request,
     )
+
+
+# --- A broker named on an application referred to the police ---------------------------------
+
+
+def broker_referrals(application: PassportApplication) -> dict[str, list[CaseReferral]]:
+    """Role -> the referrals of the broker the application names in that role."""
+    found: dict[str, list[CaseReferral]] = {}
+    for referral in application.case_referrals.select_related("agency").order_by("-referred_at"):
+        found.setdefault(referral.broker_role, []).append(referral)
+    return found
+
+
+def broker_rows(application: PassportApplication) -> list[dict[str, Any]]:
+    """Each broker the application names, with the office's watchlist entry for them and
+    their referrals to the police."""
+    entries = brokers.watchlisted(application)
+    referrals = broker_referrals(application)
+    return [
+        {"broker": b, "entry": entries.get(b.role), "referrals": referrals.get(b.role, [])}
+        for b in brokers.named_brokers(application)
+    ]
+
+
+@transaction.atomic
+def refer_broker(
+    application: PassportApplication,
+    *,
+    role: str,
+    agency: Agency,
+    reason: str,
+    acting_user: User,
+    request: HttpRequest | None = None,
+) -> CaseReferral:
+    """Refer the broker `application` names in `role` (sponsor, recruiter, companion) to a
+    police unit as a case: who they are as the application names them, where the
+    applicant lives, the supervisor's reason. The applicant's file is not shared. Raises
+    Refused (nothing saved) for a role the application names nobody in, without a
+    reason, for an agency that is not the police or a broker already referred to it and
+    still open; NoAgreement unless an agreement in force covers alerts and cases."""
+    named = brokers.broker(application, role)
+    if named is None:
+        raise Refused("role", _("The application names nobody in this role."))
+    if not reason.strip():
+        raise Refused("reason", _("Write why this broker is referred to the police."))
+    if agency.kind != AgencyKind.POLICE or not agency.is_active:
+        raise Refused("agency", _("A broker is referred to a police unit."))
+    agreements.check_agreement(agency, SharingKind.CASE)
+    if any(
+        r.open and r.agency_id == agency.pk for r in broker_referrals(application).get(role, [])
+    ):
+        raise Refused(
+            "agency",
+            _("This broker was already referred to %(agency)s and the referral is still open.")
+            % {"agency": agency.name},
+        )
+    with translation.override(settings.LANGUAGE_CODE):
+        what = _("%(role)s named on passport application %(number)s: %(name)s") % {
+            "role": named.role_label,
+            "number": application.application_no,
+            "name": named.name,
+        }
+    who = "; ".join([named.name, *([named.phone] if named.phone else []), *named.details])
+    place = (
+        Region.objects.filter(code=application.regency_code).values_list("name", flat=True).first()
+        or application.office.name
+    )
+    referral = CaseReferral.objects.create(
+        agency=agency,
+        application=application,
+        broker_role=role,
+        what=what,
+        place=place[:300],
+        who=who[:300],
+        reported_on=application.submitted_on,
+        note=reason.strip(),
+        referred_by=acting_user,
+    )
+    audit.record(
+        AuditAction.BROKER_REFERRED,
+        said(
+            gettext_noop("%(role)s of %(number)s (%(name)s) referred to %(agency)s"),
+            role=MatchRole(role).label,
+            number=application.application_no,
+            name=named.name,
+            agency=agency.name,
+        ),
+        actor=acting_user,
+        obj=application,
+        details={"case_referral": referral.pk, "agency": agency.pk, "role": role},
+        request=request,
+    )
+    return referral

@@ -2,6 +2,7 @@ from django.urls import path
 
 from waspada.applications import converters  # noqa: F401  (registers <appno:>)
 from waspada.partners import views
+from waspada.partners.views import brokers as broker_views
 from waspada.partners.views import dukcapil as dukcapil_views
 from waspada.partners.views import person_referrals as person_views
 from waspada.partners.views import police as police_views
@@ -106,6 +107,13 @@ urlpatterns = [
         name="alert_application",
     ),
     path("alerts/ring/<int:ring_id>/", police_views.alert_ring, name="alert_ring"),
+    path("brokers/<appno:application_no>/", broker_views.broker_page, name="broker_page"),
+    path(
+        "brokers/<appno:application_no>/watchlist/",
+        broker_views.broker_watchlist,
+        name="broker_watchlist",
+    ),
+    path("brokers/<appno:application_no>/refer/", broker_views.broker_refer, name="broker_refer"),
     path("submissions/", police_views.submission_create, name="submission_create"),
     path("submissions/review/", police_views.submission_queue, name="submission_queue"),
     path(

@@ -26,6 +26,7 @@ LETTERHEAD_FIELDS = (
     "head_name",
     "head_nip",
     "letter_number_format",
+    "covering_letter_number_format",
     "deferral_days",
 )
 
@@ -37,6 +38,26 @@ class RegionLookupForm(forms.Form):
 class RegencyChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Region) -> str:  # type: ignore[override]
         return f"{obj.code} {obj.name}"
+
+
+def checked_number_format(pattern: str) -> str:
+    """`pattern` when it makes letter numbers; a form error saying what is wrong otherwise."""
+    problem = letter_number_problem(pattern)
+    if problem == NumberFormatProblem.NUMBER_MISSING:
+        raise forms.ValidationError(_("The format must contain {number}."))
+    if problem == NumberFormatProblem.TOO_LONG:
+        raise forms.ValidationError(
+            _("The format makes letter numbers too long (at most %(limit)s characters).")
+            % {"limit": MAX_LETTER_NUMBER_LENGTH}
+        )
+    if problem is not None:
+        raise forms.ValidationError(
+            _(
+                "Only {number} and {year} may stand in braces, "
+                "e.g. W13.IMI.IMI.3-{number}.GR.02.06.{year}."
+            )
+        )
+    return pattern
 
 
 class OfficeForm(forms.Form):
@@ -67,6 +88,16 @@ class OfficeForm(forms.Form):
         max_length=120,
         required=False,
     )
+    covering_letter_number_format = forms.CharField(
+        label=_("Covering letter number format"),
+        max_length=120,
+        required=False,
+        help_text=_(
+            "The covering letters (surat pengantar) of referrals, if they have a series of "
+            "their own: {number} and {year} as above. Empty: they take the next numbers of "
+            "the office's letters, in the letter number format."
+        ),
+    )
     deferral_days = forms.IntegerField(
         label=_("Days to complete documents after a deferral"),
         min_value=1,
@@ -96,22 +127,11 @@ class OfficeForm(forms.Form):
 
     def clean_letter_number_format(self) -> str:
         pattern = str(self.cleaned_data["letter_number_format"]).strip() or LETTER_NUMBER_DEFAULT
-        problem = letter_number_problem(pattern)
-        if problem == NumberFormatProblem.NUMBER_MISSING:
-            raise forms.ValidationError(_("The format must contain {number}."))
-        if problem == NumberFormatProblem.TOO_LONG:
-            raise forms.ValidationError(
-                _("The format makes letter numbers too long (at most %(limit)s characters).")
-                % {"limit": MAX_LETTER_NUMBER_LENGTH}
-            )
-        if problem is not None:
-            raise forms.ValidationError(
-                _(
-                    "Only {number} and {year} may stand in braces, "
-                    "e.g. W13.IMI.IMI.3-{number}.GR.02.06.{year}."
-                )
-            )
-        return pattern
+        return checked_number_format(pattern)
+
+    def clean_covering_letter_number_format(self) -> str:
+        pattern = str(self.cleaned_data["covering_letter_number_format"]).strip()
+        return checked_number_format(pattern) if pattern else ""
 
     def clean_deferral_days(self) -> int:
         days = self.cleaned_data["deferral_days"]

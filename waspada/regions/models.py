@@ -57,6 +57,14 @@ class Office(models.Model):
         default="W13.IMI.IMI.3-{number}.GR.02.06.{year}",
         help_text=_("{number} is the letter's sequence number within the year, {year} the year."),
     )
+    # Covering letters of referrals: empty, numbered in the series of the office's other
+    # letters (with `letter_number_format`); else their own series in this format.
+    covering_letter_number_format = models.CharField(
+        _("covering letter number format"),
+        max_length=120,
+        blank=True,
+        help_text=_("Empty: covering letters take their numbers from the office's letter numbers."),
+    )
     deferral_days = models.PositiveSmallIntegerField(
         _("days to complete documents after a deferral"), default=30
     )

@@ -124,7 +124,7 @@ def set_working_area(
 ) -> Office:
     """Change the office's name, the regencies and cities it serves and, when given,
     the letterhead and numbering of its letters (address, phone, city, head_name,
-    head_nip, letter_number_format, deferral_days)."""
+    head_nip, letter_number_format, covering_letter_number_format, deferral_days)."""
     before = sorted(office.regencies.values_list("code", flat=True))
     after = sorted(r.code for r in regencies)
     old_name = office.name

@@ -16,17 +16,20 @@ from typing import IO, Any, Literal
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext, gettext_noop
 
 from waspada.applications.models import PassportApplication
 from waspada.core import audit
 from waspada.core.audit_actions import AuditAction, checked
 from waspada.core.audit_summaries import field_labels, said
+from waspada.core.errors import Refused
 from waspada.core.models import AuditEvent, User
 from waspada.core.tables import Checked, ImportOutcome, RawRow, RowError, TableImport
+from waspada.domain.phones import normalize_any_phone
 from waspada.screening.context import OPEN_STATUSES
 from waspada.screening.models import Trigger
 from waspada.screening.services import rescreen_for_fact, screen_applications
+from waspada.watchlists import brokers
 from waspada.watchlists.importing import SPEC, EntryChecker, EntryValues
 from waspada.watchlists.matching import current_index, sync_matches
 from waspada.watchlists.models import (
@@ -132,6 +135,81 @@ def update_watchlist(
     if {"list_type", "active"} & set(changes):
         refresh_matches(acting_user=acting_user, rescreen=rescreen, reason=watchlist.name)
     return True
+
+
+# --- a broker named on an application --------------------------------------------------------
+
+
+def _office_list(application: PassportApplication, acting_user: User) -> Watchlist:
+    """The office's own list of known brokers (created the first time)."""
+    found = brokers.office_list(application)
+    if found is not None:
+        return found
+    office = application.office.name
+    return create_watchlist(
+        acting_user=acting_user,
+        name=brokers.office_list_name(office),
+        list_type=ListType.KNOWN_BROKER,
+        source=f"Brokers named on applications, put on the list by a supervisor of {office}",
+        owner_agency=office,
+    )
+
+
+def watchlist_broker(
+    application: PassportApplication,
+    *,
+    role: str,
+    reason: str,
+    acting_user: User,
+    request: HttpRequest | None = None,
+    rescreen: Rescreen = "queue",
+) -> WatchlistEntry:
+    """Put the broker `application` names in `role` (sponsor, recruiter, companion) on the
+    office's own watchlist of known brokers, with its provenance: the application, the
+    supervisor and their reason. Raises Refused (nothing saved) without a reason, for a
+    role the application names nobody in, or when the broker is already on the list."""
+    named = brokers.broker(application, role)
+    if named is None:
+        raise Refused("role", gettext("The application names nobody in this role."))
+    if not reason.strip():
+        raise Refused("reason", gettext("Write why this broker goes on the watchlist."))
+    if role in brokers.watchlisted(application):
+        raise Refused("role", gettext("This broker is already on the office's watchlist."))
+    provenance = (
+        f"From application {application.application_no} ({named.role_label}) by "
+        f"{acting_user.get_username()} on {timezone.localdate():%Y-%m-%d}: {reason.strip()}"
+        + "".join(f"; {line}" for line in named.details)
+    )
+    with transaction.atomic():
+        watchlist = _office_list(application, acting_user)
+        entry = add_entry(
+            watchlist,
+            EntryValues(
+                external_id=named.external_id(application),
+                full_name=named.name,
+                phone=normalize_any_phone(named.phone) or "",
+                note=provenance[:2000],
+            ),
+            acting_user=acting_user,
+            request=request,
+            rescreen="none",
+        )
+        audit.record(
+            AuditAction.BROKER_WATCHLISTED,
+            said(
+                gettext_noop("%(role)s of %(number)s (%(name)s) put on the watchlist '%(list)s'"),
+                role=MatchRole(role).label,
+                number=application.application_no,
+                name=named.name,
+                list=watchlist.name,
+            ),
+            actor=acting_user,
+            obj=application,
+            details={"entry": entry.pk, "role": role, "reason": reason.strip()},
+            request=request,
+        )
+    refresh_matches(acting_user=acting_user, rescreen=rescreen, reason=watchlist.name)
+    return entry
 
 
 # --- entries -------------------------------------------------------------------------------

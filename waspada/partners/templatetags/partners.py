@@ -11,7 +11,7 @@ from waspada.applications.models import PassportApplication
 from waspada.core.policy import Action, can
 from waspada.core.roles import Role
 from waspada.networks.models import RingCluster
-from waspada.partners import agreements, alerts
+from waspada.partners import agreements, alerts, services
 from waspada.partners.forms import AlertForm, NikRequestForm, ReferralForm
 from waspada.partners.home import partner_home
 from waspada.partners.person_referrals import receiving_agencies
@@ -118,3 +118,17 @@ def police_alert(
     else:
         return None
     return {"form": AlertForm(), "sent": sent.order_by("-sent_at"), "action": action}
+
+
+@register.simple_tag(takes_context=True)
+def broker_panel(context: Any, application: PassportApplication) -> dict[str, Any] | None:
+    """`{% broker_panel application as panel %}`: for a supervisor, the brokers the
+    application names (on the office's watchlist? referred?), and whether a police unit
+    may receive a referral. None for other roles, or when it names no broker."""
+    user = getattr(context.get("request"), "user", None)
+    if not (can(user, Action.MANAGE_WATCHLISTS) and can(user, Action.SEND_ALERTS)):
+        return None
+    rows = services.broker_rows(application)
+    if not rows:
+        return None
+    return {"rows": rows, "has_police": alerts.police_units().exists()}

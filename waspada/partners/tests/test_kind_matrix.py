@@ -124,6 +124,9 @@ OBJECTS: dict[str, Callable[[Agency], list[object]]] = {
     "alert_detail": lambda agency: [_alert(agency).pk],
     "alert_application": lambda agency: [make_application().application_no],
     "alert_ring": lambda agency: [_ring().pk],
+    "broker_page": lambda agency: [make_application(sponsor_name="Pak Darto").application_no],
+    "broker_watchlist": lambda agency: [make_application().application_no],
+    "broker_refer": lambda agency: [make_application().application_no],
     "submission_decide": lambda agency: [
         Submission.objects.create(
             agency=agency, list_type="wanted", full_name="X", basis="DPO", submitted_by=_office()

@@ -20,7 +20,6 @@ from django.views.decorators.http import require_POST
 from waspada.applications.models import PassportApplication
 from waspada.core.access import get_object_or_deny, requires
 from waspada.core.errors import UserFacingError, add_to_form
-from waspada.core.pdf import pdf_response
 from waspada.core.policy import Action, scope
 from waspada.partners import agreements, covering, person_referrals, register
 from waspada.partners.forms import (
@@ -124,9 +123,7 @@ def person_referral_letter(request: HttpRequest, referral_id: int) -> HttpRespon
         PersonReferral.objects.select_related("agency", "referred_by"),
         pk=referral_id,
     )
-    return pdf_response(
-        covering.person_letter_pdf(referral), f"surat-pengantar-rujukan-orang-{referral.pk}"
-    )
+    return covering.letter_response(request, referral, covering.person_letter_pdf)
 
 
 def _detail(

@@ -15,7 +15,6 @@ from django.views.decorators.http import require_POST
 
 from waspada.core.access import get_object_or_deny, requires
 from waspada.core.errors import UserFacingError, add_to_form
-from waspada.core.pdf import pdf_response
 from waspada.core.policy import Action, scope
 from waspada.networks.labels import shared_values
 from waspada.networks.models import NetworkKey, RingCluster
@@ -63,9 +62,7 @@ def ring_referral_letter(request: HttpRequest, referral_id: int) -> HttpResponse
         Referral.objects.select_related("agency", "referred_by"),
         pk=referral_id,
     )
-    return pdf_response(
-        covering.ring_letter_pdf(referral), f"surat-pengantar-rujukan-{referral.pk}"
-    )
+    return covering.letter_response(request, referral, covering.ring_letter_pdf)
 
 
 def _members(referral: Referral) -> list[dict[str, object]]:

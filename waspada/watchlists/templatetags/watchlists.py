@@ -5,10 +5,10 @@ from typing import Any
 from django import template
 from django.utils.http import urlencode
 from django.utils.translation import get_language, gettext
-from django.utils.translation import gettext_lazy as _
 
 from waspada.applications.models import PassportApplication
 from waspada.core.policy import Action, can
+from waspada.watchlists.brokers import named_brokers
 from waspada.watchlists.explain import render_reasons
 from waspada.watchlists.models import IdentityDuplicate, Watchlist, WatchlistMatch
 from waspada.watchlists.registry import any_entry_in_force
@@ -54,28 +54,22 @@ def _brokers(application: PassportApplication) -> list[dict[str, str]]:
     """The people an application names who may be brokers (sponsor, recruiter, companion),
     as the prefill of a watchlist entry."""
     note = gettext("Named as %(role)s in application %(number)s.")
-    found = []
-    for role, name, phone, label in (
-        ("sponsor", application.sponsor_name, application.sponsor_phone, _("sponsor")),
-        ("recruiter", application.recruiter_name, "", _("recruiter")),
-        ("companion", application.companion_name, application.companion_phone, _("companion")),
-    ):
-        if name.strip():
-            found.append(
+    return [
+        {
+            "role": broker.role_label,
+            "name": broker.name,
+            "query": urlencode(
                 {
-                    "role": str(label),
-                    "name": name,
-                    "query": urlencode(
-                        {
-                            "external_id": f"{application.application_no}-{role}",
-                            "full_name": name,
-                            "phone": phone,
-                            "note": note % {"role": label, "number": application.application_no},
-                        }
-                    ),
+                    "external_id": broker.external_id(application),
+                    "full_name": broker.name,
+                    "phone": broker.phone,
+                    "note": note
+                    % {"role": broker.role_label, "number": application.application_no},
                 }
-            )
-    return found
+            ),
+        }
+        for broker in named_brokers(application)
+    ]
 
 
 @register.filter
