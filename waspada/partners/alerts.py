@@ -34,6 +34,11 @@ from waspada.core.models import User
 from waspada.networks.models import RingCluster
 from waspada.partners import agreements, events
 from waspada.partners.models import (
+    ALERT_APPLICANT_LINE,
+    ALERT_MATCH_LINE,
+    ALERT_RING_SUBJECT,
+    ALERT_SHARED_LINE,
+    ALERT_WANTED_SUBJECT,
     Agency,
     AgencyKind,
     AlertKind,
@@ -45,7 +50,7 @@ from waspada.partners.models import (
 )
 from waspada.watchlists import services as watchlists
 from waspada.watchlists.importing import EntryValues
-from waspada.watchlists.models import ListType, MatchState, Watchlist, WatchlistMatch
+from waspada.watchlists.models import ListType, MatchLevel, MatchState, Watchlist, WatchlistMatch
 
 # What the police submit.
 SUBMITTED_TYPES = (ListType.WANTED, ListType.KNOWN_BROKER)
@@ -78,16 +83,27 @@ def wanted_matches(application: PassportApplication) -> QuerySet[WatchlistMatch]
 
 def _match_details(application: PassportApplication, matches: list[WatchlistMatch]) -> list[str]:
     lines = [
-        f"{application.full_name}, NIK {application.applicant.nik}, "
-        f"born {application.birth_place} {application.birth_date.isoformat()} "
-        f"(application {application.application_no}, {application.submitted_on.isoformat()})"
+        said(
+            ALERT_APPLICANT_LINE,
+            name=application.full_name,
+            nik=application.applicant.nik,
+            place=application.birth_place,
+            date=application.birth_date.isoformat(),
+            number=application.application_no,
+            submitted=application.submitted_on.isoformat(),
+        )
     ]
     lines += [
-        f"matches {m.entry.full_name} on '{m.entry.watchlist.name}' "
-        f"({m.get_level_display()}, {m.score:.2f})"
+        said(
+            ALERT_MATCH_LINE,
+            name=m.entry.full_name,
+            list=m.entry.watchlist.name,
+            level=MatchLevel(m.level).label,
+            score=f"{m.score:.2f}",
+        )
         for m in matches
     ]
-    return lines
+    return [str(line) for line in lines]
 
 
 def _ring_details(ring: RingCluster) -> list[str]:
@@ -99,7 +115,7 @@ def _ring_details(ring: RingCluster) -> list[str]:
         )
     ]
     shared = ", ".join(str(value.get("value", value)) for value in ring.shared or [])
-    return lines + ([f"shared: {shared}"] if shared else [])
+    return lines + ([str(said(ALERT_SHARED_LINE, values=shared))] if shared else [])
 
 
 def _send(
@@ -156,7 +172,7 @@ def alert_wanted_match(
         agency,
         kind=AlertKind.WANTED_MATCH,
         subject=said(
-            gettext_noop("%(name)s (%(number)s) matches a wanted person"),
+            ALERT_WANTED_SUBJECT,
             name=application.full_name,
             number=application.application_no,
         ),
@@ -185,7 +201,7 @@ def alert_ring(
         agency,
         kind=AlertKind.RING,
         subject=said(
-            gettext_noop("Ring #%(ring)s: %(size)s applicants, score %(score)s"),
+            ALERT_RING_SUBJECT,
             ring=ring.pk,
             size=ring.size,
             score=ring.score,

@@ -7,7 +7,9 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
+from waspada.core.audit_summaries import rendered_note, text
 from waspada.core.jobs import Job
 from waspada.domain.recommendations import number_key
 
@@ -629,6 +631,19 @@ class AlertStatus(models.TextChoices):
     ACKNOWLEDGED = "acknowledged", _("Acknowledged")
 
 
+# What an alert says, copied in English when it is sent and read back in the reader's
+# language (registered here, at import, so every process can read them back).
+ALERT_WANTED_SUBJECT = text(gettext_noop("%(name)s (%(number)s) matches a wanted person"))
+ALERT_RING_SUBJECT = text(gettext_noop("Ring #%(ring)s: %(size)s applicants, score %(score)s"))
+ALERT_APPLICANT_LINE = text(
+    gettext_noop(
+        "%(name)s, NIK %(nik)s, born %(place)s %(date)s (application %(number)s, %(submitted)s)"
+    )
+)
+ALERT_MATCH_LINE = text(gettext_noop("matches %(name)s on '%(list)s' (%(level)s, %(score)s)"))
+ALERT_SHARED_LINE = text(gettext_noop("shared: %(values)s"))
+
+
 class PoliceAlert(models.Model):
     """A supervisor alerts a police unit: an applicant matching a wanted person, or a risky
     ring. What the unit reads is copied when sent (`subject`, `details`)."""
@@ -684,6 +699,15 @@ class PoliceAlert(models.Model):
 
     def __str__(self) -> str:
         return f"alert {self.pk} to {self.agency}"
+
+    @property
+    def heading(self) -> str:
+        """The subject in the reader's language."""
+        return rendered_note(self.subject)
+
+    def details_read(self) -> list[str]:
+        """What the unit reads, in the reader's language."""
+        return [rendered_note(str(line)) for line in self.details or []]
 
 
 class SubmissionState(models.TextChoices):

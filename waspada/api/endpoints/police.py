@@ -49,7 +49,8 @@ class AlertPage(Schema):
 
 def _alert(alert: PoliceAlert) -> dict[str, Any]:
     fields = {name: getattr(alert, name) for name in AlertOut.model_fields}
-    return {**fields, "details": [str(line) for line in alert.details or []]}
+    # In the client's language, as the police unit's page shows them.
+    return {**fields, "subject": alert.heading, "details": alert.details_read()}
 
 
 @router.get(

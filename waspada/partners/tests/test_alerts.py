@@ -103,6 +103,28 @@ def test_a_supervisor_alerts_a_police_unit_about_a_wanted_person(
     assert AuditEvent.objects.filter(action="partners.alert_viewed", object_id=str(alert.pk))
 
 
+def test_the_unit_reads_the_alert_in_its_own_language(supervisor: User, police: User) -> None:
+    app = wanted_applicant(supervisor)
+    assert police.agency is not None
+    make_agreement(police.agency, covers=(SharingKind.CASE,))
+    alert = alerts.alert_wanted_match(
+        app, agency=police.agency, note="Hadir besok", acting_user=supervisor
+    )
+    unit = Client()
+    unit.force_login(police)
+    unit.cookies["django_language"] = "id"
+    detail = unit.get(reverse("alert_detail", args=[alert.pk])).content.decode()
+    assert f"Joko Prasetyo ({app.application_no}) cocok dengan buronan" in detail
+    assert "lahir di" in detail and "cocok dengan Joko Prasetyo pada" in detail
+    for english_words in ("matches a wanted person", " born ", "matches Joko"):
+        assert english_words not in detail
+    listing = unit.get(reverse("alert_list")).content.decode()
+    assert "cocok dengan buronan" in listing
+    # The English stays what was sent (the audit trail and exports keep it).
+    assert alert.subject.endswith("matches a wanted person")
+    assert "born" in alert.details[0]
+
+
 def test_without_an_agreement_the_button_says_why_and_nothing_is_sent(
     supervisor: User, police: User
 ) -> None:
