@@ -117,6 +117,8 @@ __all__ = [
     "policy_from_data",
     "policy_to_data",
     "recommendation_evidence",
+    "ring_evidence",
+    "shared_param",
 ]
 
 LANGUAGES: Final = ("id", "en")
@@ -1130,6 +1132,22 @@ def _fact_lines(ctx: ScreeningContext, name: str) -> str | None:
     return "; ".join(lines) if lines else None
 
 
+def _facts_in_words(
+    ctx: ScreeningContext, name: str, words: Callable[[Reason, str], str]
+) -> tuple[str, str] | None:
+    """The facts under `name` in Indonesian and in English: plain lines as given, typed
+    facts put into words by `words`; None without any."""
+    typed = [fact for fact in ctx.facts.get(name, ()) if isinstance(fact, Reason)]
+    plain = _fact_lines(ctx, name)
+    if not (plain or typed):
+        return None
+    indonesian, english = (
+        "; ".join([*([plain] if plain else []), *(words(r, lang) for r in typed)])
+        for lang in LANGUAGES
+    )
+    return indonesian, english
+
+
 def _first_trip(ctx: ScreeningContext) -> bool:
     return (
         ctx.application_type == "new"
@@ -1762,14 +1780,9 @@ def identity_evidence(reason: Reason, lang: str) -> str:
 @condition("D12", placeholders=("nik", "detail"))
 def identity_unverified(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[str, str] | None:
     """An invalid NIK, or identity facts from a provider (Dukcapil, document check)."""
-    typed = [fact for fact in ctx.facts.get("identity", ()) if isinstance(fact, Reason)]
-    plain = _fact_lines(ctx, "identity")
-    if plain or typed:
-        indonesian, english = (
-            "; ".join([*([plain] if plain else []), *(identity_evidence(r, lang) for r in typed)])
-            for lang in LANGUAGES
-        )
-        return {"nik": ctx.nik, **_both(indonesian, english)}
+    worded = _facts_in_words(ctx, "identity", identity_evidence)
+    if worded is not None:
+        return {"nik": ctx.nik, **_both(*worded)}
     if ctx.nik_valid:
         return None
     return {
@@ -1901,10 +1914,79 @@ def accompanied_by_broker(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[s
     return None
 
 
+RING_EVIDENCE: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
+    {
+        "ring_member": (
+            "jaringan #{ring}: {size} pemohon dari {districts} kecamatan dalam {days} hari "
+            "berbagi {shared}; skor {score}",
+            "ring #{ring}: {size} applicants from {districts} kecamatan in {days} days "
+            "share {shared}; score {score}",
+        ),
+    }
+)
+# What a ring's members share, in words: (Indonesian, English) per kind and role.
+_SHARED_WORDS: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
+    {
+        "phone": ("telepon", "phone"),
+        "address": ("alamat", "address"),
+        "sponsor": ("penjamin", "sponsor"),
+        "companion": ("pendamping", "companion"),
+        "recruiter": ("perekrut", "recruiter"),
+        "employer": ("pemberi kerja", "employer"),
+        "applicant": ("pemohon", "applicant"),
+    }
+)
+# A ring reason's "shared" parameter: one value a line, "kind<TAB>roles<TAB>value" with
+# the roles joined by "/" (a parameter is text or a number, see `domain.evidence`).
+SHARED_SEPARATOR: Final = "\n"
+
+
+def shared_param(shared: Iterable[tuple[str, Iterable[str], str]]) -> str:
+    """The "shared" parameter of a ring reason from (kind, roles, value) triples."""
+    return SHARED_SEPARATOR.join(
+        f"{kind}\t{'/'.join(roles)}\t{value}" for kind, roles, value in shared
+    )
+
+
+def _shared_words(param: str, lang: str) -> str:
+    at = 0 if lang == "id" else 1
+
+    def word(code: str) -> str:
+        return _SHARED_WORDS.get(code, (code, code))[at]
+
+    described = []
+    for line in filter(None, param.split(SHARED_SEPARATOR)):
+        kind, _tab, rest = line.partition("\t")
+        roles, _tab, value = rest.partition("\t")
+        if kind == "phone":
+            who = [word(r) for r in roles.split("/") if r and r != "applicant"] or [
+                word("applicant")
+            ]
+            joined = "/".join(who)
+            described.append(
+                f"{word('phone')} {joined} {value}" if lang == "id" else f"{joined} phone {value}"
+            )
+        else:
+            described.append(f"{word(kind)} {value}")
+    return ", ".join(described) or ("data" if lang == "id" else "details")
+
+
+def _ring_params(params: dict[str, str], lang: str) -> None:
+    params["shared"] = _shared_words(params.get("shared", ""), lang)
+
+
+def ring_evidence(reason: Reason, lang: str) -> str:
+    """One typed D18 fact in `lang` ("id" or "en"); its code when the code is unknown."""
+    return _worded(RING_EVIDENCE, reason, lang, _ring_params)
+
+
 @condition("D18", placeholders=("links",))
 def recruitment_ring(ctx: ScreeningContext, p: Mapping[str, Any]) -> dict[str, str] | None:
-    links = _fact_lines(ctx, "ring")
-    return {"links": links} if links else None
+    worded = _facts_in_words(ctx, "ring", ring_evidence)
+    if worded is None:
+        return None
+    indonesian, english = worded
+    return {"links_id": indonesian, "links_en": english, "links": english}
 
 
 @condition(

@@ -13,18 +13,47 @@ indexed query instead of a scan.
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from waspada.core.jobs import Job, JobState
+from waspada.domain.evidence import Reason
+from waspada.domain.risk import shared_param
 from waspada.networks import labels
 
 
-def evidence_line(ring_id: int, summary: str) -> str:
-    """The D18 evidence of one ring: "ring #12: 6 applicants from 5 kecamatan ..."."""
-    return f"ring #{ring_id}: {summary}"
+def ring_reason(
+    ring_id: int,
+    size: int,
+    districts: int,
+    first: dt.date | None,
+    last: dt.date | None,
+    shared: list[dict[str, Any]] | None,
+    score: int,
+) -> Reason:
+    """The D18 evidence of one ring as a typed fact: its number, size, spread, span, the
+    three most widely shared values and its score ("ring #12: 6 applicants from 5
+    kecamatan in 21 days share sponsor phone ...; score 80" in English)."""
+    days = (last - first).days + 1 if first and last else 0
+    values = [
+        (str(s.get("kind", "")), [str(r) for r in s.get("roles", ())], str(s.get("value", "")))
+        for s in (shared or [])[:3]
+        if isinstance(s, dict)
+    ]
+    return Reason.of(
+        "ring_member",
+        ring=ring_id,
+        size=size,
+        districts=districts,
+        days=days,
+        shared=shared_param(values),
+        score=score,
+    )
 
 
 class OrganiserKind(models.TextChoices):
@@ -156,8 +185,16 @@ class RingCluster(models.Model):
         return 0
 
     @property
-    def evidence(self) -> str:
-        return evidence_line(self.pk, self.summary)
+    def evidence(self) -> Reason:
+        return ring_reason(
+            self.pk,
+            self.size,
+            self.districts,
+            self.first_submitted,
+            self.last_submitted,
+            self.shared,
+            self.score,
+        )
 
 
 class RingMembership(models.Model):

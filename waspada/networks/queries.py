@@ -9,12 +9,13 @@ from django.db.models import QuerySet
 
 from waspada.applications.models import PassportApplication
 from waspada.domain import network
+from waspada.domain.evidence import Reason
 from waspada.networks.models import (
     DetectionRun,
     LicensedOrganiser,
     RingMembership,
     RunKind,
-    evidence_line,
+    ring_reason,
 )
 
 BATCH_SIZE = 2000
@@ -130,7 +131,7 @@ def active_run() -> DetectionRun | None:
 
 def ring_evidence(
     application_ids: Iterable[int], run: DetectionRun | None = None
-) -> dict[int, tuple[str, ...]]:
+) -> dict[int, tuple[Reason, ...]]:
     """D18 evidence lines of the run's (default: latest run's) risky rings, per member."""
     run = run or latest_run()
     ids = list(application_ids)
@@ -141,20 +142,33 @@ def ring_evidence(
     )
 
 
-def run_evidence(run: DetectionRun | None) -> dict[int, tuple[str, ...]]:
+def run_evidence(run: DetectionRun | None) -> dict[int, tuple[Reason, ...]]:
     """D18 evidence lines of every member of the run's risky rings."""
     if run is None:
         return {}
     return _evidence(RingMembership.objects.filter(cluster__run=run, cluster__risky=True))
 
 
-def _evidence(memberships: QuerySet[RingMembership]) -> dict[int, tuple[str, ...]]:
-    lines: dict[int, list[str]] = {}
+def _evidence(memberships: QuerySet[RingMembership]) -> dict[int, tuple[Reason, ...]]:
+    """Typed facts (the ring's figures and what its members share), put into words in the
+    reader's language by `risk.ring_evidence`."""
+    lines: dict[int, list[Reason]] = {}
     rows = (
         memberships.order_by("application_id", "-cluster__score", "cluster_id")
-        .values_list("application_id", "cluster_id", "cluster__summary")
+        .values_list(
+            "application_id",
+            "cluster_id",
+            "cluster__size",
+            "cluster__districts",
+            "cluster__first_submitted",
+            "cluster__last_submitted",
+            "cluster__shared",
+            "cluster__score",
+        )
         .iterator(chunk_size=5000)
     )
-    for application_id, cluster_id, summary in rows:
-        lines.setdefault(application_id, []).append(evidence_line(cluster_id, summary))
+    for application_id, ring, size, districts, first, last, shared, score in rows:
+        lines.setdefault(application_id, []).append(
+            ring_reason(ring, size, districts, first, last, shared, score)
+        )
     return {app_id: tuple(found) for app_id, found in lines.items()}

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -45,6 +44,7 @@ from waspada.core.audit_summaries import said
 from waspada.core.jobs import JobState
 from waspada.core.models import User
 from waspada.domain import network
+from waspada.domain.evidence import Reason
 from waspada.networks import queries, storing, verification
 from waspada.networks.models import (
     DetectionRun,
@@ -93,15 +93,17 @@ def _chunks(values: Iterable[T], size: int = 500) -> Iterator[list[T]]:
         yield chunk
 
 
-_RING_NUMBER = re.compile(r"^ring #\d+: ")
-
-
-def _changed(before: dict[int, tuple[str, ...]], after: dict[int, tuple[str, ...]]) -> list[int]:
+def _changed(
+    before: dict[int, tuple[Reason, ...]], after: dict[int, tuple[Reason, ...]]
+) -> list[int]:
     """Applications whose D18 evidence changed. Ring numbers change with every
     recomputation: compare what the rings say, not their number."""
 
-    def comparable(evidence: dict[int, tuple[str, ...]]) -> dict[int, tuple[str, ...]]:
-        return {k: tuple(_RING_NUMBER.sub("", line) for line in v) for k, v in evidence.items()}
+    def comparable(evidence: dict[int, tuple[Reason, ...]]) -> dict[int, tuple[object, ...]]:
+        return {
+            k: tuple(tuple(p for p in r.params if p[0] != "ring") for r in v)
+            for k, v in evidence.items()
+        }
 
     old, new = comparable(before), comparable(after)
     return sorted(k for k in set(old) | set(new) if old.get(k) != new.get(k))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from waspada.networks.tests.helpers import (
     person,
     ppiu_customers,
 )
+from waspada.screening.models import RiskAssessment
 
 pytestmark = pytest.mark.usefixtures("central_java_regions")
 
@@ -70,6 +72,20 @@ def test_broker_ring_members_get_d18_but_family_and_ppiu_customers_do_not() -> N
             "params": {"kind": "ppiu", "name": "PT Safa Marwa Mulia Tour", "count": 5},
         }
     ]
+
+
+def test_the_ring_evidence_reads_in_either_language() -> None:
+    ring = broker_ring(5)
+    call_command("detect_networks", verbosity=0)
+    assessment = RiskAssessment.objects.filter(application=ring[0]).order_by("-id")[0]
+    hit = assessment.hits.get(code="D18")
+    # (The ring's number is the one screening saw: a full run that changes nothing else
+    # does not screen the members again.)
+    assert re.search(r"jaringan #\d+: 5 pemohon dari 5 kecamatan dalam \d+ hari", hit.evidence_id)
+    assert "berbagi" in hit.evidence_id and "telepon" in hit.evidence_id
+    assert BROKER_E164 in hit.evidence_id and "applicants" not in hit.evidence_id
+    assert re.search(r"ring #\d+: 5 applicants from 5 kecamatan in \d+ days", hit.evidence_en)
+    assert f"phone {BROKER_E164}" in hit.evidence_en and "pemohon" not in hit.evidence_en
 
 
 def test_a_new_run_rescreens_only_members_whose_ring_facts_changed() -> None:
