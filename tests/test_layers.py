@@ -133,6 +133,7 @@ def test_the_apps_register_their_hooks_in_the_intended_order() -> None:
         "interviews",
         "person_referrals",
         "police_alert",
+        "brokers",
         "nik_verifications",
     ]
     assert LIST_FILTERS.names() == ["drilldown"]

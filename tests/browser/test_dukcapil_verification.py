@@ -77,5 +77,5 @@ def test_officer_asks_dukcapil_and_the_liaison_s_answer_comes_back_as_d12(
     assessment = officer.get_by_test_id("assessment")
     expect(assessment).to_contain_text("D12")
     expect(assessment).to_contain_text("NIK tidak terdaftar di SIAK")
-    expect(assessment).to_contain_text("liaison dukcapil")
+    expect(assessment).to_contain_text("petugas penghubung dukcapil")
     expect(officer.get_by_test_id("nik-verifications")).to_contain_text("NIK tidak ditemukan")

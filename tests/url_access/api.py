@@ -29,6 +29,18 @@ API_STATUS: dict[str, int] = {
     "list_person_referrals": 401,
     "read_person_referral": 401,
     "answer_person_referral": 405,
+    "list_case_referrals": 401,
+    "read_case_referral": 401,
+    "answer_case_referral": 405,
+    "list_nik_verifications": 401,
+    "read_nik_verification": 401,
+    "answer_nik_verification": 405,
+    "list_alerts": 401,
+    "read_alert": 401,
+    "acknowledge_alert": 405,
+    "submit_to_watchlists": 401,  # GET there lists the unit's submissions
+    "list_submissions": 401,
+    "read_submission": 401,
 }
 _ARGS = {
     "read_recommendation": {"record_id": 1},
@@ -39,6 +51,13 @@ _ARGS = {
     "answer_ring_referral": {"referral_id": 1},
     "read_person_referral": {"referral_id": 1},
     "answer_person_referral": {"referral_id": 1},
+    "read_case_referral": {"referral_id": 1},
+    "answer_case_referral": {"referral_id": 1},
+    "read_nik_verification": {"item_id": 1},
+    "answer_nik_verification": {"item_id": 1},
+    "read_alert": {"alert_id": 1},
+    "acknowledge_alert": {"alert_id": 1},
+    "read_submission": {"submission_id": 1},
 }
 
 ACCESS: dict[str, set[str] | str] = {

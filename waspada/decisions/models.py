@@ -123,7 +123,7 @@ class LetterSequence(models.Model):
     The office's letters share one series (""); covering letters of referrals have their
     own ("pengantar") when the office gives them their own number format."""
 
-    series = models.CharField(_("series"), max_length=20, blank=True, default="")
+    series = models.CharField(_("series"), max_length=20, blank=True, default="", db_default="")
     year = models.PositiveSmallIntegerField(_("year"))
     last_number = models.PositiveIntegerField(_("last number"), default=0)
 

@@ -104,7 +104,7 @@ class WithCoveringLetter(models.Model):
     office's letter register, given the first time the letter is made and kept."""
 
     letter_number = models.CharField(
-        _("covering letter number"), max_length=120, blank=True, db_index=True
+        _("covering letter number"), max_length=120, blank=True, db_index=True, db_default=""
     )
 
     class Meta:

@@ -63,6 +63,9 @@ class Office(models.Model):
         _("covering letter number format"),
         max_length=120,
         blank=True,
+        # A database default: processes still running the previous version during an
+        # upgrade (and older migration states) insert offices without this column.
+        db_default="",
         help_text=_("Empty: covering letters take their numbers from the office's letter numbers."),
     )
     deferral_days = models.PositiveSmallIntegerField(

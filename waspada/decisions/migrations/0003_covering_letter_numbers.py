@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='lettersequence',
             name='series',
-            field=models.CharField(blank=True, default='', max_length=20, verbose_name='series'),
+            field=models.CharField(blank=True, db_default='', default='', max_length=20, verbose_name='series'),
         ),
         migrations.AlterField(
             model_name='lettersequence',

@@ -13,11 +13,11 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='personreferral',
             name='letter_number',
-            field=models.CharField(blank=True, db_index=True, max_length=120, verbose_name='covering letter number'),
+            field=models.CharField(blank=True, db_default='', db_index=True, max_length=120, verbose_name='covering letter number'),
         ),
         migrations.AddField(
             model_name='referral',
             name='letter_number',
-            field=models.CharField(blank=True, db_index=True, max_length=120, verbose_name='covering letter number'),
+            field=models.CharField(blank=True, db_default='', db_index=True, max_length=120, verbose_name='covering letter number'),
         ),
     ]

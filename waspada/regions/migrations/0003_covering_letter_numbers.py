@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='office',
             name='covering_letter_number_format',
-            field=models.CharField(blank=True, help_text="Empty: covering letters take their numbers from the office's letter numbers.", max_length=120, verbose_name='covering letter number format'),
+            field=models.CharField(blank=True, db_default='', help_text="Empty: covering letters take their numbers from the office's letter numbers.", max_length=120, verbose_name='covering letter number format'),
         ),
     ]
